@@ -1,0 +1,76 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What is stored for one room: the latest snapshot (if any) and the updates after it. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  lastUpdateId: number;
+}
+
+/** Append one Yjs update to a room's log. Returns its log id. */
+export async function appendUpdate(db: Db, room: string, data: Uint8Array, createdAt: string): Promise<number> {
+  const row = await db
+    .insertInto('doc_updates')
+    .values({ room, data, created_at: createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Read a room's snapshot and every update logged after it, in order. */
+export async function readStoredDoc(db: Db, room: string): Promise<StoredDoc> {
+  const snap = await db
+    .selectFrom('doc_snapshots')
+    .select(['data', 'last_update_id'])
+    .where('room', '=', room)
+    .executeTakeFirst();
+  const after = snap ? Number(snap.last_update_id) : 0;
+  const rows = await db
+    .selectFrom('doc_updates')
+    .select(['id', 'data'])
+    .where('room', '=', room)
+    .where('id', '>', after)
+    .orderBy('id')
+    .execute();
+  return {
+    snapshot: snap ? toBytes(snap.data) : null,
+    updates: rows.map((r) => toBytes(r.data)),
+    lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1].id) : after,
+  };
+}
+
+/** How many updates are logged for a room after its snapshot. */
+export async function countUpdatesAfterSnapshot(db: Db, room: string): Promise<number> {
+  const snap = await db.selectFrom('doc_snapshots').select('last_update_id').where('room', '=', room).executeTakeFirst();
+  const row = await db
+    .selectFrom('doc_updates')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('room', '=', room)
+    .where('id', '>', snap ? Number(snap.last_update_id) : 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Replace a room's snapshot and drop the updates it covers. Call inside a transaction. */
+export async function writeSnapshot(
+  db: Db,
+  room: string,
+  data: Uint8Array,
+  lastUpdateId: number,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .insertInto('doc_snapshots')
+    .values({ room, data, last_update_id: lastUpdateId, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('room').doUpdateSet({ data, last_update_id: lastUpdateId, updated_at: updatedAt }))
+    .execute();
+  await db.deleteFrom('doc_updates').where('room', '=', room).where('id', '<=', lastUpdateId).execute();
+}
+
+function toBytes(value: Uint8Array): Uint8Array {
+  // better-sqlite3 returns Buffers; Yjs wants plain Uint8Array views.
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}

@@ -1,0 +1,56 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { BoardsTable, Database, ParticipantsTable, SessionsTable } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type SessionRow = Selectable<SessionsTable>;
+export type BoardRow = Selectable<BoardsTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findSessionById(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The open session with this join code, if any. */
+export async function findOpenSessionByJoinCode(db: Db, joinCode: string): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('join_code', '=', joinCode)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+/** Sessions newest first; only the ones a facilitator created when `createdBy` is given. */
+export async function listSessions(db: Db, createdBy?: string): Promise<SessionRow[]> {
+  let query = db.selectFrom('sessions').selectAll().orderBy('created_at', 'desc');
+  if (createdBy) query = query.where('created_by', '=', createdBy);
+  return query.execute();
+}
+
+export async function insertBoards(db: Db, rows: BoardRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('boards').values(rows).execute();
+}
+
+export async function listBoards(db: Db, sessionId: string): Promise<BoardRow[]> {
+  return db.selectFrom('boards').selectAll().where('session_id', '=', sessionId).orderBy('position').execute();
+}
+
+export async function findBoardByRoom(db: Db, room: string): Promise<BoardRow | undefined> {
+  return db.selectFrom('boards').selectAll().where('room', '=', room).executeTakeFirst();
+}
+
+export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
+  await db.insertInto('participants').values(row).execute();
+}
+
+export async function findParticipantById(db: Db, id: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listParticipants(db: Db, sessionId: string): Promise<ParticipantRow[]> {
+  return db.selectFrom('participants').selectAll().where('session_id', '=', sessionId).orderBy('created_at').execute();
+}

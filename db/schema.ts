@@ -1,0 +1,80 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the database. Tables plural snake_case; see db/migrations for the DDL. */
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  sessions: SessionsTable;
+  boards: BoardsTable;
+  participants: ParticipantsTable;
+  access_tokens: AccessTokensTable;
+  doc_updates: DocUpdatesTable;
+  doc_snapshots: DocSnapshotsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  role: 'admin' | 'facilitator';
+  created_at: string;
+}
+
+export interface AuthSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  title: string;
+  template: string;
+  join_code: string;
+  status: 'open' | 'closed';
+  created_by: string;
+  created_at: string;
+}
+
+export interface BoardsTable {
+  room: string;
+  session_id: string;
+  name_key: string;
+  position: number;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  session_id: string;
+  display_name: string;
+  organization_type: string;
+  anonymous: number;
+  created_at: string;
+}
+
+export interface AccessTokensTable {
+  token_hash: string;
+  session_id: string;
+  role: 'participant' | 'facilitator' | 'observer';
+  participant_id: string | null;
+  user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  room: string;
+  data: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: string;
+}
+
+export interface DocSnapshotsTable {
+  room: string;
+  data: Uint8Array;
+  last_update_id: number;
+  updated_at: string;
+}

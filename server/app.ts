@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import pino from 'pino';
+import { LIMITS } from '../shared/limits';
+import { openDatabase } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { type ConfigInput, firstLanAddress, parseConfig, type Config } from './config';
+import { AppError } from './errors';
+import { authRoutes } from './http/auth.routes';
+import { checkOrigin, errorHandler, identify } from './http/middleware';
+import { sessionRoutes } from './http/sessions.routes';
+import { createIoServer } from './realtime/io/server';
+import { createYjsEndpoint } from './realtime/yjs/endpoint';
+import { createDocStore } from './rooms/doc-store';
+import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
+import { ensureAdmin } from './services/accounts.service';
+import type { ServiceContext } from './services/context';
+
+/** A running Yoriai server. */
+export interface App {
+  config: Config;
+  httpServer: http.Server;
+  /** Where this server listens, e.g. `http://127.0.0.1:53122`. */
+  url: string;
+  rooms: RoomRegistry;
+  /** Close sockets, compact and evict rooms, close the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Open the database, migrate it, wire HTTP, socket.io and y-websocket, and listen. */
+export async function createApp(input: ConfigInput = {}): Promise<App> {
+  const config = parseConfig(input);
+  const log = pino({ level: config.logLevel, base: { app: 'yoriai' } });
+  const database = openDatabase(config.dataDir);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const rooms = createRoomRegistry({
+    store: createDocStore(database.db),
+    log,
+    idleMs: config.roomIdleMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+  const ctx: ServiceContext = { db: database.db, rooms, config, publicUrl: '', log, now: () => new Date() };
+  if (config.adminEmail && config.adminPassword) await ensureAdmin(ctx, config.adminEmail, config.adminPassword);
+
+  const httpServer = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const localHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${localHost}:${port}`;
+  ctx.publicUrl = (config.publicUrl ?? `http://${firstLanAddress() ?? localHost}:${port}`).replace(/\/$/, '');
+
+  const publicHost = new URL(ctx.publicUrl).host;
+  const isAllowedOrigin = (origin: string | undefined, host: string | undefined) => {
+    if (!origin) return true;
+    try {
+      const originHost = new URL(origin).host;
+      return originHost === host || originHost === publicHost;
+    } catch {
+      return false;
+    }
+  };
+
+  httpServer.on('request', createExpressApp(ctx, log, isAllowedOrigin));
+  const io = createIoServer(ctx, httpServer, isAllowedOrigin);
+  const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
+  httpServer.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head);
+    else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
+  });
+  log.info({ url, publicUrl: ctx.publicUrl, dataDir: config.dataDir }, 'yoriai listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    config,
+    httpServer,
+    url,
+    rooms,
+    close() {
+      closing ??= (async () => {
+        yjs.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await rooms.closeAll(1001, 'server shutting down');
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await database.close();
+        log.info('yoriai stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin: (o: string | undefined, h: string | undefined) => boolean) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    req.log = log.child({ requestId });
+    res.setHeader('X-Request-Id', requestId);
+    next();
+  });
+  app.use(
+    helmet({
+      // Served over plain http on a venue LAN as often as behind TLS: no forced upgrade, no HSTS.
+      hsts: false,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:'] } },
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  app.use(cookieParser());
+  app.use('/api', identify(ctx), checkOrigin(isAllowedOrigin));
+  app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
+  app.use('/api', sessionRoutes(ctx));
+  app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
+
+  const indexFile = path.join(ctx.config.clientDir, 'index.html');
+  app.use(express.static(ctx.config.clientDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
+    if (fs.existsSync(indexFile)) res.sendFile(indexFile, { headers: { 'Cache-Control': 'no-cache' } });
+    else res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
+  });
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,66 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('0.0.0.0'),
+  dataDir: z.string().min(1).default('./data'),
+  /** What join links and QR codes point to; the first LAN address when unset. */
+  publicUrl: z.string().url().optional(),
+  adminEmail: z.string().email().optional(),
+  adminPassword: z.string().min(8).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The built client (vite build output). */
+  clientDir: z.string().default(path.resolve(here, '../client/dist')),
+  /** How long an empty room stays in memory before it is evicted. */
+  roomIdleMs: z.coerce.number().int().min(0).default(30_000),
+  /** Compact a room's update log into a snapshot after this many updates. */
+  compactAfterUpdates: z.coerce.number().int().min(1).default(500),
+  /** How long a participant's token lives, in hours. */
+  participantTokenHours: z.coerce.number().positive().default(24 * 30),
+  /** How long a facilitator's login cookie and socket token live, in hours. */
+  loginHours: z.coerce.number().positive().default(12),
+});
+
+/** The server's configuration, read once and frozen. */
+export type Config = Readonly<z.infer<typeof configSchema>>;
+/** What `createApp` accepts: any subset, the rest defaulted. */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Parse and freeze a configuration. Throws a readable error on a bad value. */
+export function parseConfig(input: ConfigInput): Config {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${issues}`);
+  }
+  return Object.freeze(result.data);
+}
+
+/** Map the documented environment variables onto a configuration input. */
+export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
+  const pick = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  return {
+    port: pick('PORT') as unknown as number | undefined,
+    host: pick('HOST'),
+    dataDir: pick('DATA_DIR'),
+    publicUrl: pick('PUBLIC_URL'),
+    adminEmail: pick('YORIAI_ADMIN_EMAIL'),
+    adminPassword: pick('YORIAI_ADMIN_PASSWORD'),
+    logLevel: pick('LOG_LEVEL') as ConfigInput['logLevel'],
+  };
+}
+
+/** The first non-internal IPv4 address, so phones on the venue's Wi-Fi can reach a laptop. */
+export function firstLanAddress(): string | undefined {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return undefined;
+}

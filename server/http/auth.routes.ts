@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { createUserSchema, loginSchema, setupSchema } from '../../shared/schemas/api';
+import {
+  createAccount,
+  isSetupNeeded,
+  listAccounts,
+  login,
+  logout,
+  setupFirstAdmin,
+} from '../services/accounts.service';
+import type { ServiceContext } from '../services/context';
+import { AppError } from '../errors';
+import { LOGIN_COOKIE, parseBody, requireUser, route } from './middleware';
+
+/** Accounts: first-visit set-up, login, logout, the current account, admin's user list. */
+export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router {
+  const router = Router();
+  const setCookie = (res: import('express').Response, token: string, expiresAt: Date) =>
+    res.cookie(LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: expiresAt, path: '/' });
+
+  router.get('/setup', route(async (_req, res) => {
+    res.json({ needed: await isSetupNeeded(ctx) });
+  }));
+
+  router.post('/setup', route(async (req, res) => {
+    const input = parseBody(setupSchema, req.body);
+    const account = await setupFirstAdmin(ctx, input);
+    const { token, expiresAt } = await login(ctx, input.email, input.password);
+    setCookie(res, token, expiresAt);
+    res.status(201).json(account);
+  }));
+
+  router.post('/auth/login', route(async (req, res) => {
+    const input = parseBody(loginSchema, req.body);
+    const { token, account, expiresAt } = await login(ctx, input.email, input.password);
+    setCookie(res, token, expiresAt);
+    res.json(account);
+  }));
+
+  router.post('/auth/logout', route(async (req, res) => {
+    const token = (req.cookies as Record<string, string> | undefined)?.[LOGIN_COOKIE];
+    if (token) await logout(ctx, token);
+    res.clearCookie(LOGIN_COOKIE, { path: '/' });
+    res.status(204).end();
+  }));
+
+  router.get('/auth/me', requireUser, (req, res) => {
+    const user = req.user!;
+    res.json({ id: user.userId, displayName: user.displayName, role: user.role });
+  });
+
+  router.get('/users', requireUser, route(async (req, res) => {
+    res.json(await listAccounts(ctx, req.user!));
+  }));
+
+  router.post('/users', requireUser, route(async (req, res) => {
+    if (req.user!.role !== 'admin') throw new AppError('forbidden', 'only an admin manages accounts');
+    res.status(201).json(await createAccount(ctx, req.user!, parseBody(createUserSchema, req.body)));
+  }));
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import type { Server, Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol';
+import type { TokenActor } from '../../auth/policy';
+import { AppError, describeIssues, toAppError } from '../../errors';
+import type { ServiceContext } from '../../services/context';
+
+/** What the server keeps on each socket. */
+export interface SocketData {
+  actor: TokenActor;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Wrap a request handler: validate the payload with zod, run the service, answer the ack
+ * exactly once with `{ ok: true, ... }` or `{ ok: false, error }`. Never throws.
+ */
+export function handleRequest<P, R extends object>(
+  ctx: ServiceContext,
+  schema: ZodType<P>,
+  run: (payload: P) => Promise<R>,
+) {
+  return (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (res: Ack<R>) => void) : () => undefined;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      reply({ ok: false, error: new AppError('bad_request', describeIssues(parsed.error.issues)).toBody() });
+      return;
+    }
+    run(parsed.data).then(
+      (result) => reply({ ok: true, ...result }),
+      (error: unknown) => {
+        const appError = toAppError(error);
+        if (appError.code === 'internal') ctx.log.error({ err: error }, 'socket request failed');
+        reply({ ok: false, error: appError.toBody() });
+      },
+    );
+  };
+}

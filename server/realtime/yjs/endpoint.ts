@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { CloseCode } from '../../../shared/protocol';
+import { LIMITS } from '../../../shared/limits';
+import { AppError } from '../../errors';
+import { joinRoom, type PeerSession } from '../../rooms/connection';
+import type { Peer } from '../../rooms/room';
+import { authorizeRoom, resolveAccessToken } from '../../services/sessions.service';
+import type { ServiceContext } from '../../services/context';
+
+/** Bytes a peer may have waiting in its send buffer before it is cut off as too slow. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
+
+/** The `/yjs/<room>` endpoint: authenticates, then hands the socket to the room. */
+export interface YjsEndpoint {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+}
+
+/** Create the y-websocket endpoint for an app. */
+export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean): YjsEndpoint {
+  // Anything larger than a writer may send is refused by ws itself (close 1009) before it is buffered.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes });
+  const alive = new WeakMap<WebSocket, boolean>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) ws.terminate();
+      else {
+        alive.set(ws, false);
+        ws.ping();
+      }
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  const onConnection = (ws: WebSocket, req: IncomingMessage) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const room = decodeURIComponent(url.pathname.slice('/yjs/'.length));
+    const token = url.searchParams.get('token') ?? '';
+    const log = ctx.log.child({ room });
+    const early: Uint8Array[] = [];
+    let session: PeerSession | null = null;
+    let closed = false;
+
+    const peer: Peer = {
+      send(data) {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          log.warn('peer too slow; cutting it off');
+          ws.terminate();
+          return;
+        }
+        ws.send(data);
+      },
+      close(code, reason) {
+        if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      },
+    };
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return peer.close(CloseCode.badMessage, 'text frames are not part of the protocol');
+      const bytes = toBytes(data);
+      if (session) session.onMessage(bytes);
+      else if (early.length < 32) early.push(bytes);
+      else peer.close(CloseCode.rateLimited, 'too many messages before authentication');
+    });
+    ws.on('error', (error) => log.debug({ err: error }, 'socket error'));
+
+    void (async () => {
+      const actor = await resolveAccessToken(ctx, token);
+      if (!actor) return peer.close(CloseCode.unauthorized, 'unknown or expired token');
+      const { canWrite } = await authorizeRoom(ctx, actor, room);
+      const held = await ctx.rooms.acquire(room);
+      if (closed) return ctx.rooms.release(held);
+      session = joinRoom(held, peer, canWrite);
+      ws.once('close', () => {
+        session?.onClose();
+        ctx.rooms.release(held);
+      });
+      for (const bytes of early.splice(0)) session.onMessage(bytes);
+    })().catch((error: unknown) => {
+      const code =
+        error instanceof AppError
+          ? error.code === 'not_found'
+            ? CloseCode.roomNotFound
+            : error.code === 'forbidden'
+              ? CloseCode.forbidden
+              : CloseCode.roomUnavailable
+          : CloseCode.roomUnavailable;
+      if (code === CloseCode.roomUnavailable) log.error({ err: error }, 'room could not be opened');
+      peer.close(code, error instanceof AppError ? error.message : 'room unavailable');
+    });
+    ws.once('close', () => {
+      closed = true;
+    });
+  };
+  wss.on('connection', onConnection);
+
+  return {
+    handleUpgrade(req, socket, head) {
+      if (!isAllowedOrigin(req.headers.origin, req.headers.host)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    close() {
+      clearInterval(pinger);
+      for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

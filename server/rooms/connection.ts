@@ -1,0 +1,110 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../../shared/protocol';
+import { LIMITS } from '../../shared/limits';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type InboundMessage } from './messages';
+import { type Peer, type PeerInfo, type Room, StorageError } from './room';
+import { checkUpdate } from './update-check';
+
+/** How many awareness updates per second one connection may send; more are dropped. */
+const AWARENESS_PER_SECOND = 20;
+
+/** A peer's session in a room: feed it frames, tell it when the socket closed. */
+export interface PeerSession {
+  onMessage(data: Uint8Array): void;
+  onClose(): void;
+}
+
+/**
+ * Join a peer to a room and speak the y-websocket protocol with it: sync step 1 and the
+ * current awareness go out at once; every inbound frame is decoded in full, checked against
+ * the peer's role, and run on the room's queue.
+ */
+export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession {
+  const info: PeerInfo = { canWrite, awarenessClientId: null };
+  room.peers.set(peer, info);
+  let closed = false;
+  let bucket = { windowStart: Date.now(), count: 0 };
+  const maxBytes = canWrite ? LIMITS.writerMessageBytes : LIMITS.readerMessageBytes;
+
+  const refuse = (code: number, reason: string) => {
+    if (closed) return;
+    room.log.info({ code, reason }, 'closing peer');
+    peer.close(code, reason);
+  };
+
+  void room.run(() => {
+    if (closed) return;
+    peer.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
+  });
+
+  const handle = async (message: InboundMessage) => {
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(room.doc, message.stateVector));
+        return;
+      case 'sync-update':
+        return handleUpdate(message.update);
+      case 'awareness':
+        return handleAwareness(message);
+      case 'query-awareness':
+        peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+    }
+  };
+
+  const handleUpdate = async (update: Uint8Array) => {
+    const check = checkUpdate(room.doc, update, { maxContentChars: LIMITS.cardText * 20 });
+    if (!check.ok) {
+      const code = check.reason === 'malformed' ? CloseCode.badMessage : check.reason === 'too_large' ? CloseCode.tooLarge : CloseCode.forbidden;
+      return refuse(code, `update refused: ${check.reason}`);
+    }
+    if (check.noop) return;
+    // Participants and observers write through commands; a direct write is an attack or a bug.
+    if (!info.canWrite) return refuse(CloseCode.forbidden, 'read-only connection');
+    try {
+      await room.applyClientUpdate(update, peer);
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+    }
+  };
+
+  const handleAwareness = (message: Extract<InboundMessage, { type: 'awareness' }>) => {
+    for (const entry of message.entries) {
+      if (info.awarenessClientId === null) info.awarenessClientId = entry.clientId;
+      if (entry.clientId !== info.awarenessClientId) return refuse(CloseCode.forbidden, 'awareness for another client');
+      if (entry.stateBytes > LIMITS.awarenessStateBytes) return refuse(CloseCode.tooLarge, 'awareness state too large');
+    }
+    const now = Date.now();
+    if (now - bucket.windowStart >= 1000) bucket = { windowStart: now, count: 0 };
+    if (++bucket.count > AWARENESS_PER_SECOND) return;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, peer);
+  };
+
+  return {
+    onMessage(data) {
+      if (closed) return;
+      if (data.byteLength > maxBytes) return refuse(CloseCode.tooLarge, 'message too large');
+      let message: InboundMessage;
+      try {
+        message = decodeMessage(data);
+      } catch {
+        return refuse(CloseCode.badMessage, 'malformed message');
+      }
+      room.run(() => (closed ? undefined : handle(message))).catch((error: unknown) => {
+        room.log.warn({ err: error }, 'message failed');
+        refuse(CloseCode.badMessage, 'message failed');
+      });
+    },
+    onClose() {
+      if (closed) return;
+      closed = true;
+      room.peers.delete(peer);
+      if (info.awarenessClientId !== null) {
+        awarenessProtocol.removeAwarenessStates(room.awareness, [info.awarenessClientId], null);
+      }
+    },
+  };
+}
+

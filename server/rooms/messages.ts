@@ -1,0 +1,106 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** y-websocket message types (the first varint of every frame). */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+
+/** A y-websocket sync message carrying one update. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 1: the server's state vector, asking the peer for what it lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: what the peer lacks, given its state vector. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message with the states of `clients`. */
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** One decoded inbound frame. */
+export type InboundMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' };
+
+/** One client's entry in an awareness update. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  stateBytes: number;
+}
+
+/**
+ * Decode a frame fully before acting on it. Throws on anything malformed: unknown types,
+ * truncated varints, lengths past the end of the frame.
+ */
+export function decodeMessage(data: Uint8Array): InboundMessage {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync: {
+      const sub = decoding.readVarUint(decoder);
+      const payload = readBytes(decoder);
+      if (sub === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload);
+        return { type: 'sync-step1', stateVector: payload };
+      }
+      if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate) {
+        return { type: 'sync-update', update: payload };
+      }
+      throw new Error(`unknown sync message ${sub}`);
+    }
+    case MessageType.awareness: {
+      const update = readBytes(decoder);
+      return { type: 'awareness', update, entries: decodeAwarenessEntries(update) };
+    }
+    case MessageType.queryAwareness:
+      return { type: 'query-awareness' };
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
+}
+
+function readBytes(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new Error('length past end of frame');
+  return decoding.readUint8Array(decoder, length);
+}
+
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = readBytes(decoder);
+    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(state));
+    entries.push({ clientId, clock, stateBytes: state.byteLength });
+  }
+  if (decoder.pos !== update.length) throw new Error('trailing bytes in awareness update');
+  return entries;
+}

@@ -1,0 +1,146 @@
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { AppError } from '../errors';
+import type { DocStore } from './doc-store';
+import { Room } from './room';
+
+/** The rooms in memory: loaded on first use, evicted when the last holder lets go. */
+export interface RoomRegistry {
+  /** Load (or find) a room and hold it in memory until `release`. Throws `room_unavailable`. */
+  acquire(name: string): Promise<Room>;
+  release(room: Room): void;
+  /** Hold a room for the length of `task`. */
+  withRoom<T>(name: string, task: (room: Room) => Promise<T> | T): Promise<T>;
+  /** Rooms in memory now (for tests and metrics). */
+  loadedRooms(): string[];
+  /** Compact every room, close its peers and forget it. */
+  closeAll(code: number, reason: string): Promise<void>;
+}
+
+export interface RegistryOptions {
+  store: DocStore;
+  log: Logger;
+  idleMs: number;
+  compactAfterUpdates: number;
+}
+
+/** Create the app's room registry. One per app, never module-level. */
+export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
+  const { store, log, idleMs, compactAfterUpdates } = options;
+  const rooms = new Map<string, Promise<Room>>();
+  const evictions = new Map<string, Promise<void>>();
+  const timers = new Map<Room, NodeJS.Timeout>();
+
+  async function load(name: string): Promise<Room> {
+    await evictions.get(name);
+    const stored = await store.load(name);
+    const room = new Room(name, store, log.child({ room: name }), (broken) => void evict(broken, false));
+    if (!stored.snapshot && stored.updates.length === 0) {
+      // Every board is created with content; nothing stored means the data is gone, and an
+      // empty document must never silently take its place.
+      throw new AppError('room_unavailable', `room ${name} has no stored data`);
+    }
+    try {
+      Y.transact(room.doc, () => {
+        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+      });
+    } catch (error) {
+      log.error({ room: name, err: error }, 'stored room data does not load');
+      throw new AppError('room_unavailable', `room ${name} could not be loaded`);
+    }
+    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
+      log.error({ room: name }, 'stored room data has missing pieces');
+      throw new AppError('room_unavailable', `room ${name} could not be loaded`);
+    }
+    room.lastUpdateId = stored.lastUpdateId;
+    room.updatesSinceSnapshot = stored.updates.length;
+    return room;
+  }
+
+  async function acquire(name: string): Promise<Room> {
+    let pending = rooms.get(name);
+    if (!pending) {
+      pending = load(name);
+      rooms.set(name, pending);
+      pending.catch(() => rooms.delete(name));
+    }
+    const room = await pending;
+    if (room.broken) {
+      await evictions.get(name);
+      return acquire(name);
+    }
+    room.holds += 1;
+    const timer = timers.get(room);
+    if (timer) {
+      clearTimeout(timer);
+      timers.delete(room);
+    }
+    return room;
+  }
+
+  function release(room: Room): void {
+    room.holds = Math.max(0, room.holds - 1);
+    if (room.holds > 0 || room.broken) return;
+    if (room.updatesSinceSnapshot >= compactAfterUpdates) void room.run(() => compact(room));
+    const timer = setTimeout(() => {
+      timers.delete(room);
+      if (room.holds === 0) void evict(room, true);
+    }, idleMs);
+    timer.unref();
+    timers.set(room, timer);
+  }
+
+  async function compact(room: Room): Promise<void> {
+    if (room.broken || room.updatesSinceSnapshot === 0) return;
+    try {
+      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastUpdateId);
+      room.updatesSinceSnapshot = 0;
+    } catch (error) {
+      // The log is still complete, so a failed compaction loses nothing; try again later.
+      room.log.warn({ err: error }, 'compaction failed');
+    }
+  }
+
+  function evict(room: Room, compactFirst: boolean): Promise<void> {
+    const current = rooms.get(room.name);
+    const eviction = (async () => {
+      if (current && (await current.catch(() => null)) === room) rooms.delete(room.name);
+      const timer = timers.get(room);
+      if (timer) clearTimeout(timer);
+      timers.delete(room);
+      if (!compactFirst) room.closeAll(4500, 'room unavailable');
+      if (compactFirst) await room.run(() => compact(room));
+      room.awareness.destroy();
+      room.doc.destroy();
+    })();
+    const tracked = eviction.finally(() => {
+      if (evictions.get(room.name) === tracked) evictions.delete(room.name);
+    });
+    evictions.set(room.name, tracked);
+    return tracked;
+  }
+
+  return {
+    acquire,
+    release,
+    async withRoom(name, task) {
+      const room = await acquire(name);
+      try {
+        return await task(room);
+      } finally {
+        release(room);
+      }
+    },
+    loadedRooms: () => [...rooms.keys()],
+    async closeAll(code, reason) {
+      const all = await Promise.all([...rooms.values()].map((p) => p.catch(() => null)));
+      for (const room of all) {
+        if (!room) continue;
+        room.closeAll(code, reason);
+        await evict(room, true);
+      }
+      await Promise.all(evictions.values());
+    },
+  };
+}

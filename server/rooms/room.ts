@@ -1,0 +1,119 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import type { DocStore } from './doc-store';
+import { encodeAwareness, encodeSyncUpdate } from './messages';
+
+/** What a room needs of a connection: send bytes, close with a code. Never `ws` itself. */
+export interface Peer {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** What the room knows about one connected peer. */
+export interface PeerInfo {
+  canWrite: boolean;
+  /** The awareness client id this connection speaks for (the first one it used). */
+  awarenessClientId: number | null;
+}
+
+/** Thrown when a write could not be stored; the room is then closed and evicted. */
+export class StorageError extends Error {}
+
+const SERVER_ORIGIN = Symbol('server change');
+
+/**
+ * One board in memory: its Y.Doc, awareness, connected peers, and a queue that runs every
+ * read and write of the document one at a time, so that what is stored, applied and relayed
+ * happens in one order even though storage is asynchronous.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Map<Peer, PeerInfo>();
+  holds = 0;
+  broken = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingServerUpdates: Uint8Array[] = [];
+  updatesSinceSnapshot = 0;
+  lastUpdateId = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    readonly log: Logger,
+    private readonly onBroken: (room: Room) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+      const changed = [...added, ...updated, ...removed];
+      if (changed.length > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) this.pendingServerUpdates.push(update);
+      else this.broadcastUpdate(update, origin);
+    });
+  }
+
+  /** Run a task after every task queued before it. */
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Store a checked client update, then apply and relay it (store before relay: a crash
+   * loses nothing a peer has seen). Call inside `run`.
+   */
+  async applyClientUpdate(update: Uint8Array, from: Peer): Promise<void> {
+    await this.persist(update);
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  /**
+   * Make a change on the server's authority (a participant's command). The change is applied,
+   * stored, and only then relayed; if storing fails the room is broken and evicted, so the
+   * unstored change is never seen and the next load starts from what was stored.
+   * Call inside `run`. Returns whether the change altered the document.
+   */
+  async change(mutate: (doc: Y.Doc) => void): Promise<boolean> {
+    this.pendingServerUpdates = [];
+    this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN);
+    const updates = this.pendingServerUpdates;
+    this.pendingServerUpdates = [];
+    if (updates.length === 0) return false;
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    await this.persist(update);
+    this.broadcastUpdate(update, null);
+    return true;
+  }
+
+  /** Encode a message for every peer but `except`. */
+  broadcast(message: Uint8Array, except: unknown = null): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+  }
+
+  /** Close every peer (the room is going away). */
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+    this.peers.clear();
+  }
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    this.broadcast(encodeSyncUpdate(update), origin);
+  }
+
+  private async persist(update: Uint8Array): Promise<void> {
+    try {
+      this.lastUpdateId = await this.store.append(this.name, update);
+      this.updatesSinceSnapshot += 1;
+    } catch (error) {
+      this.log.error({ err: error }, 'could not store update; closing room');
+      this.broken = true;
+      this.onBroken(this);
+      throw new StorageError('could not store update');
+    }
+  }
+}
+

@@ -1,0 +1,122 @@
+import * as Y from 'yjs';
+
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+type Content = Y.Item['content'];
+import { BOARD_ROOT_KEYS } from '../../shared/board/model';
+
+/** Why an update was refused. */
+export type UpdateRejection = 'malformed' | 'missing_dependency' | 'schema' | 'too_large';
+
+/** What checking an update found. `noop`: it adds nothing the document does not already have. */
+export type UpdateCheck = { ok: true; noop: boolean } | { ok: false; reason: UpdateRejection; detail: string };
+
+/** Limits on what one update may carry. */
+export interface UpdateLimits {
+  /** Characters of one string or JSON value inserted by one item. */
+  maxContentChars: number;
+}
+
+const ROOT_KEYS: ReadonlySet<string> = new Set(BOARD_ROOT_KEYS);
+
+/**
+ * Decode an update in full and check it against the document before anything is applied,
+ * so a malformed or dangling update never half-applies: every struct parses; no client's
+ * structs leave a gap after what the document has; every origin, parent and deletion points
+ * at something the document or the update itself holds (else Yjs would park it as pending);
+ * top-level types are the board's; no sub-documents; no oversized values.
+ * Written by hand because Yjs validates nothing before integrating.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateCheck {
+  let decoded: { structs: Array<Y.Item | Y.GC | unknown>; ds: DeleteSet };
+  try {
+    decoded = Y.decodeUpdate(update) as typeof decoded;
+  } catch (error) {
+    return { ok: false, reason: 'malformed', detail: String(error) };
+  }
+
+  const known = new Map<number, number>();
+  const stateOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
+  let addsStructs = false;
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) {
+      return { ok: false, reason: 'missing_dependency', detail: 'update skips structs' };
+    }
+    const { client, clock } = struct.id;
+    const state = stateOf(client);
+    if (clock > state) return { ok: false, reason: 'missing_dependency', detail: `gap for client ${client}` };
+    const end = clock + struct.length;
+    if (end > state) {
+      addsStructs = true;
+      known.set(client, end);
+    }
+  }
+
+  const has = (id: Y.ID | null) => id === null || id.clock < stateOf(id.client);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent as Y.ID | string | null;
+    if (!has(struct.origin) || !has(struct.rightOrigin)) {
+      return { ok: false, reason: 'missing_dependency', detail: 'origin not known' };
+    }
+    if (typeof parent === 'string') {
+      if (!ROOT_KEYS.has(parent)) return { ok: false, reason: 'schema', detail: `unknown top-level type ${parent}` };
+    } else if (parent !== null && !has(parent)) {
+      return { ok: false, reason: 'missing_dependency', detail: 'parent not known' };
+    }
+    const problem = checkContent(struct.content, limits);
+    if (problem) return problem;
+  }
+
+  let addsDeletes = false;
+  let current: DeleteSet | null = null;
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.clock + range.len > stateOf(client)) {
+        return { ok: false, reason: 'missing_dependency', detail: 'deletes unknown structs' };
+      }
+      if (!addsDeletes) {
+        current ??= Y.createDeleteSetFromStructStore(doc.store);
+        if (!coversRange(current.clients.get(client), range.clock, range.len)) addsDeletes = true;
+      }
+    }
+  }
+  return { ok: true, noop: !addsStructs && !addsDeletes };
+}
+
+function checkContent(content: Content, limits: UpdateLimits): UpdateCheck | null {
+  const tooLarge = (what: string): UpdateCheck => ({ ok: false, reason: 'too_large', detail: what });
+  if (content instanceof Y.ContentDoc) return { ok: false, reason: 'schema', detail: 'sub-documents are not allowed' };
+  if (content instanceof Y.ContentString) {
+    return content.str.length > limits.maxContentChars ? tooLarge('string') : null;
+  }
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+    for (const value of content.arr) {
+      const size = value === undefined ? 0 : JSON.stringify(value)?.length ?? 0;
+      if (size > limits.maxContentChars) return tooLarge('value');
+    }
+    return null;
+  }
+  if (content instanceof Y.ContentBinary) {
+    return content.content.byteLength > limits.maxContentChars ? tooLarge('binary') : null;
+  }
+  if (content instanceof Y.ContentEmbed) {
+    return JSON.stringify(content.embed).length > limits.maxContentChars ? tooLarge('embed') : null;
+  }
+  return null;
+}
+
+/** Whether sorted, merged delete ranges cover [clock, clock + len). */
+function coversRange(ranges: Array<{ clock: number; len: number }> | undefined, clock: number, len: number): boolean {
+  if (!ranges || len === 0) return len === 0;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].clock <= clock) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && ranges[found].clock + ranges[found].len >= clock + len;
+}

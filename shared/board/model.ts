@@ -1,0 +1,132 @@
+import * as Y from 'yjs';
+import type { CardKind } from '../schemas/cards';
+
+/**
+ * The board document: one Y.Doc per board room. Described for integrators in
+ * docs/board-schema.md; these helpers are the only code that knows the key names.
+ */
+export const BOARD_ROOT_KEYS = ['meta', 'persona', 'stages', 'cards', 'groups', 'comments'] as const;
+
+/** A card as plain data. */
+export interface Card {
+  id: string;
+  kind: CardKind;
+  text: string;
+  stageId?: string;
+  groupId?: string;
+  authorId: string;
+  authorName?: string;
+  organizationType?: string;
+  anonymous: boolean;
+  createdAt: string;
+}
+
+/** A customer-journey stage as plain data. */
+export interface Stage {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** What a new board starts with. */
+export interface BoardInit {
+  title: string;
+  theme?: string;
+  template: string;
+  stages: Stage[];
+}
+
+/** The top-level shared types of a board document. */
+export function boardParts(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    persona: doc.getMap<unknown>('persona'),
+    stages: doc.getArray<Y.Map<unknown>>('stages'),
+    cards: doc.getMap<Y.Map<unknown>>('cards'),
+    groups: doc.getMap<Y.Map<unknown>>('groups'),
+    comments: doc.getMap<Y.Map<unknown>>('comments'),
+  };
+}
+
+/** Fill an empty document with a template's starting content. */
+export function initBoard(doc: Y.Doc, init: BoardInit): void {
+  const { meta, persona, stages } = boardParts(doc);
+  doc.transact(() => {
+    meta.set('title', init.title);
+    meta.set('theme', init.theme ?? '');
+    meta.set('template', init.template);
+    persona.set('name', new Y.Text());
+    persona.set('age', '');
+    persona.set('summary', new Y.Text());
+    persona.set('needs', new Y.Text());
+    persona.set('pains', new Y.Text());
+    stages.push(init.stages.map((stage) => toYMap({ ...stage })));
+  });
+}
+
+/** Put a card on the board (or overwrite the fields of the card with that id). */
+export function putCard(doc: Y.Doc, card: Card): void {
+  const { cards } = boardParts(doc);
+  doc.transact(() => {
+    cards.set(card.id, toYMap(withoutUndefined(card)));
+  });
+}
+
+/** Change some fields of an existing card; `null` removes a field. Returns false if absent. */
+export function patchCard(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<Record<keyof Card, string | boolean | null>>,
+): boolean {
+  const card = boardParts(doc).cards.get(id);
+  if (!card) return false;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (value === null) card.delete(key);
+      else if (card.get(key) !== value) card.set(key, value);
+    }
+  });
+  return true;
+}
+
+/** Remove a card. Returns false if it was not there. */
+export function removeCard(doc: Y.Doc, id: string): boolean {
+  const { cards } = boardParts(doc);
+  if (!cards.has(id)) return false;
+  cards.delete(id);
+  return true;
+}
+
+/** Read one card as plain data, or undefined. */
+export function readCard(doc: Y.Doc, id: string): Card | undefined {
+  const card = boardParts(doc).cards.get(id);
+  return card instanceof Y.Map ? (card.toJSON() as Card) : undefined;
+}
+
+/** All cards, oldest first. */
+export function readCards(doc: Y.Doc): Card[] {
+  const out: Card[] = [];
+  boardParts(doc).cards.forEach((value) => {
+    if (value instanceof Y.Map) out.push(value.toJSON() as Card);
+  });
+  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The journey stages in order. */
+export function readStages(doc: Y.Doc): Stage[] {
+  return boardParts(doc)
+    .stages.toArray()
+    .filter((stage) => stage instanceof Y.Map)
+    .map((stage) => stage.toJSON() as Stage);
+}
+
+function toYMap(record: Record<string, unknown>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(record)) map.set(key, value);
+  return map;
+}
+
+function withoutUndefined<T extends object>(value: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

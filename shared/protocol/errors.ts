@@ -1,0 +1,27 @@
+/**
+ * Error codes carried by REST errors (`{ error: { code, message } }`) and socket.io acks
+ * (`{ ok: false, error: { code, message } }`). One union for both channels.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'board_locked'
+  | 'phase_forbids'
+  | 'storage_failed'
+  | 'room_unavailable'
+  | 'setup_done'
+  | 'internal';
+
+/** The error object inside every error response and failed ack. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What every socket.io request's acknowledgement carries. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { ORGANIZATION_TYPES } from '../organization-types';
+
+const email = z.string().trim().toLowerCase().email().max(200);
+const password = z.string().min(8).max(200);
+
+/** `POST /api/auth/login`. */
+export const loginSchema = z.object({ email, password: z.string().min(1).max(200) });
+/** `POST /api/setup`: the first admin account, only while there is no account. */
+export const setupSchema = z.object({
+  email,
+  password,
+  displayName: z.string().trim().min(1).max(LIMITS.displayName),
+});
+/** `POST /api/users`: an admin adds a facilitator or another admin. */
+export const createUserSchema = setupSchema.extend({
+  role: z.enum(['admin', 'facilitator']).default('facilitator'),
+});
+/** `POST /api/sessions`. */
+export const createSessionSchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.sessionTitle),
+  template: z.string().min(1).max(60).default('community-lab'),
+});
+/** `POST /api/join`. */
+export const joinSchema = z.object({
+  joinCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, 'joinCode is six digits'),
+  displayName: z.string().trim().max(LIMITS.displayName).default(''),
+  organizationType: z.enum(ORGANIZATION_TYPES),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;
+export type SetupInput = z.infer<typeof setupSchema>;
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+export type JoinInput = z.infer<typeof joinSchema>;
+
+/** A board of a session: the y-websocket room name and a display name. */
+export interface BoardRef {
+  room: string;
+  name: string;
+}
+
+/** What `POST /api/sessions` and `GET /api/sessions/:id` return. */
+export interface SessionView {
+  id: string;
+  title: string;
+  template: string;
+  status: 'open' | 'closed';
+  joinCode: string;
+  joinUrl: string;
+  qrUrl: string;
+  boards: BoardRef[];
+  createdAt: string;
+  createdBy: string;
+}
+
+/** What `POST /api/join` returns. */
+export interface JoinResult {
+  sessionId: string;
+  participantId: string;
+  token: string;
+  displayName: string;
+  organizationType: string;
+  title: string;
+  boards: BoardRef[];
+}
+
+/** The signed-in account, as `GET /api/auth/me` returns it. */
+export interface AccountView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'admin' | 'facilitator';
+}
