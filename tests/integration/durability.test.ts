@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readCards } from '../../shared/board/model';
+import { createSessionAsAdmin, joinAs } from '../support/api';
+import { type ChildServer, startChildServer } from '../support/child-server';
+import { connectBoard, connectControl, type ControlSocket, request, whenConnected, whenSynced } from '../support/clients';
+import { startTestServer } from '../support/server';
+
+describe('durability', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+
+  async function tempDir() {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-durable-'));
+    cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  it('keeps every acknowledged card exactly once after kill -9 during writes', async () => {
+    const dataDir = await tempDir();
+    let server: ChildServer = await startChildServer(dataDir);
+    cleanups.push(() => server.process.kill('SIGKILL'));
+    const { session } = await createSessionAsAdmin(server.url);
+    const writers = await Promise.all(['田中', '佐藤', '鈴木'].map((name) => joinAs(server.url, session.joinCode, name)));
+    const room = writers[0].boards[0].room;
+
+    const acked = new Set<string>();
+    const sent: Array<{ token: string; payload: { room: string; id: string; kind: string; text: string } }> = [];
+    const sockets: ControlSocket[] = [];
+    let killed = false;
+    const writeLoop = async (token: string, n: number) => {
+      const socket = connectControl(server.url, token);
+      sockets.push(socket);
+      await whenConnected(socket);
+      for (let i = 0; !killed; i++) {
+        const payload = { room, id: randomUUID(), kind: 'issue', text: `カード ${n}-${i}` };
+        sent.push({ token, payload });
+        const ack = await Promise.race([
+          request(socket, 'card:add', payload),
+          new Promise<null>((resolve) => socket.once('disconnect', () => resolve(null))),
+        ]);
+        if (ack?.ok) acked.add(payload.id);
+        else break;
+      }
+    };
+    const loops = writers.map((w, n) => writeLoop(w.token, n));
+    await vi.waitFor(() => expect(acked.size).toBeGreaterThanOrEqual(40), { timeout: 20_000 });
+    server.process.kill('SIGKILL');
+    killed = true;
+    expect(await server.exited).toBe('SIGKILL');
+    await Promise.all(loops);
+    for (const s of sockets) s.close();
+
+    server = await startChildServer(dataDir);
+    const reader = await joinAs(server.url, session.joinCode, '確認');
+    const board = connectBoard(server.url, room, reader.token);
+    cleanups.push(() => board.destroy());
+    await whenSynced(board.provider);
+    const ids = readCards(board.doc).map((c) => c.id);
+    for (const id of acked) expect(ids).toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    // Phones replay what they had not seen acknowledged: nothing is duplicated.
+    const replayer = connectControl(server.url, writers[0].token);
+    cleanups.push(() => replayer.close());
+    await whenConnected(replayer);
+    for (const { payload } of sent.filter((s) => s.token === writers[0].token)) {
+      expect(await request(replayer, 'card:add', payload)).toMatchObject({ ok: true });
+    }
+    await vi.waitFor(() => {
+      const after = readCards(board.doc);
+      expect(after.length).toBe(new Set(after.map((c) => c.id)).size);
+      expect(after.length).toBeGreaterThanOrEqual(ids.length);
+    });
+  });
+
+  it('reads the same board after a clean restart, from snapshot and log', async () => {
+    const first = await startTestServer({ compactAfterUpdates: 5 });
+    cleanups.push(() => fs.rm(first.dataDir, { recursive: true, force: true }));
+    const { session } = await createSessionAsAdmin(first.url);
+    const p = await joinAs(first.url, session.joinCode, '田中');
+    const socket = connectControl(first.url, p.token);
+    await whenConnected(socket);
+    const room = p.boards[0].room;
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      expect(await request(socket, 'card:add', { room, id, kind: 'idea', text: `案 ${i}` })).toMatchObject({ ok: true });
+    }
+    socket.close();
+    await first.stop();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    cleanups.push(() => second.stop());
+    const board = connectBoard(second.url, room, p.token);
+    cleanups.push(() => board.destroy());
+    await whenSynced(board.provider);
+    expect(readCards(board.doc).map((c) => c.id).sort()).toEqual([...ids].sort());
+  });
+});
