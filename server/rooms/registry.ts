@@ -11,7 +11,7 @@ export interface RoomRegistry {
   release(room: Room): void;
   /** Hold a room for the length of `task`. */
   withRoom<T>(name: string, task: (room: Room) => Promise<T> | T): Promise<T>;
-  /** Rooms in memory now (for tests and metrics). */
+  /** Rooms in memory now, including those still being evicted (for tests and metrics). */
   loadedRooms(): string[];
   /** Compact every room, close its peers and forget it. */
   closeAll(code: number, reason: string): Promise<void>;
@@ -132,7 +132,8 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         release(room);
       }
     },
-    loadedRooms: () => [...rooms.keys()],
+    // A room being evicted still counts until its last compaction is stored.
+    loadedRooms: () => [...new Set([...rooms.keys(), ...evictions.keys()])],
     async closeAll(code, reason) {
       const all = await Promise.all([...rooms.values()].map((p) => p.catch(() => null)));
       for (const room of all) {
