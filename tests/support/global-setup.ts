@@ -9,7 +9,7 @@ export default async function setup(): Promise<void> {
   const newest = newestMtime(path.join(root, 'client/src'));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest) return;
   if (!fs.existsSync(path.join(root, 'client/index.html'))) return;
-  await build({ root, logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 function newestMtime(dir: string): number {
