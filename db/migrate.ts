@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/2026-11-26-001-foundation';
+import * as auditLog from './migrations/2026-11-26-002-audit-log';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-001-foundation': foundation,
+  '2026-11-26-002-audit-log': auditLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

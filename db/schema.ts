@@ -10,6 +10,7 @@ export interface Database {
   access_tokens: AccessTokensTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  audit_log: AuditLogTable;
 }
 
 export interface UsersTable {
@@ -77,4 +78,15 @@ export interface DocSnapshotsTable {
   data: Uint8Array;
   last_update_id: number;
   updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: string | null;
+  actor_participant_id: string | null;
+  action: string;
+  session_id: string | null;
+  target: string | null;
+  detail: string;
 }

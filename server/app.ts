@@ -3,12 +3,13 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
 import { LIMITS } from '../shared/limits';
-import { openDatabase } from '../db/connect';
+import { type DbHandle, openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { type ConfigInput, firstLanAddress, parseConfig, type Config } from './config';
 import { AppError } from './errors';
@@ -29,6 +30,8 @@ export interface App {
   /** Where this server listens, e.g. `http://127.0.0.1:53122`. */
   url: string;
   rooms: RoomRegistry;
+  /** The open database (operations and fault tests use the raw handle). */
+  database: DbHandle;
   /** Close sockets, compact and evict rooms, close the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -50,7 +53,15 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
-  const ctx: ServiceContext = { db: database.db, rooms, config, publicUrl: '', log, now: () => new Date() };
+  const ctx: ServiceContext = {
+    db: database.db,
+    rooms,
+    config,
+    publicUrl: '',
+    log,
+    now: () => new Date(),
+    events: new EventEmitter(),
+  };
   if (config.adminEmail && config.adminPassword) await ensureAdmin(ctx, config.adminEmail, config.adminPassword);
 
   const httpServer = http.createServer();
@@ -89,6 +100,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     httpServer,
     url,
     rooms,
+    database,
     close() {
       closing ??= (async () => {
         yjs.close();

@@ -8,6 +8,7 @@ import {
   logout,
   setupFirstAdmin,
 } from '../services/accounts.service';
+import { listAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../errors';
 import { LOGIN_COOKIE, parseBody, requireUser, route } from './middleware';
@@ -56,6 +57,11 @@ export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router 
   router.post('/users', requireUser, route(async (req, res) => {
     if (req.user!.role !== 'admin') throw new AppError('forbidden', 'only an admin manages accounts');
     res.status(201).json(await createAccount(ctx, req.user!, parseBody(createUserSchema, req.body)));
+  }));
+
+  router.get('/audit', requireUser, route(async (req, res) => {
+    const sessionId = typeof req.query.sessionId === 'string' ? req.query.sessionId : undefined;
+    res.json(await listAudit(ctx, req.user!, sessionId));
   }));
 
   return router;

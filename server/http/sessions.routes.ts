@@ -14,6 +14,7 @@ import {
   joinSession,
   listSessionViews,
 } from '../services/sessions.service';
+import { listSessionParticipants, removeParticipant } from '../services/participants.service';
 import { parseBody, requireToken, requireUser, route } from './middleware';
 
 /** Sessions, join codes, tokens and the organisation types a participant chooses from. */
@@ -56,6 +57,15 @@ export function sessionRoutes(ctx: ServiceContext): Router {
     const session = await getManagedSession(ctx, req.user!, String(req.params.id));
     const svg = await QRCode.toString(`${ctx.publicUrl}/j/${session.join_code}`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
+  }));
+
+  router.get('/sessions/:id/participants', requireUser, route(async (req, res) => {
+    res.json(await listSessionParticipants(ctx, req.user!, String(req.params.id)));
+  }));
+
+  router.delete('/sessions/:id/participants/:participantId', requireUser, route(async (req, res) => {
+    await removeParticipant(ctx, req.user!, String(req.params.id), String(req.params.participantId));
+    res.status(204).end();
   }));
 
   router.post('/join', joinLimiter, route(async (req, res) => {

@@ -16,6 +16,7 @@ import { can, type UserActor } from '../auth/policy';
 import { hashToken, newToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
+import { recordAudit } from './audit.service';
 
 /** An account as the client sees it (never the password hash). */
 export function presentAccount(row: UserRow): AccountView {
@@ -58,7 +59,7 @@ export async function isSetupNeeded(ctx: ServiceContext): Promise<boolean> {
 /** Create the first admin. Refused with `setup_done` once any account exists. */
 export async function setupFirstAdmin(ctx: ServiceContext, input: SetupInput): Promise<AccountView> {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx): Promise<UserRow> => {
     if ((await countUsers(trx)) > 0) throw new AppError('setup_done', 'set-up has already been done');
     const row: UserRow = {
       id: randomUUID(),
@@ -69,6 +70,9 @@ export async function setupFirstAdmin(ctx: ServiceContext, input: SetupInput): P
       created_at: ctx.now().toISOString(),
     };
     await insertUser(trx, row);
+    return row;
+  }).then(async (row) => {
+    await recordAudit(ctx, toUserActor(row), 'account.setup', { target: row.id });
     return presentAccount(row);
   });
 }
@@ -78,7 +82,10 @@ export async function login(ctx: ServiceContext, email: string, password: string
   const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) throw new AppError('unauthorized', 'wrong email or password');
+  if (!user || !ok) {
+    await recordAudit(ctx, null, 'account.login_failed', { detail: { email: email.trim().toLowerCase() } });
+    throw new AppError('unauthorized', 'wrong email or password');
+  }
   const token = newToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ctx.config.loginHours * 3600_000);
@@ -88,6 +95,7 @@ export async function login(ctx: ServiceContext, email: string, password: string
     created_at: now.toISOString(),
     expires_at: expiresAt.toISOString(),
   });
+  await recordAudit(ctx, toUserActor(user), 'account.login', { target: user.id });
   return { token, account: presentAccount(user), expiresAt };
 }
 
@@ -114,6 +122,7 @@ export async function createAccount(ctx: ServiceContext, actor: UserActor, input
     created_at: ctx.now().toISOString(),
   };
   await insertUser(ctx.db, row);
+  await recordAudit(ctx, actor, 'account.create', { target: row.id, detail: { email: row.email, role: row.role } });
   return presentAccount(row);
 }
 

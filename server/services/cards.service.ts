@@ -6,6 +6,7 @@ import type { Room } from '../rooms/room';
 import { StorageError } from '../rooms/room';
 import { authorizeRoom } from './sessions.service';
 import type { ServiceContext } from './context';
+import { recordAudit } from './audit.service';
 
 /** The author id written on a card: the participant, or the facilitator's account. */
 export function authorIdOf(actor: TokenActor): string {
@@ -33,6 +34,12 @@ function ownCard(room: Room, actor: TokenActor, id: string, moderator: boolean):
   const card = readCard(room.doc, id);
   if (card && !moderator && card.authorId !== authorIdOf(actor)) throw new AppError('forbidden', 'not your card');
   return card;
+}
+
+/** Audit a facilitator changing someone else's card. */
+function auditModeration(ctx: ServiceContext, actor: TokenActor, card: Card, action: 'card.moderate_edit' | 'card.moderate_delete', room: string) {
+  if (card.authorId === authorIdOf(actor)) return Promise.resolve();
+  return recordAudit(ctx, actor, action, { sessionId: actor.sessionId, target: card.id, detail: { room, text: card.text } });
 }
 
 /** Add a card. Replaying the same id is answered as a success and changes nothing. */
@@ -67,8 +74,10 @@ export async function addCard(ctx: ServiceContext, actor: TokenActor, input: Car
 /** Edit the text or kind of one's own card (a facilitator may edit any). */
 export async function editCard(ctx: ServiceContext, actor: TokenActor, input: CardEdit): Promise<{ id: string }> {
   return onRoom(ctx, actor, input.room, async (room, moderator) => {
-    if (!ownCard(room, actor, input.id, moderator)) throw new AppError('not_found', 'no such card');
+    const card = ownCard(room, actor, input.id, moderator);
+    if (!card) throw new AppError('not_found', 'no such card');
     await room.change((doc) => patchCard(doc, input.id, { text: input.text, kind: input.kind }));
+    await auditModeration(ctx, actor, card, 'card.moderate_edit', input.room);
     return { id: input.id };
   });
 }
@@ -76,7 +85,11 @@ export async function editCard(ctx: ServiceContext, actor: TokenActor, input: Ca
 /** Withdraw one's own card. Deleting a card that is already gone succeeds (a replay). */
 export async function deleteCard(ctx: ServiceContext, actor: TokenActor, input: CardDelete): Promise<{ id: string }> {
   return onRoom(ctx, actor, input.room, async (room, moderator) => {
-    if (ownCard(room, actor, input.id, moderator)) await room.change((doc) => removeCard(doc, input.id));
+    const card = ownCard(room, actor, input.id, moderator);
+    if (card) {
+      await room.change((doc) => removeCard(doc, input.id));
+      await auditModeration(ctx, actor, card, 'card.moderate_delete', input.room);
+    }
     return { id: input.id };
   });
 }

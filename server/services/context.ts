@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
@@ -13,4 +14,9 @@ export interface ServiceContext {
   publicUrl: string;
   log: Logger;
   now(): Date;
+  /**
+   * Domain events the realtime layer acts on (services never touch sockets):
+   * `participant:removed` `{ sessionId, participantId }`.
+   */
+  events: EventEmitter;
 }

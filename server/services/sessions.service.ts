@@ -24,6 +24,7 @@ import { type Actor, can, type SessionTarget, type TokenActor, type UserActor } 
 import { hashToken, newToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
+import { recordAudit } from './audit.service';
 
 /** A session as the facilitator's screens see it. */
 export function presentSession(ctx: ServiceContext, row: SessionRow, boards: BoardRow[], lang: Language): SessionView {
@@ -54,7 +55,7 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
   const template = findTemplate(input.template);
   if (!template) throw new AppError('bad_request', `unknown template ${input.template}`);
   const now = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  const view = await ctx.db.transaction().execute(async (trx) => {
     let joinCode = '';
     for (let tries = 0; tries < 20 && !joinCode; tries++) {
       const candidate = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -86,6 +87,8 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
     }
     return presentSession(ctx, row, boards, lang);
   });
+  await recordAudit(ctx, actor, 'session.create', { sessionId: view.id, detail: { title: view.title, template: view.template } });
+  return view;
 }
 
 /** A session the actor may manage, or `not_found` / `forbidden`. */
@@ -125,6 +128,7 @@ export async function issueFacilitatorToken(ctx: ServiceContext, actor: UserActo
     expires_at: new Date(now.getTime() + ctx.config.loginHours * 3600_000).toISOString(),
     revoked_at: null,
   });
+  await recordAudit(ctx, actor, 'session.token', { sessionId: row.id });
   return token;
 }
 

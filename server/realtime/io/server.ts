@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
-import type { IoServer } from './request';
+import { createRequestLimiter, type IoServer } from './request';
 import type { ServiceContext } from '../../services/context';
 import { resolveAccessToken } from '../../services/sessions.service';
 import { registerCardHandlers } from './cards.handlers';
@@ -32,12 +32,26 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
       .catch(() => next(new Error('internal')));
   });
 
+  const limiter = createRequestLimiter();
+  ctx.events.on('participant:removed', ({ sessionId, participantId }: { sessionId: string; participantId: string }) => {
+    void io
+      .in(sessionChannel(sessionId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const s of sockets) {
+          if (s.data.actor.participantId !== participantId) continue;
+          s.emit('session:revoked', { reason: 'removed' });
+          s.disconnect(true);
+        }
+      });
+  });
+
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     void socket.join(sessionChannel(actor.sessionId));
     void broadcastRoster(io, actor.sessionId);
     socket.on('disconnect', () => void broadcastRoster(io, actor.sessionId));
-    registerCardHandlers(ctx, socket);
+    registerCardHandlers(ctx, socket, limiter);
   });
   return io;
 }

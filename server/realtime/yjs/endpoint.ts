@@ -24,6 +24,11 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
   // Anything larger than a writer may send is refused by ws itself (close 1009) before it is buffered.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes });
   const alive = new WeakMap<WebSocket, boolean>();
+  const byParticipant = new Map<string, Set<WebSocket>>();
+  const onRemoved = ({ participantId }: { participantId: string }) => {
+    for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.unauthorized, 'removed from the session');
+  };
+  ctx.events.on('participant:removed', onRemoved);
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) ws.terminate();
@@ -73,6 +78,16 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     void (async () => {
       const actor = await resolveAccessToken(ctx, token);
       if (!actor) return peer.close(CloseCode.unauthorized, 'unknown or expired token');
+      const participantId = actor.participantId;
+      if (participantId) {
+        const set = byParticipant.get(participantId) ?? new Set<WebSocket>();
+        set.add(ws);
+        byParticipant.set(participantId, set);
+        ws.once('close', () => {
+          set.delete(ws);
+          if (set.size === 0) byParticipant.delete(participantId);
+        });
+      }
       const { canWrite } = await authorizeRoom(ctx, actor, room);
       const held = await ctx.rooms.acquire(room);
       if (closed) return ctx.rooms.release(held);
@@ -110,6 +125,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     },
     close() {
       clearInterval(pinger);
+      ctx.events.off('participant:removed', onRemoved);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       wss.close();
     },

@@ -1,0 +1,71 @@
+import { insertAuditEntry, listAuditEntries } from '../../db/repositories/audit.repository';
+import type { Actor, UserActor } from '../auth/policy';
+import { can } from '../auth/policy';
+import { AppError } from '../errors';
+import type { ServiceContext } from './context';
+
+/** The actions the audit log records: what facilitators and admins did. */
+export type AuditAction =
+  | 'account.setup'
+  | 'account.login'
+  | 'account.login_failed'
+  | 'account.create'
+  | 'session.create'
+  | 'session.token'
+  | 'participant.remove'
+  | 'card.moderate_edit'
+  | 'card.moderate_delete';
+
+/** One audit entry as the admin's screen shows it. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorUserId: string | null;
+  actorParticipantId: string | null;
+  action: string;
+  sessionId: string | null;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Record what someone did. The audit log is kept for accountability, not for recovery, so a
+ * failure to write it is logged and does not undo the action it describes.
+ */
+export async function recordAudit(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  action: AuditAction,
+  fields: { sessionId?: string | null; target?: string | null; detail?: Record<string, unknown> } = {},
+): Promise<void> {
+  try {
+    await insertAuditEntry(ctx.db, {
+      at: ctx.now().toISOString(),
+      actor_user_id: actor?.userId ?? null,
+      actor_participant_id: actor?.kind === 'token' ? actor.participantId : null,
+      action,
+      session_id: fields.sessionId ?? null,
+      target: fields.target ?? null,
+      detail: JSON.stringify(fields.detail ?? {}),
+    });
+  } catch (error) {
+    ctx.log.error({ err: error, action }, 'could not write audit entry');
+  }
+  ctx.log.info({ audit: action, sessionId: fields.sessionId, target: fields.target }, 'audit');
+}
+
+/** The latest audit entries, for an admin. */
+export async function listAudit(ctx: ServiceContext, actor: UserActor, sessionId?: string): Promise<AuditEntry[]> {
+  if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'only an admin reads the audit log');
+  const rows = await listAuditEntries(ctx.db, { sessionId, limit: 500 });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorParticipantId: r.actor_participant_id,
+    action: r.action,
+    sessionId: r.session_id,
+    target: r.target,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
+}
