@@ -1,7 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
 import { LIMITS } from '../../shared/limits';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type InboundMessage } from './messages';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  type InboundMessage,
+} from './messages';
 import { type Peer, type PeerInfo, type Room, StorageError } from './room';
 import { checkUpdate } from './update-check';
 
@@ -70,16 +77,22 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     }
   };
 
+  // A connection speaks for one awareness client id: the first one it sends that no other
+  // connection in the room holds. Stock clients echo the states of others; those entries are
+  // dropped, so nobody can overwrite or remove another's presence.
   const handleAwareness = (message: Extract<InboundMessage, { type: 'awareness' }>) => {
-    for (const entry of message.entries) {
-      if (info.awarenessClientId === null) info.awarenessClientId = entry.clientId;
-      if (entry.clientId !== info.awarenessClientId) return refuse(CloseCode.forbidden, 'awareness for another client');
-      if (entry.stateBytes > LIMITS.awarenessStateBytes) return refuse(CloseCode.tooLarge, 'awareness state too large');
+    if (info.awarenessClientId === null) {
+      const held = new Set([...room.peers.values()].map((p) => p.awarenessClientId));
+      const own = message.entries.find((e) => !held.has(e.clientId) && !room.awareness.getStates().has(e.clientId));
+      if (own) info.awarenessClientId = own.clientId;
     }
+    const mine = message.entries.filter((e) => e.clientId === info.awarenessClientId);
+    if (mine.length === 0) return;
+    if (mine.some((e) => e.stateBytes > LIMITS.awarenessStateBytes)) return refuse(CloseCode.tooLarge, 'awareness state too large');
     const now = Date.now();
     if (now - bucket.windowStart >= 1000) bucket = { windowStart: now, count: 0 };
     if (++bucket.count > AWARENESS_PER_SECOND) return;
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, peer);
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(mine), peer);
   };
 
   return {

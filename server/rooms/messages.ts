@@ -50,7 +50,21 @@ export type InboundMessage =
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
+  /** The state as JSON text (`null` when the client left). */
+  state: string;
   stateBytes: number;
+}
+
+/** Encode awareness entries back into an awareness update (after filtering them). */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /**
@@ -97,9 +111,10 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state = readBytes(decoder);
-    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(state));
-    entries.push({ clientId, clock, stateBytes: state.byteLength });
+    const bytes = readBytes(decoder);
+    const state = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state, stateBytes: bytes.byteLength });
   }
   if (decoder.pos !== update.length) throw new Error('trailing bytes in awareness update');
   return entries;

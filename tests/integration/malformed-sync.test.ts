@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createSessionAsAdmin, joinAs } from '../support/api';
+import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
+import { rawBoardSocket } from '../support/raw';
+import { startTestServer, type TestServer } from '../support/server';
+
+/** A sync-update frame around arbitrary update bytes. */
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+describe('malformed y-sync traffic', () => {
+  let server: TestServer;
+  const cleanups: Array<() => void> = [];
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0)) fn();
+    await server.close();
+  });
+
+  async function setup() {
+    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
+    const room = session.boards[0].room;
+    const reference = connectBoard(server.url, room, facilitatorToken);
+    cleanups.push(() => reference.destroy());
+    await whenSynced(reference.provider);
+    return { session, facilitatorToken, room, before: Y.encodeStateAsUpdate(reference.doc) };
+  }
+
+  async function stateOf(room: string, token: string) {
+    const reader = connectBoard(server.url, room, token);
+    cleanups.push(() => reader.destroy());
+    await whenSynced(reader.provider);
+    return Y.encodeStateAsUpdate(reader.doc);
+  }
+
+  it('refuses updates with a cut delete set or unknown clocks and keeps the document byte-identical', async () => {
+    const { facilitatorToken, room, before } = await setup();
+    const base = new Y.Doc();
+    Y.applyUpdate(base, before);
+    const updates: Uint8Array[] = [];
+    base.on('update', (u: Uint8Array) => updates.push(u));
+    base.getMap('cards').set('a', 'one');
+    base.getMap('cards').set('b', 'two');
+    base.getMap('cards').delete('a');
+
+    const foreign = new Y.Doc();
+    foreign.getMap('cards').set('x', 'y');
+    foreign.getMap('cards').delete('x');
+    const foreignDeletes = Y.encodeStateAsUpdate(foreign, Y.encodeStateVector(foreign));
+
+    const cutDeleteSet = updates[2].slice(0, updates[2].length - 1);
+    for (const update of [updates[1], cutDeleteSet, foreignDeletes]) {
+      const raw = rawBoardSocket(server.url, room, facilitatorToken);
+      await raw.opened;
+      raw.ws.send(syncUpdateFrame(update));
+      expect([4400, 4403]).toContain(await raw.closed);
+    }
+    expect(await stateOf(room, facilitatorToken)).toEqual(before);
+  });
+
+  it('closes a 50 MB frame before buffering it and keeps serving', async () => {
+    const { facilitatorToken, room, before } = await setup();
+    const raw = rawBoardSocket(server.url, room, facilitatorToken);
+    await raw.opened;
+    raw.ws.send(new Uint8Array(50 * 1024 * 1024));
+    expect(await raw.closed).toBe(1009);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await stateOf(room, facilitatorToken)).toEqual(before);
+  });
+
+  it('survives seeded random frames: stays up, other rooms flow, memory equals storage', async () => {
+    const { facilitatorToken, room, before } = await setup();
+    const { session: other } = await createSessionAsAdmin(server.url, '別の部屋');
+    const p = await joinAs(server.url, other.joinCode, '田中');
+    const otherBoard = connectBoard(server.url, p.boards[0].room, p.token);
+    cleanups.push(() => otherBoard.destroy());
+    await whenSynced(otherBoard.provider);
+    const control = connectControl(server.url, p.token);
+    cleanups.push(() => control.close());
+    await whenConnected(control);
+
+    const valid = new Y.Doc();
+    Y.applyUpdate(valid, before);
+    const updates: Uint8Array[] = [];
+    valid.on('update', (u: Uint8Array) => updates.push(u));
+    valid.getMap('cards').set('k', 'v');
+    const seedFrames = [syncUpdateFrame(updates[0]), Uint8Array.from([0, 0, 1, 0]), Uint8Array.from([1, 1, 5, 1, 1, 2, 123, 125])];
+
+    const gen = prng.create(20261126);
+    const raw = () => rawBoardSocket(server.url, room, facilitatorToken);
+    let socket = raw();
+    await socket.opened;
+    for (let i = 0; i < 300; i++) {
+      let frame: Uint8Array;
+      if (prng.bool(gen)) frame = prng.uint8Array(gen, prng.int31(gen, 0, 64));
+      else {
+        frame = Uint8Array.from(prng.oneOf(gen, seedFrames));
+        const flips = prng.int31(gen, 1, 3);
+        for (let f = 0; f < flips && frame.length > 0; f++) frame[prng.int31(gen, 0, frame.length - 1)] = prng.uint32(gen, 0, 255);
+        if (prng.bool(gen)) frame = frame.slice(0, prng.int31(gen, 0, frame.length));
+      }
+      if (socket.ws.readyState !== socket.ws.OPEN) {
+        await socket.closed;
+        socket = raw();
+        await socket.opened;
+      }
+      socket.ws.send(frame);
+      if (i % 50 === 0) {
+        const id = randomUUID();
+        expect(await request(control, 'card:add', { room: p.boards[0].room, id, kind: 'idea', text: `fuzz ${i}` })).toMatchObject({ ok: true });
+        await vi.waitFor(() => expect(otherBoard.doc.getMap('cards').has(id)).toBe(true));
+      }
+    }
+    socket.ws.close();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    // Whatever the fuzz got accepted, what is in memory is exactly what was stored.
+    const live = await stateOf(room, facilitatorToken);
+    for (const fn of cleanups.splice(0)) fn();
+    await server.stop();
+    server = await startTestServer({ dataDir: server.dataDir });
+    const reloaded = await stateOf(room, facilitatorToken);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, live);
+    Y.applyUpdate(b, reloaded);
+    expect(b.toJSON()).toEqual(a.toJSON());
+    expect(Y.encodeStateVector(b)).toEqual(Y.encodeStateVector(a));
+  });
+});
