@@ -20,6 +20,8 @@ const configSchema = z.object({
   roomIdleMs: z.coerce.number().int().min(0).default(30_000),
   /** Compact a room's update log into a snapshot after this many updates. */
   compactAfterUpdates: z.coerce.number().int().min(1).default(500),
+  /** Bytes a board socket may have waiting to be sent before it is cut off as too slow. */
+  maxBufferedBytes: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** How long a participant's token lives, in hours. */
   participantTokenHours: z.coerce.number().positive().default(24 * 30),
   /** How long a facilitator's login cookie and socket token live, in hours. */

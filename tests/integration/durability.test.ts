@@ -21,42 +21,48 @@ describe('durability', () => {
     return dir;
   }
 
-  it('keeps every acknowledged card exactly once after kill -9 during writes', async () => {
+  // The soak variant runs more rounds (npm run test:soak sets SOAK_ROUNDS).
+  const ROUNDS = Number(process.env.SOAK_ROUNDS ?? 2);
+
+  it(`keeps every acknowledged card exactly once through ${ROUNDS} kill -9s during writes`, async () => {
     const dataDir = await tempDir();
     let server: ChildServer = await startChildServer(dataDir);
     cleanups.push(() => server.process.kill('SIGKILL'));
     const { session } = await createSessionAsAdmin(server.url);
     const writers = await Promise.all(['田中', '佐藤', '鈴木'].map((name) => joinAs(server.url, session.joinCode, name)));
     const room = writers[0].boards[0].room;
-
     const acked = new Set<string>();
     const sent: Array<{ token: string; payload: { room: string; id: string; kind: string; text: string } }> = [];
-    const sockets: ControlSocket[] = [];
-    let killed = false;
-    const writeLoop = async (token: string, n: number) => {
-      const socket = connectControl(server.url, token);
-      sockets.push(socket);
-      await whenConnected(socket);
-      for (let i = 0; !killed; i++) {
-        const payload = { room, id: randomUUID(), kind: 'issue', text: `カード ${n}-${i}` };
-        sent.push({ token, payload });
-        const ack = await Promise.race([
-          request(socket, 'card:add', payload),
-          new Promise<null>((resolve) => socket.once('disconnect', () => resolve(null))),
-        ]);
-        if (ack?.ok) acked.add(payload.id);
-        else break;
-      }
-    };
-    const loops = writers.map((w, n) => writeLoop(w.token, n));
-    await vi.waitFor(() => expect(acked.size).toBeGreaterThanOrEqual(40), { timeout: 20_000 });
-    server.process.kill('SIGKILL');
-    killed = true;
-    expect(await server.exited).toBe('SIGKILL');
-    await Promise.all(loops);
-    for (const s of sockets) s.close();
 
-    server = await startChildServer(dataDir);
+    for (let round = 0; round < ROUNDS; round++) {
+      const sockets: ControlSocket[] = [];
+      let killed = false;
+      const writeLoop = async (token: string, n: number) => {
+        const socket = connectControl(server.url, token);
+        sockets.push(socket);
+        await whenConnected(socket);
+        for (let i = 0; !killed; i++) {
+          const payload = { room, id: randomUUID(), kind: 'issue', text: `カード ${round}-${n}-${i}` };
+          sent.push({ token, payload });
+          const ack = await Promise.race([
+            request(socket, 'card:add', payload),
+            new Promise<null>((resolve) => socket.once('disconnect', () => resolve(null))),
+          ]);
+          if (ack?.ok) acked.add(payload.id);
+          else break;
+        }
+      };
+      const target = acked.size + 30;
+      const loops = writers.map((w, n) => writeLoop(w.token, n));
+      await vi.waitFor(() => expect(acked.size).toBeGreaterThanOrEqual(target), { timeout: 20_000 });
+      server.process.kill('SIGKILL');
+      killed = true;
+      expect(await server.exited).toBe('SIGKILL');
+      await Promise.all(loops);
+      for (const s of sockets) s.close();
+      server = await startChildServer(dataDir);
+    }
+
     const reader = await joinAs(server.url, session.joinCode, '確認');
     const board = connectBoard(server.url, room, reader.token);
     cleanups.push(() => board.destroy());
@@ -77,7 +83,7 @@ describe('durability', () => {
       expect(after.length).toBe(new Set(after.map((c) => c.id)).size);
       expect(after.length).toBeGreaterThanOrEqual(ids.length);
     });
-  });
+  }, 120_000);
 
   it('reads the same board after a clean restart, from snapshot and log', async () => {
     const first = await startTestServer({ compactAfterUpdates: 5 });

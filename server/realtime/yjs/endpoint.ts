@@ -9,8 +9,6 @@ import type { Peer } from '../../rooms/room';
 import { authorizeRoom, resolveAccessToken } from '../../services/sessions.service';
 import type { ServiceContext } from '../../services/context';
 
-/** Bytes a peer may have waiting in its send buffer before it is cut off as too slow. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
 
 /** The `/yjs/<room>` endpoint: authenticates, then hands the socket to the room. */
@@ -54,7 +52,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     const peer: Peer = {
       send(data) {
         if (ws.readyState !== ws.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        if (ws.bufferedAmount > ctx.config.maxBufferedBytes) {
           log.warn('peer too slow; cutting it off');
           ws.terminate();
           return;

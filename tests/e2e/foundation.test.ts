@@ -1,0 +1,138 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestServer, type TestServer } from '../support/server';
+
+const OUTPUT = path.resolve(import.meta.dirname, 'output');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Accessibility problems axe rates serious or critical, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Collect uncaught page errors and console errors (a CSP refusal or a React warning shows up as
+ * one). `expected` names the failed requests the test provokes on purpose.
+ */
+function watchErrors(page: Page, into: string[], expected: RegExp[] = []): void {
+  page.on('pageerror', (error) => into.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    if (!expected.some((pattern) => pattern.test(`${message.text()} ${url}`))) into.push(`console: ${message.text()} ${url}`);
+  });
+}
+
+describe('foundation in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await fs.mkdir(OUTPUT, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets a facilitator open a session that a participant on a phone joins and writes a card to', async () => {
+    const errors: string[] = [];
+
+    // The facilitator, on a laptop, works in English.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    contexts.push(desk);
+    const fac = await desk.newPage();
+    // The wrong password below is answered 401, which Chromium logs.
+    watchErrors(fac, errors, [/status of 401 .*\/api\/auth\/login$/]);
+    await fac.goto(`${server.url}/login`);
+    await fac.getByRole('button', { name: /English/ }).click();
+    expect(await fac.locator('html').getAttribute('lang')).toBe('en');
+    await fac.getByLabel('Email address').fill(ADMIN.email);
+    await fac.getByLabel('Password').fill('not the password');
+    await fac.getByRole('button', { name: 'Sign in' }).click();
+    await fac.getByText('The email address or password is wrong.').waitFor();
+    await fac.getByLabel('Password').fill(ADMIN.password);
+    await fac.getByRole('button', { name: 'Sign in' }).click();
+    await fac.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    await fac.getByLabel('Session title').fill('こども食堂を考える');
+    await fac.getByRole('button', { name: 'Create' }).click();
+    await fac.getByRole('heading', { level: 1, name: 'こども食堂を考える' }).waitFor();
+
+    const joinLink = fac.getByRole('region', { name: 'How to join' }).getByRole('link');
+    const code = (await joinLink.textContent())?.match(/\/j\/(\d{6})$/)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    const qr = fac.getByRole('img', { name: 'QR code of the join link' });
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const board = fac.getByRole('region', { name: /^Board/ });
+    await board.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+
+    // The participant, on a 360 px phone, in Japanese, opens the join link.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    contexts.push(phone);
+    const p = await phone.newPage();
+    watchErrors(p, errors);
+    await p.goto(`${server.url}/j/${code}`);
+    await p.getByRole('heading', { level: 1, name: 'ワークショップに参加する' }).waitFor();
+    await p.getByLabel('お名前（カードに表示されます）').fill('田中');
+    await p.getByRole('radio', { name: 'NPO・市民活動団体' }).check();
+    await p.screenshot({ path: path.join(OUTPUT, 'participant-join.png'), fullPage: true });
+    await p.getByRole('button', { name: '参加する' }).click();
+    await p.getByRole('heading', { level: 1, name: 'こども食堂を考える' }).waitFor();
+    await p.getByRole('status').filter({ hasText: '接続中' }).waitFor();
+    await fac.getByText('Participants connected: 1').waitFor();
+
+    const text = '子どもが一人で行きにくい雰囲気がある';
+    await p.getByRole('button', { name: 'カードを書く' }).click();
+    await p.getByRole('radio', { name: 'アイデア' }).check();
+    await p.getByLabel('ステージ（任意）').selectOption({ label: '行ってみる' });
+    await p.getByLabel('内容').fill(text);
+    await p.getByText(`${text.length} / 1000 文字`).waitFor();
+    await p.getByRole('button', { name: '送る' }).click();
+    const mine = p.getByRole('region', { name: '自分のカード' });
+    await mine.getByRole('article').filter({ hasText: text }).getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    await p.getByRole('region', { name: /^行ってみる/ }).getByText(text).waitFor();
+
+    // The facilitator's board shows the card live, on its stage, with kind, author and sector.
+    const card = board.getByRole('region', { name: /^行ってみる/ }).getByRole('article').filter({ hasText: text });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Idea');
+    expect(await card.textContent()).toContain('田中');
+    expect(await card.textContent()).toContain('NPO / civic group');
+
+    // The facilitator corrects the text; the phone sees the change.
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Card text').fill(`${text}（修正）`);
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Updated').waitFor();
+    await mine.getByText(`${text}（修正）`).waitFor();
+
+    // A returning participant is recognised and goes straight to the board.
+    await p.goto(`${server.url}/j/${code}`);
+    await p.waitForURL(/\/s\//);
+    await mine.getByText(`${text}（修正）`).waitFor();
+
+    await p.screenshot({ path: path.join(OUTPUT, 'participant-board.png'), fullPage: true });
+    await fac.screenshot({ path: path.join(OUTPUT, 'facilitator-session.png'), fullPage: true });
+    expect(await seriousViolations(p)).toEqual([]);
+    expect(await seriousViolations(fac)).toEqual([]);
+
+    // At 200% text size the phone page still fits its width: nothing to scroll sideways.
+    await p.addStyleTag({ content: 'html { font-size: 200%; }' });
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await p.screenshot({ path: path.join(OUTPUT, 'participant-board-200.png'), fullPage: true });
+
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readCards } from '../../shared/board/model';
+import { createSessionAsAdmin, joinAs } from '../support/api';
+import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
+import { stalledBoardSocket } from '../support/raw';
+import { startTestServer, type TestServer } from '../support/server';
+
+// The heavy variant runs with CROWD=500 (npm run test:soak).
+const CROWD = Number(process.env.CROWD ?? 100);
+
+describe('crowds and slow readers', () => {
+  const servers: TestServer[] = [];
+  const cleanups: Array<() => void> = [];
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0)) fn();
+    for (const s of servers.splice(0)) await s.close().catch(() => undefined);
+  });
+
+  it(`resyncs ${CROWD} clients reconnecting at once after a restart, with no duplicate cards`, async () => {
+    const first = await startTestServer();
+    const port = Number(new URL(first.url).port);
+    const { session } = await createSessionAsAdmin(first.url);
+    const room = session.boards[0].room;
+    const people = await Promise.all(Array.from({ length: CROWD }, (_, i) => joinAs(first.url, session.joinCode, `参加者${i}`)));
+    const boards = people.map((p) => connectBoard(first.url, room, p.token));
+    cleanups.push(() => boards.forEach((b) => b.destroy()));
+    await Promise.all(boards.map((b) => whenSynced(b.provider)));
+    const writers = people.slice(0, 20).map((p) => ({ p, socket: connectControl(first.url, p.token) }));
+    cleanups.push(() => writers.forEach((w) => w.socket.close()));
+    await Promise.all(writers.map((w) => whenConnected(w.socket)));
+    const payloads = writers.map((w, i) => ({ room, id: randomUUID(), kind: 'idea', text: `案 ${i}` }));
+    await Promise.all(writers.map((w, i) => request(w.socket, 'card:add', payloads[i])));
+    await vi.waitFor(() => expect(boards.every((b) => readCards(b.doc).length === 20)).toBe(true), { timeout: 20_000 });
+
+    await first.stop();
+    await vi.waitFor(() => expect(boards.every((b) => !b.provider.wsconnected)).toBe(true));
+    const second = await startTestServer({ dataDir: first.dataDir, port });
+    servers.push(second);
+    // Phones replay what they sent (an outbox that never saw its ack would do the same).
+    const again = writers.map((w) => connectControl(second.url, w.p.token));
+    cleanups.push(() => again.forEach((s) => s.close()));
+    await Promise.all(again.map((s) => whenConnected(s)));
+    const acks = await Promise.all(again.map((s, i) => request(s, 'card:add', payloads[i])));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const extra = randomUUID();
+    await request(again[0], 'card:add', { room, id: extra, kind: 'issue', text: '再起動後' });
+
+    await vi.waitFor(
+      () => {
+        expect(boards.every((b) => b.provider.synced && b.doc.getMap('cards').has(extra))).toBe(true);
+      },
+      { timeout: 60_000, interval: 200 },
+    );
+    for (const b of boards) {
+      const ids = readCards(b.doc).map((c) => c.id);
+      expect(ids.length).toBe(21);
+      expect(new Set(ids).size).toBe(21);
+    }
+  }, 120_000);
+
+  it('cuts off a board socket that does not read while the room keeps moving', async () => {
+    const server = await startTestServer({ maxBufferedBytes: 256 * 1024 });
+    servers.push(server);
+    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
+    const room = session.boards[0].room;
+    const p = await joinAs(server.url, session.joinCode, '遅い人');
+    const slow = await stalledBoardSocket(server.url, room, p.token);
+    cleanups.push(() => slow.destroy());
+    const writer = connectBoard(server.url, room, facilitatorToken);
+    cleanups.push(() => writer.destroy());
+    await whenSynced(writer.provider);
+    // 45 KB a step as separate entries; the kernel's loopback buffers take several MB before
+    // the server's own send buffer for the paused socket starts to grow.
+    const comments = writer.doc.getMap('comments');
+    const chunk = 'あ'.repeat(15_000);
+    const watcher = connectBoard(server.url, room, facilitatorToken);
+    cleanups.push(() => watcher.destroy());
+    await whenSynced(watcher.provider);
+    const steps = 400;
+    for (let i = 0; i < steps; i++) {
+      comments.set(`c${i}`, chunk);
+      if (i % 25 === 24) await vi.waitFor(() => expect(watcher.doc.getMap('comments').has(`c${i}`)).toBe(true), { timeout: 10_000 });
+    }
+    await vi.waitFor(() => expect(watcher.doc.getMap('comments').size).toBe(steps), { timeout: 10_000 });
+    // The frozen phone wakes up: it finds the server hung up on it long before the end.
+    slow.resume();
+    await slow.closed;
+    expect(slow.bytesRead()).toBeLessThan((steps * chunk.length * 3) / 2);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  }, 60_000);
+});
