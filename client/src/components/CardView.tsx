@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Card } from '../../../shared/board/model';
+import { isOrganizationType } from '../../../shared/organization-types';
+import { KindLabel } from './KindLabel';
+
+/** Who wrote a card, as shown on it: the name or "anonymous", and the organisation type. */
+export function CardAuthor({ card }: { card: Pick<Card, 'anonymous' | 'authorName' | 'organizationType'> }) {
+  const { t } = useTranslation();
+  const name = card.anonymous || !card.authorName ? t('card.anonymous') : card.authorName;
+  const org = card.organizationType && isOrganizationType(card.organizationType) ? t(`organizationType.${card.organizationType}`) : null;
+  return (
+    <p className="card-author">
+      {name}
+      {org && <span className="card-org">{org}</span>}
+    </p>
+  );
+}
+
+interface CardViewProps {
+  card: Pick<Card, 'kind' | 'text'> & Partial<Card>;
+  /** Replaces the text, e.g. with an editor. */
+  body?: ReactNode;
+  children?: ReactNode;
+}
+
+/** One card: kind (icon and word), text, author; `children` adds status and actions. */
+export function CardView({ card, body, children }: CardViewProps) {
+  return (
+    <article className={`card card-${card.kind}`}>
+      <KindLabel kind={card.kind} />
+      {body ?? <p className="card-text">{card.text}</p>}
+      {card.authorId !== undefined && <CardAuthor card={{ anonymous: card.anonymous ?? false, authorName: card.authorName, organizationType: card.organizationType }} />}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,111 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { LIMITS } from '../../../../shared/limits';
+import type { OrganizationType } from '../../../../shared/organization-types';
+import { api } from '../../api/endpoints';
+import { ApiError, errorCodeOf } from '../../api/http';
+import { LiveMessage } from '../../components/LiveMessage';
+import { findJoinByCode, forgetJoin, saveJoin } from './joins';
+import { OrganizationTypeField } from './OrganizationTypeField';
+
+/**
+ * `/j/:code`, where the QR code leads: a name (or none, to stay anonymous) and an organisation
+ * type. A phone that joined before with this code goes straight to the board.
+ */
+export function JoinPage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [checking, setChecking] = useState(() => findJoinByCode(code) !== undefined);
+  const [displayName, setDisplayName] = useState('');
+  const [organizationType, setOrganizationType] = useState('');
+  const [missingType, setMissingType] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const validCode = /^[0-9]{6}$/.test(code);
+
+  useEffect(() => {
+    const stored = findJoinByCode(code);
+    if (!stored) return setChecking(false);
+    let current = true;
+    api.access(stored.token).then(
+      (access) => current && navigate(`/s/${access.sessionId}`, { replace: true }),
+      (caught: unknown) => {
+        if (!current) return;
+        // Only a refused token means "join again"; with no network, the board page copes.
+        if (caught instanceof ApiError && caught.status === 401) {
+          forgetJoin(code);
+          setChecking(false);
+        } else navigate(`/s/${stored.sessionId}`, { replace: true });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [code, navigate]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!organizationType) return setMissingType(true);
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await api.join({ joinCode: code, displayName: displayName.trim(), organizationType: organizationType as OrganizationType });
+      saveJoin(code, joined);
+      navigate(`/s/${joined.sessionId}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.status === 404 ? t('join.notFound') : t(`error.${errorCodeOf(caught)}`));
+      setBusy(false);
+    }
+  };
+
+  if (!validCode) {
+    return (
+      <div className="stack narrow">
+        <h1>{t('join.title')}</h1>
+        <LiveMessage tone="error">{t('home.joinCodeInvalid')}</LiveMessage>
+        <Link to="/">{t('nav.home')}</Link>
+      </div>
+    );
+  }
+  if (checking) return <p role="status">{t('join.checking')}</p>;
+  return (
+    <div className="stack narrow">
+      <h1>{t('join.title')}</h1>
+      <p className="muted">{t('join.code', { code })}</p>
+      <form className="panel stack" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="display-name">{t('join.displayName')}</label>
+          <input
+            id="display-name"
+            autoComplete="nickname"
+            maxLength={LIMITS.displayName}
+            aria-describedby="display-name-hint"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+          <p id="display-name-hint" className="hint">
+            {t('join.displayNameHint')}
+          </p>
+        </div>
+        <OrganizationTypeField
+          value={organizationType}
+          onChange={(value) => {
+            setOrganizationType(value);
+            setMissingType(false);
+          }}
+          invalid={missingType}
+          errorId="organization-type-error"
+        />
+        <LiveMessage id="organization-type-error" tone="error">
+          {missingType && t('join.organizationTypeRequired')}
+        </LiveMessage>
+        <LiveMessage tone="error">{error}</LiveMessage>
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('join.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
