@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { setupI18n } from './app/i18n';
 import { createRouter } from './app/router';
 import './app/styles.css';
+import './app/screens.css';
 
 const i18n = setupI18n();
 const router = createRouter();
