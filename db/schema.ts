@@ -11,6 +11,7 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
+  templates: TemplatesTable;
 }
 
 export interface UsersTable {
@@ -37,6 +38,12 @@ export interface SessionsTable {
   status: 'open' | 'closed';
   created_by: string;
   created_at: string;
+  theme: Generated<string>;
+  table_mode: Generated<'none' | 'choose' | 'assign'>;
+  /** JSON: Phase[]. */
+  phases: Generated<string>;
+  /** JSON: the stored part of the control state. */
+  control: Generated<string>;
 }
 
 export interface BoardsTable {
@@ -44,6 +51,9 @@ export interface BoardsTable {
   session_id: string;
   name_key: string;
   position: number;
+  name: string | null;
+  kind: Generated<'main' | 'table'>;
+  theme: Generated<string>;
 }
 
 export interface ParticipantsTable {
@@ -53,6 +63,9 @@ export interface ParticipantsTable {
   organization_type: string;
   anonymous: number;
   created_at: string;
+  room: string | null;
+  scribe: Generated<number>;
+  proxy: Generated<number>;
 }
 
 export interface AccessTokensTable {
@@ -89,4 +102,13 @@ export interface AuditLogTable {
   session_id: string | null;
   target: string | null;
   detail: string;
+}
+
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  /** JSON: SessionTemplate without id and name. */
+  definition: string;
 }

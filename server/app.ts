@@ -15,6 +15,7 @@ import { type ConfigInput, firstLanAddress, parseConfig, type Config } from './c
 import { AppError } from './errors';
 import { authRoutes } from './http/auth.routes';
 import { checkOrigin, errorHandler, identify } from './http/middleware';
+import { joinRoutes } from './http/join.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { createIoServer } from './realtime/io/server';
 import { createYjsEndpoint } from './realtime/yjs/endpoint';
@@ -140,6 +141,7 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use(cookieParser());
   app.use('/api', identify(ctx), checkOrigin(isAllowedOrigin));
   app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
+  app.use('/api', joinRoutes(ctx));
   app.use('/api', sessionRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { BoardsTable, Database, ParticipantsTable, SessionsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -6,12 +6,16 @@ export type SessionRow = Selectable<SessionsTable>;
 export type BoardRow = Selectable<BoardsTable>;
 export type ParticipantRow = Selectable<ParticipantsTable>;
 
-export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
 export async function findSessionById(db: Db, id: string): Promise<SessionRow | undefined> {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateSession(db: Db, id: string, patch: Updateable<SessionsTable>): Promise<void> {
+  await db.updateTable('sessions').set(patch).where('id', '=', id).execute();
 }
 
 /** The open session with this join code, if any. */
@@ -31,8 +35,16 @@ export async function listSessions(db: Db, createdBy?: string): Promise<SessionR
   return query.execute();
 }
 
-export async function insertBoards(db: Db, rows: BoardRow[]): Promise<void> {
+export async function insertBoards(db: Db, rows: Insertable<BoardsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('boards').values(rows).execute();
+}
+
+export async function updateBoard(db: Db, room: string, patch: Updateable<BoardsTable>): Promise<void> {
+  await db.updateTable('boards').set(patch).where('room', '=', room).execute();
+}
+
+export async function deleteBoard(db: Db, room: string): Promise<void> {
+  await db.deleteFrom('boards').where('room', '=', room).execute();
 }
 
 export async function listBoards(db: Db, sessionId: string): Promise<BoardRow[]> {
@@ -43,8 +55,12 @@ export async function findBoardByRoom(db: Db, room: string): Promise<BoardRow | 
   return db.selectFrom('boards').selectAll().where('room', '=', room).executeTakeFirst();
 }
 
-export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
+export async function insertParticipant(db: Db, row: Insertable<ParticipantsTable>): Promise<void> {
   await db.insertInto('participants').values(row).execute();
+}
+
+export async function updateParticipant(db: Db, id: string, patch: Updateable<ParticipantsTable>): Promise<void> {
+  await db.updateTable('participants').set(patch).where('id', '=', id).execute();
 }
 
 export async function findParticipantById(db: Db, id: string): Promise<ParticipantRow | undefined> {
@@ -53,4 +69,16 @@ export async function findParticipantById(db: Db, id: string): Promise<Participa
 
 export async function listParticipants(db: Db, sessionId: string): Promise<ParticipantRow[]> {
   return db.selectFrom('participants').selectAll().where('session_id', '=', sessionId).orderBy('created_at').execute();
+}
+
+/** How many participants sit at each table of a session (tables with none are absent). */
+export async function countParticipantsByRoom(db: Db, sessionId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('participants')
+    .select(['room', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('session_id', '=', sessionId)
+    .where('room', 'is not', null)
+    .groupBy('room')
+    .execute();
+  return new Map(rows.map((r) => [r.room as string, Number(r.n)]));
 }

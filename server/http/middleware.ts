@@ -5,7 +5,7 @@ import type { TokenActor, UserActor } from '../auth/policy';
 import { AppError, describeIssues, toAppError } from '../errors';
 import { findAccountByCookie, toUserActor } from '../services/accounts.service';
 import type { ServiceContext } from '../services/context';
-import { resolveAccessToken } from '../services/sessions.service';
+import { resolveAccessToken } from '../services/access.service';
 import type { Logger } from 'pino';
 
 /** Name of the login cookie. */

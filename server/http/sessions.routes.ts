@@ -1,80 +1,80 @@
 import { Router } from 'express';
-import rateLimit from 'express-rate-limit';
 import QRCode from 'qrcode';
-import { ORGANIZATION_TYPES } from '../../shared/organization-types';
-import { translate } from '../../shared/i18n';
-import { createSessionSchema, joinSchema } from '../../shared/schemas/api';
+import { z } from 'zod';
+import { createSessionSchema } from '../../shared/schemas/api';
+import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
+import { issueFacilitatorToken, issueObserverLink } from '../services/access.service';
 import type { ServiceContext } from '../services/context';
-import {
-  createSession,
-  describeAccess,
-  getManagedSession,
-  getSessionView,
-  issueFacilitatorToken,
-  joinSession,
-  listSessionViews,
-} from '../services/sessions.service';
 import { listSessionParticipants, removeParticipant } from '../services/participants.service';
-import { parseBody, requireToken, requireUser, route } from './middleware';
+import { createSession, getManagedSession, getSessionView, listSessionViews, patchSession, setPhases } from '../services/sessions.service';
+import { addProxyParticipant, copyPrepToTables, seatParticipant, setTables } from '../services/tables.service';
+import { listTemplateViews, saveSessionAsTemplate } from '../services/templates.service';
+import { parseBody, requireUser, route } from './middleware';
 
-/** Sessions, join codes, tokens and the organisation types a participant chooses from. */
+const seatSchema = z.object({ room: z.string().min(1).max(200).nullable() });
+
+/** What facilitators do to prepare and manage sessions (all need the login cookie). */
 export function sessionRoutes(ctx: ServiceContext): Router {
   const router = Router();
+  router.use(['/sessions', '/templates'], requireUser);
+  const id = (params: Record<string, unknown>) => String(params.id);
 
-  // Only wrong codes count, so a venue where hundreds of phones share one address still joins.
-  const joinLimiter = rateLimit({
-    windowMs: 10 * 60_000,
-    limit: 30,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'rate_limited', message: 'too many wrong join codes; wait and try again' } });
-    },
-  });
+  router.get('/templates', route(async (req, res) => {
+    res.json(await listTemplateViews(ctx, req.lang));
+  }));
+  router.post('/templates', route(async (req, res) => {
+    const input = parseBody(saveTemplateSchema, req.body);
+    res.status(201).json(await saveSessionAsTemplate(ctx, req.user!, input.name, input.fromSessionId));
+  }));
 
-  router.get('/organization-types', (req, res) => {
-    res.json(ORGANIZATION_TYPES.map((id) => ({ id, label: translate(req.lang, `organizationType.${id}`) })));
-  });
-
-  router.post('/sessions', requireUser, route(async (req, res) => {
+  router.post('/sessions', route(async (req, res) => {
     res.status(201).json(await createSession(ctx, req.user!, parseBody(createSessionSchema, req.body), req.lang));
   }));
-
-  router.get('/sessions', requireUser, route(async (req, res) => {
+  router.get('/sessions', route(async (req, res) => {
     res.json(await listSessionViews(ctx, req.user!, req.lang));
   }));
-
-  router.get('/sessions/:id', requireUser, route(async (req, res) => {
-    res.json(await getSessionView(ctx, req.user!, String(req.params.id), req.lang));
+  router.get('/sessions/:id', route(async (req, res) => {
+    res.json(await getSessionView(ctx, req.user!, id(req.params), req.lang));
+  }));
+  router.patch('/sessions/:id', route(async (req, res) => {
+    res.json(await patchSession(ctx, req.user!, id(req.params), parseBody(sessionPatchSchema, req.body), req.lang));
+  }));
+  router.put('/sessions/:id/phases', route(async (req, res) => {
+    res.json(await setPhases(ctx, req.user!, id(req.params), parseBody(phasesSchema, req.body), req.lang));
+  }));
+  router.put('/sessions/:id/tables', route(async (req, res) => {
+    res.json(await setTables(ctx, req.user!, id(req.params), parseBody(tablesSchema, req.body), req.lang));
+  }));
+  router.post('/sessions/:id/tables/copy-prep', route(async (req, res) => {
+    res.json({ tables: await copyPrepToTables(ctx, req.user!, id(req.params)) });
   }));
 
-  router.get('/sessions/:id/token', requireUser, route(async (req, res) => {
-    res.json({ token: await issueFacilitatorToken(ctx, req.user!, String(req.params.id)) });
+  router.get('/sessions/:id/token', route(async (req, res) => {
+    res.json({ token: await issueFacilitatorToken(ctx, req.user!, id(req.params)) });
   }));
-
-  router.get('/sessions/:id/qr.svg', requireUser, route(async (req, res) => {
-    const session = await getManagedSession(ctx, req.user!, String(req.params.id));
+  router.post('/sessions/:id/observer-link', route(async (req, res) => {
+    res.status(201).json(await issueObserverLink(ctx, req.user!, id(req.params)));
+  }));
+  router.get('/sessions/:id/qr.svg', route(async (req, res) => {
+    const session = await getManagedSession(ctx, req.user!, id(req.params));
     const svg = await QRCode.toString(`${ctx.publicUrl}/j/${session.join_code}`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
   }));
 
-  router.get('/sessions/:id/participants', requireUser, route(async (req, res) => {
-    res.json(await listSessionParticipants(ctx, req.user!, String(req.params.id)));
+  router.get('/sessions/:id/participants', route(async (req, res) => {
+    res.json(await listSessionParticipants(ctx, req.user!, id(req.params)));
   }));
-
-  router.delete('/sessions/:id/participants/:participantId', requireUser, route(async (req, res) => {
-    await removeParticipant(ctx, req.user!, String(req.params.id), String(req.params.participantId));
+  router.post('/sessions/:id/participants', route(async (req, res) => {
+    res.status(201).json(await addProxyParticipant(ctx, req.user!, id(req.params), parseBody(proxyParticipantSchema, req.body)));
+  }));
+  router.put('/sessions/:id/participants/:participantId/table', route(async (req, res) => {
+    const { room } = parseBody(seatSchema, req.body);
+    await seatParticipant(ctx, req.user!, id(req.params), String(req.params.participantId), room);
     res.status(204).end();
   }));
-
-  router.post('/join', joinLimiter, route(async (req, res) => {
-    res.status(201).json(await joinSession(ctx, parseBody(joinSchema, req.body), req.lang));
+  router.delete('/sessions/:id/participants/:participantId', route(async (req, res) => {
+    await removeParticipant(ctx, req.user!, id(req.params), String(req.params.participantId));
+    res.status(204).end();
   }));
-
-  router.get('/me', requireToken(ctx), route(async (req, res) => {
-    res.json(await describeAccess(ctx, req.tokenActor!, req.lang));
-  }));
-
   return router;
 }

@@ -12,6 +12,12 @@ export type AuditAction =
   | 'account.create'
   | 'session.create'
   | 'session.token'
+  | 'session.observer_link'
+  | 'session.tables'
+  | 'session.control'
+  | 'participant.scribe'
+  | 'participant.proxy'
+  | 'template.save'
   | 'participant.remove'
   | 'card.moderate_edit'
   | 'card.moderate_delete';

@@ -1,12 +1,14 @@
 import { type Card, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
 import type { CardAdd, CardDelete, CardEdit, CardMove } from '../../shared/schemas/cards';
+import { findParticipantById } from '../../db/repositories/sessions.repository';
 import { can, type TokenActor } from '../auth/policy';
 import { AppError } from '../errors';
 import type { Room } from '../rooms/room';
 import { StorageError } from '../rooms/room';
-import { authorizeRoom } from './sessions.service';
-import type { ServiceContext } from './context';
+import { authorizeRoom } from './access.service';
 import { recordAudit } from './audit.service';
+import type { ServiceContext } from './context';
+import { writePermissions } from './control.service';
 
 /** The author id written on a card: the participant, or the facilitator's account. */
 export function authorIdOf(actor: TokenActor): string {
@@ -14,16 +16,33 @@ export function authorIdOf(actor: TokenActor): string {
 }
 
 /**
- * Run a card command on its room: check the room is the actor's, hold the room, run `task` on
- * the room's queue. A storage failure becomes `storage_failed`, so no ack ever claims a card
- * that was not stored.
+ * Run a card command on its room. Participants write only to their own table (the main board
+ * when the session has no tables), never while the board is locked. The room is held for the
+ * task and the task runs on the room's queue. A storage failure becomes `storage_failed`, so no
+ * ack ever claims a card that was not stored.
  */
-async function onRoom<T>(ctx: ServiceContext, actor: TokenActor, roomName: string, task: (room: Room, moderator: boolean) => Promise<T>): Promise<T> {
-  const { target } = await authorizeRoom(ctx, actor, roomName);
-  if (!can(actor, 'card:write-own', target)) throw new AppError('forbidden', 'this role cannot write cards');
-  const moderator = can(actor, 'card:moderate', target);
+async function onRoom<T>(
+  ctx: ServiceContext,
+  actor: TokenActor,
+  roomName: string,
+  task: (room: Room, moderator: boolean, allowedKinds: string[]) => Promise<T>,
+): Promise<T> {
+  const access = await authorizeRoom(ctx, actor, roomName);
+  if (!can(actor, 'card:write-own', access.target)) throw new AppError('forbidden', 'this role cannot write cards');
+  const moderator = can(actor, 'card:moderate', access.target);
+  const { locked, allowedKinds } = await writePermissions(ctx, access.session.id);
+  if (!moderator) {
+    if (locked) throw new AppError('board_locked', 'the facilitator has locked the board');
+    const home = access.participant?.room;
+    if (access.session.table_mode !== 'none' && !home && access.board.kind === 'main') {
+      throw new AppError('forbidden', 'choose a table first');
+    }
+    if (home ? home !== access.board.room : access.board.kind !== 'main') {
+      throw new AppError('forbidden', 'write on your own table');
+    }
+  }
   try {
-    return await ctx.rooms.withRoom(roomName, (room) => room.run(() => task(room, moderator)));
+    return await ctx.rooms.withRoom(roomName, (room) => room.run(() => task(room, moderator, allowedKinds)));
   } catch (error) {
     if (error instanceof StorageError) throw new AppError('storage_failed', 'the card could not be stored');
     throw error;
@@ -42,27 +61,40 @@ function auditModeration(ctx: ServiceContext, actor: TokenActor, card: Card, act
   return recordAudit(ctx, actor, action, { sessionId: actor.sessionId, target: card.id, detail: { room, text: card.text } });
 }
 
+/** Who a new card is by: the caller, or (facilitators) a participant without a phone. */
+async function authorOf(ctx: ServiceContext, actor: TokenActor, input: CardAdd, moderator: boolean) {
+  if (!input.onBehalfOf) {
+    return { authorId: authorIdOf(actor), name: actor.displayName, organizationType: actor.organizationType ?? undefined };
+  }
+  if (!moderator) throw new AppError('forbidden', 'only the facilitator writes for someone else');
+  const p = await findParticipantById(ctx.db, input.onBehalfOf);
+  if (!p || p.session_id !== actor.sessionId) throw new AppError('not_found', 'no such participant');
+  return { authorId: p.id, name: p.display_name, organizationType: p.organization_type };
+}
+
 /** Add a card. Replaying the same id is answered as a success and changes nothing. */
 export async function addCard(ctx: ServiceContext, actor: TokenActor, input: CardAdd): Promise<{ id: string }> {
-  return onRoom(ctx, actor, input.room, async (room) => {
+  return onRoom(ctx, actor, input.room, async (room, moderator, allowedKinds) => {
+    const author = await authorOf(ctx, actor, input, moderator);
     const existing = readCard(room.doc, input.id);
     if (existing) {
-      if (existing.authorId !== authorIdOf(actor)) throw new AppError('conflict', 'a card with this id exists');
+      if (existing.authorId !== author.authorId) throw new AppError('conflict', 'a card with this id exists');
       return { id: input.id };
     }
+    if (!moderator && !allowedKinds.includes(input.kind)) throw new AppError('phase_forbids', `no ${input.kind} cards in this phase`);
     if (input.stageId && !readStages(room.doc).some((s) => s.id === input.stageId)) {
       throw new AppError('bad_request', 'no such stage');
     }
-    const anonymous = input.anonymous ?? actor.displayName === '';
+    const anonymous = input.anonymous ?? author.name === '';
     await room.change((doc) =>
       putCard(doc, {
         id: input.id,
         kind: input.kind,
         text: input.text,
         stageId: input.stageId,
-        authorId: authorIdOf(actor),
-        authorName: anonymous ? undefined : actor.displayName,
-        organizationType: actor.organizationType ?? undefined,
+        authorId: author.authorId,
+        authorName: anonymous ? undefined : author.name,
+        organizationType: author.organizationType,
         anonymous,
         createdAt: ctx.now().toISOString(),
       }),

@@ -16,7 +16,8 @@ export interface ServiceContext {
   now(): Date;
   /**
    * Domain events the realtime layer acts on (services never touch sockets):
-   * `participant:removed` `{ sessionId, participantId }`.
+   * `participant:removed` `{ sessionId, participantId }`; `participant:changed`
+   * `{ sessionId, participantId, permissions? }`; `session:changed` (sessionId).
    */
   events: EventEmitter;
 }

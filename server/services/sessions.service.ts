@@ -1,93 +1,133 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { initBoard } from '../../shared/board/model';
-import { findTemplate } from '../../shared/board/templates';
+import { initBoard, type Persona, readPersona, readStages, type Stage } from '../../shared/board/model';
+import type { Phase, SessionTemplate } from '../../shared/board/templates';
 import { type Language, translate, type TextKey } from '../../shared/i18n';
-import type { BoardRef, CreateSessionInput, JoinInput, JoinResult, SessionView } from '../../shared/schemas/api';
+import type { BoardRef, CreateSessionInput, SessionView } from '../../shared/schemas/api';
+import { phasesSchema } from '../../shared/schemas/control';
 import { appendUpdate } from '../../db/repositories/doc-store.repository';
-import { findLiveAccessToken, insertAccessToken } from '../../db/repositories/access-tokens.repository';
-import { findUserById } from '../../db/repositories/users.repository';
 import {
   type BoardRow,
-  findBoardByRoom,
   findOpenSessionByJoinCode,
-  findParticipantById,
   findSessionById,
   insertBoards,
-  insertParticipant,
   insertSession,
   listBoards,
   listSessions,
   type SessionRow,
+  updateSession,
 } from '../../db/repositories/sessions.repository';
-import { type Actor, can, type SessionTarget, type TokenActor, type UserActor } from '../auth/policy';
-import { hashToken, newToken } from '../auth/tokens';
+import { can, type UserActor } from '../auth/policy';
 import { AppError } from '../errors';
-import type { ServiceContext } from './context';
 import { recordAudit } from './audit.service';
+import type { ServiceContext } from './context';
+import { resolveTemplate } from './templates.service';
+
+type Db = ServiceContext['db'];
+
+/** The phases stored on a session row. */
+export function parsePhases(json: string): Phase[] {
+  const parsed = phasesSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : [];
+}
+
+/** The display name of a board: its own name, or the translated name of its key. */
+export function boardName(board: BoardRow, lang: Language): string {
+  return board.name ?? translate(lang, board.name_key as TextKey);
+}
+
+export function presentBoards(boards: BoardRow[], lang: Language): BoardRef[] {
+  return boards.map((b) => ({ room: b.room, name: boardName(b, lang), kind: b.kind, theme: b.theme }));
+}
 
 /** A session as the facilitator's screens see it. */
 export function presentSession(ctx: ServiceContext, row: SessionRow, boards: BoardRow[], lang: Language): SessionView {
   return {
     id: row.id,
     title: row.title,
+    theme: row.theme,
     template: row.template,
     status: row.status,
     joinCode: row.join_code,
     joinUrl: `${ctx.publicUrl}/j/${row.join_code}`,
     qrUrl: `/api/sessions/${row.id}/qr.svg`,
+    tableMode: row.table_mode,
+    phases: parsePhases(row.phases),
     boards: presentBoards(boards, lang),
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
 }
 
-function presentBoards(boards: BoardRow[], lang: Language): BoardRef[] {
-  return boards.map((b) => ({ room: b.room, name: translate(lang, b.name_key as TextKey) }));
+/** Store a new board room with its starting content, so a room never starts empty. */
+export async function createBoard(
+  db: Db,
+  board: { room: string; sessionId: string; nameKey: string; name: string | null; kind: 'main' | 'table'; theme: string; position: number },
+  content: { title: string; template: string; stages: Stage[]; persona?: Partial<Persona> },
+  now: string,
+): Promise<void> {
+  await insertBoards(db, [
+    { room: board.room, session_id: board.sessionId, name_key: board.nameKey, name: board.name, kind: board.kind, theme: board.theme, position: board.position },
+  ]);
+  const doc = new Y.Doc();
+  initBoard(doc, { ...content, theme: board.theme });
+  await appendUpdate(db, board.room, Y.encodeStateAsUpdate(doc), now);
+  doc.destroy();
+}
+
+async function freeJoinCode(db: Db): Promise<string> {
+  for (let tries = 0; tries < 20; tries++) {
+    const candidate = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (!(await findOpenSessionByJoinCode(db, candidate))) return candidate;
+  }
+  throw new AppError('conflict', 'no free join code; close old sessions');
+}
+
+/** The persona and journey of an earlier session's main board, to start a new one from. */
+async function prepFrom(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<{ stages: Stage[]; persona: Persona; theme: string }> {
+  const earlier = await getManagedSession(ctx, actor, sessionId);
+  const main = (await listBoards(ctx.db, earlier.id)).find((b) => b.kind === 'main');
+  if (!main) throw new AppError('not_found', 'the earlier session has no board');
+  return ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc), theme: earlier.theme }));
 }
 
 /**
- * Create a session from a template: its row, a join code, and one board room per template
- * board, each stored with its starting content so a room is never empty.
+ * Create a session from a template: its row, a join code, a main board and the template's
+ * tables, each stored with its starting content. `copyFrom` takes persona, journey and theme
+ * from an earlier session instead of the template's.
  */
 export async function createSession(ctx: ServiceContext, actor: UserActor, input: CreateSessionInput, lang: Language): Promise<SessionView> {
   if (!can(actor, 'sessions:create')) throw new AppError('forbidden', 'only facilitators create sessions');
-  const template = findTemplate(input.template);
-  if (!template) throw new AppError('bad_request', `unknown template ${input.template}`);
+  const template: SessionTemplate = await resolveTemplate(ctx, input.template);
+  const copied = input.copyFrom ? await prepFrom(ctx, actor, input.copyFrom) : null;
+  const stages = copied?.stages ?? template.stages;
+  const persona = copied?.persona ?? template.persona;
+  const theme = input.theme ?? copied?.theme ?? '';
   const now = ctx.now().toISOString();
-  const view = await ctx.db.transaction().execute(async (trx) => {
-    let joinCode = '';
-    for (let tries = 0; tries < 20 && !joinCode; tries++) {
-      const candidate = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      if (!(await findOpenSessionByJoinCode(trx, candidate))) joinCode = candidate;
-    }
-    if (!joinCode) throw new AppError('conflict', 'no free join code; close old sessions');
-    const row: SessionRow = {
-      id: randomUUID(),
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSession(trx, {
+      id,
       title: input.title,
       template: template.id,
-      join_code: joinCode,
+      join_code: await freeJoinCode(trx),
       status: 'open',
       created_by: actor.userId,
       created_at: now,
-    };
-    await insertSession(trx, row);
-    const boards: BoardRow[] = template.boards.map((b, position) => ({
-      room: `${row.id}.${b.key}`,
-      session_id: row.id,
-      name_key: b.nameKey,
-      position,
-    }));
-    await insertBoards(trx, boards);
-    for (const board of boards) {
-      const doc = new Y.Doc();
-      initBoard(doc, { title: input.title, template: template.id, stages: template.stages });
-      await appendUpdate(trx, board.room, Y.encodeStateAsUpdate(doc), now);
-      doc.destroy();
+      theme,
+      table_mode: template.tableMode,
+      phases: JSON.stringify(template.phases),
+      control: '{}',
+    });
+    const content = { title: input.title, template: template.id, stages, persona };
+    await createBoard(trx, { room: `${id}.main`, sessionId: id, nameKey: 'board.main', name: null, kind: 'main', theme, position: 0 }, content, now);
+    for (const [i, table] of template.tables.entries()) {
+      const board = { room: `${id}.t${i + 1}`, sessionId: id, nameKey: 'board.table', name: table.name, kind: 'table' as const, theme: table.theme ?? '', position: i + 1 };
+      await createBoard(trx, board, content, now);
     }
-    return presentSession(ctx, row, boards, lang);
   });
-  await recordAudit(ctx, actor, 'session.create', { sessionId: view.id, detail: { title: view.title, template: view.template } });
+  const view = await getSessionView(ctx, actor, id, lang);
+  await recordAudit(ctx, actor, 'session.create', { sessionId: id, detail: { title: view.title, template: view.template } });
   return view;
 }
 
@@ -113,105 +153,18 @@ export async function listSessionViews(ctx: ServiceContext, actor: UserActor, la
   return Promise.all(rows.map(async (row) => presentSession(ctx, row, await listBoards(ctx.db, row.id), lang)));
 }
 
-/** A facilitator token for the facilitator's own sockets (y-websocket and socket.io). */
-export async function issueFacilitatorToken(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<string> {
+/** Change a session's title or theme. */
+export async function patchSession(ctx: ServiceContext, actor: UserActor, sessionId: string, patch: { title?: string; theme?: string }, lang: Language): Promise<SessionView> {
   const row = await getManagedSession(ctx, actor, sessionId);
-  const token = newToken();
-  const now = ctx.now();
-  await insertAccessToken(ctx.db, {
-    token_hash: hashToken(token),
-    session_id: row.id,
-    role: 'facilitator',
-    participant_id: null,
-    user_id: actor.userId,
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + ctx.config.loginHours * 3600_000).toISOString(),
-    revoked_at: null,
-  });
-  await recordAudit(ctx, actor, 'session.token', { sessionId: row.id });
-  return token;
+  await updateSession(ctx.db, row.id, patch);
+  ctx.events.emit('session:changed', row.id);
+  return getSessionView(ctx, actor, row.id, lang);
 }
 
-/** A participant joins with the session's code: no account, a name (or none) and a sector. */
-export async function joinSession(ctx: ServiceContext, input: JoinInput, lang: Language): Promise<JoinResult> {
-  const session = await findOpenSessionByJoinCode(ctx.db, input.joinCode);
-  if (!session) throw new AppError('not_found', 'no open session has this code');
-  const now = ctx.now();
-  const participantId = randomUUID();
-  const token = newToken();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertParticipant(trx, {
-      id: participantId,
-      session_id: session.id,
-      display_name: input.displayName,
-      organization_type: input.organizationType,
-      anonymous: input.displayName === '' ? 1 : 0,
-      created_at: now.toISOString(),
-    });
-    await insertAccessToken(trx, {
-      token_hash: hashToken(token),
-      session_id: session.id,
-      role: 'participant',
-      participant_id: participantId,
-      user_id: null,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ctx.config.participantTokenHours * 3600_000).toISOString(),
-      revoked_at: null,
-    });
-  });
-  return {
-    sessionId: session.id,
-    participantId,
-    token,
-    displayName: input.displayName,
-    organizationType: input.organizationType,
-    title: session.title,
-    boards: presentBoards(await listBoards(ctx.db, session.id), lang),
-  };
-}
-
-/** The actor behind a session access token, or null if it is unknown, expired or revoked. */
-export async function resolveAccessToken(ctx: ServiceContext, token: string): Promise<TokenActor | null> {
-  if (!token || token.length > 200) return null;
-  const row = await findLiveAccessToken(ctx.db, hashToken(token), ctx.now().toISOString());
-  if (!row) return null;
-  const base = { kind: 'token' as const, sessionId: row.session_id, role: row.role, participantId: row.participant_id, userId: row.user_id };
-  if (row.participant_id) {
-    const p = await findParticipantById(ctx.db, row.participant_id);
-    if (!p) return null;
-    return { ...base, displayName: p.display_name, organizationType: p.organization_type };
-  }
-  const user = row.user_id ? await findUserById(ctx.db, row.user_id) : undefined;
-  return { ...base, displayName: user?.display_name ?? '', organizationType: null };
-}
-
-/** What a token holder may see of their session: title and boards. */
-export async function describeAccess(ctx: ServiceContext, actor: TokenActor, lang: Language) {
-  const session = await findSessionById(ctx.db, actor.sessionId);
-  if (!session) throw new AppError('not_found', 'no such session');
-  return {
-    sessionId: session.id,
-    title: session.title,
-    status: session.status,
-    role: actor.role,
-    participantId: actor.participantId,
-    displayName: actor.displayName,
-    organizationType: actor.organizationType,
-    boards: presentBoards(await listBoards(ctx.db, session.id), lang),
-  };
-}
-
-/** The board behind a room name, if the actor may open it; else `not_found` / `forbidden`. */
-export async function authorizeRoom(
-  ctx: ServiceContext,
-  actor: Actor,
-  room: string,
-): Promise<{ board: BoardRow; target: SessionTarget; canWrite: boolean }> {
-  const board = await findBoardByRoom(ctx.db, room);
-  if (!board) throw new AppError('not_found', 'no such board');
-  const session = await findSessionById(ctx.db, board.session_id);
-  if (!session) throw new AppError('not_found', 'no such board');
-  const target = { sessionId: session.id, createdBy: session.created_by };
-  if (!can(actor, 'board:read', target)) throw new AppError('forbidden', 'this board belongs to another session');
-  return { board, target, canWrite: can(actor, 'board:write-direct', target) };
+/** Replace a session's programme (phases and durations). The current phase index is clamped. */
+export async function setPhases(ctx: ServiceContext, actor: UserActor, sessionId: string, phases: Phase[], lang: Language): Promise<SessionView> {
+  const row = await getManagedSession(ctx, actor, sessionId);
+  await updateSession(ctx.db, row.id, { phases: JSON.stringify(phases) });
+  ctx.events.emit('session:changed', row.id);
+  return getSessionView(ctx, actor, row.id, lang);
 }

@@ -28,12 +28,27 @@ export interface Stage {
   description: string;
 }
 
+/** The persona as plain data (the co-edited fields are Y.Text in the document). */
+export interface Persona {
+  name: string;
+  age: string;
+  summary: string;
+  needs: string;
+  pains: string;
+  /** An emoji standing for the persona's picture. */
+  emoji: string;
+}
+
+/** The persona fields held as Y.Text, so several facilitators can edit them at once. */
+export const PERSONA_TEXT_FIELDS = ['name', 'summary', 'needs', 'pains'] as const;
+
 /** What a new board starts with. */
 export interface BoardInit {
   title: string;
   theme?: string;
   template: string;
   stages: Stage[];
+  persona?: Partial<Persona>;
 }
 
 /** The top-level shared types of a board document. */
@@ -55,12 +70,42 @@ export function initBoard(doc: Y.Doc, init: BoardInit): void {
     meta.set('title', init.title);
     meta.set('theme', init.theme ?? '');
     meta.set('template', init.template);
-    persona.set('name', new Y.Text());
-    persona.set('age', '');
-    persona.set('summary', new Y.Text());
-    persona.set('needs', new Y.Text());
-    persona.set('pains', new Y.Text());
+    for (const field of PERSONA_TEXT_FIELDS) persona.set(field, new Y.Text(init.persona?.[field] ?? ''));
+    persona.set('age', init.persona?.age ?? '');
+    persona.set('emoji', init.persona?.emoji ?? '');
     stages.push(init.stages.map((stage) => toYMap({ ...stage })));
+  });
+}
+
+/** The persona as plain strings. */
+export function readPersona(doc: Y.Doc): Persona {
+  const persona = boardParts(doc).persona;
+  const text = (key: string) => {
+    const value = persona.get(key);
+    return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+  };
+  return { name: text('name'), age: text('age'), summary: text('summary'), needs: text('needs'), pains: text('pains'), emoji: text('emoji') };
+}
+
+/**
+ * Replace the persona and the journey with these (copying the preparation of the main board to
+ * a table). Stage ids are kept, so cards stay on their stages.
+ */
+export function replacePrep(doc: Y.Doc, persona: Persona, stageList: Stage[]): void {
+  const parts = boardParts(doc);
+  doc.transact(() => {
+    for (const field of PERSONA_TEXT_FIELDS) {
+      const current = parts.persona.get(field);
+      if (current instanceof Y.Text && current.toString() === persona[field]) continue;
+      parts.persona.set(field, new Y.Text(persona[field]));
+    }
+    if (parts.persona.get('age') !== persona.age) parts.persona.set('age', persona.age);
+    if (parts.persona.get('emoji') !== persona.emoji) parts.persona.set('emoji', persona.emoji);
+    const same = JSON.stringify(readStages(doc)) === JSON.stringify(stageList);
+    if (!same) {
+      parts.stages.delete(0, parts.stages.length);
+      parts.stages.push(stageList.map((stage) => toYMap({ ...stage })));
+    }
   });
 }
 

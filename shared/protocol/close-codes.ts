@@ -4,6 +4,8 @@
  * the last three digits mirror the matching HTTP status where one exists.
  */
 export const CloseCode = {
+  /** What this connection may do changed (appointed or relieved as scribe): reconnect. */
+  permissionsChanged: 4100,
   /** A frame could not be decoded (truncated varint, unknown message type, text frame). */
   badMessage: 4400,
   /** No token, an unknown token, an expired or revoked token. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { ORGANIZATION_TYPES } from '../organization-types';
+import type { Phase, TableMode } from '../board/templates';
 
 const email = z.string().trim().toLowerCase().email().max(200);
 const password = z.string().min(8).max(200);
@@ -20,7 +21,10 @@ export const createUserSchema = setupSchema.extend({
 /** `POST /api/sessions`. */
 export const createSessionSchema = z.object({
   title: z.string().trim().min(1).max(LIMITS.sessionTitle),
-  template: z.string().min(1).max(60).default('community-lab'),
+  template: z.string().min(1).max(80).default('community-lab'),
+  theme: z.string().trim().max(200).optional(),
+  /** Copy persona, journey and theme from this earlier session. */
+  copyFrom: z.string().min(1).max(100).optional(),
 });
 /** `POST /api/join`. */
 export const joinSchema = z.object({
@@ -42,17 +46,23 @@ export type JoinInput = z.infer<typeof joinSchema>;
 export interface BoardRef {
   room: string;
   name: string;
+  /** `main`: the session's board (persona and journey are prepared here); `table`: a breakout. */
+  kind: 'main' | 'table';
+  theme: string;
 }
 
 /** What `POST /api/sessions` and `GET /api/sessions/:id` return. */
 export interface SessionView {
   id: string;
   title: string;
+  theme: string;
   template: string;
   status: 'open' | 'closed';
   joinCode: string;
   joinUrl: string;
   qrUrl: string;
+  tableMode: TableMode;
+  phases: Phase[];
   boards: BoardRef[];
   createdAt: string;
   createdBy: string;
@@ -67,6 +77,28 @@ export interface JoinResult {
   organizationType: string;
   title: string;
   boards: BoardRef[];
+  /** The participant's table: assigned at join when the session assigns, else null. */
+  room: string | null;
+  tableMode: TableMode;
+}
+
+/** What `GET /api/me` tells a token holder about their place in the session. */
+export interface AccessView {
+  sessionId: string;
+  title: string;
+  theme: string;
+  status: 'open' | 'closed';
+  role: 'participant' | 'facilitator' | 'observer';
+  participantId: string | null;
+  displayName: string;
+  organizationType: string | null;
+  joinCode: string;
+  joinUrl: string;
+  tableMode: TableMode;
+  boards: BoardRef[];
+  /** The participant's table (null: none yet, or the session has no tables). */
+  room: string | null;
+  scribe: boolean;
 }
 
 /** The signed-in account, as `GET /api/auth/me` returns it. */

@@ -23,6 +23,8 @@ export const cardAddSchema = z.object({
   text,
   stageId: stageId.optional(),
   anonymous: z.boolean().optional(),
+  /** Facilitators only: write the card for a participant without a phone. */
+  onBehalfOf: z.string().uuid().optional(),
 });
 /** `card:edit`: new text and, optionally, a new kind. */
 export const cardEditSchema = z.object({

@@ -101,7 +101,10 @@ describe('foundation in a browser', () => {
     await p.getByText(`${text.length} / 1000 文字`).waitFor();
     await p.getByRole('button', { name: '送る' }).click();
     const mine = p.getByRole('region', { name: '自分のカード' });
-    await mine.getByRole('article').filter({ hasText: text }).getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    // 送信中 (sending) until the server's ack; then 保存しました, or the reason it was refused.
+    const delivery = mine.getByRole('article').filter({ hasText: text }).getByRole('status');
+    await delivery.filter({ hasNotText: '送信中' }).waitFor();
+    expect(await delivery.textContent()).toBe('保存しました');
     await p.getByRole('region', { name: /^行ってみる/ }).getByText(text).waitFor();
 
     // The facilitator's board shows the card live, on its stage, with kind, author and sector.

@@ -28,7 +28,11 @@ describe('participant cards', () => {
   }
 
   it('shows each participant the cards the other added once they are acknowledged', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
+    const { session, facilitatorToken } = await createSessionAsAdmin(server.url, 'こども食堂', 'community-lab');
+    const fac = connectControl(server.url, facilitatorToken);
+    cleanups.push(() => fac.close());
+    await whenConnected(fac);
+    expect(await request(fac, 'phase:set', { index: 3 })).toEqual({ ok: true });
     const a = await participant(session.joinCode, '田中');
     const b = await participant(session.joinCode, '佐藤');
     const id = randomUUID();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORGANIZATION_TYPES } from '../../shared/organization-types';
+import type { SessionView } from '../../shared/schemas/api';
 import { ApiClient, createSessionAsAdmin, joinAs } from '../support/api';
 import { ADMIN, startTestServer, type TestServer } from '../support/server';
 
@@ -65,11 +66,13 @@ describe('REST', () => {
     });
     expect(anonymous.status).toBe(401);
 
-    const { api, session } = await createSessionAsAdmin(server.url);
-    expect(session).toMatchObject({ template: 'community-lab', status: 'open' });
+    const { api } = await createSessionAsAdmin(server.url);
+    const session = await api.json<SessionView>('POST', '/api/sessions', { title: '既定のテンプレート' }, 201);
+    expect(session).toMatchObject({ template: 'community-lab', status: 'open', tableMode: 'none' });
+    expect(session.phases.map((p) => p.key)).toEqual(['opening', 'purpose', 'persona', 'issues', 'ideas', 'opinions', 'grouping', 'share', 'reflection', 'closing']);
     expect(session.joinCode).toMatch(/^\d{6}$/);
     expect(session.joinUrl).toMatch(new RegExp(`/j/${session.joinCode}$`));
-    expect(session.boards).toEqual([{ room: `${session.id}.main`, name: expect.any(String) }]);
+    expect(session.boards).toEqual([{ room: `${session.id}.main`, name: '全体ボード', kind: 'main', theme: '' }]);
     const qr = await api.request('GET', `/api/sessions/${session.id}/qr.svg`);
     expect(qr.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     expect(await qr.text()).toMatch(/<svg/);
@@ -81,7 +84,7 @@ describe('REST', () => {
     expect((await fac.request('POST', '/api/users', { email: 'y@example.jp', password: 'yyyyyyyy', displayName: 'y' })).status).toBe(403);
     const own = await fac.json<{ id: string }>('POST', '/api/sessions', { title: '自分の会' }, 201);
     expect((await fac.json<Array<{ id: string }>>('GET', '/api/sessions')).map((s) => s.id)).toEqual([own.id]);
-    expect((await api.json<unknown[]>('GET', '/api/sessions')).length).toBe(2);
+    expect((await api.json<unknown[]>('GET', '/api/sessions')).length).toBe(3);
     const bad = await fac.request('POST', '/api/sessions', { title: 'x', template: 'nope' });
     expect(bad.status).toBe(400);
   });

@@ -33,11 +33,18 @@ export class ApiClient {
   }
 }
 
-/** Log in as the test admin and create a session. */
-export async function createSessionAsAdmin(baseUrl: string, title = 'こども食堂を考える'): Promise<{ api: ApiClient; session: SessionView; facilitatorToken: string }> {
+/**
+ * Log in as the test admin and create a session. The default `free-board` template has one
+ * phase that takes every card kind, so tests not about phases can write at once.
+ */
+export async function createSessionAsAdmin(
+  baseUrl: string,
+  title = 'こども食堂を考える',
+  template = 'free-board',
+): Promise<{ api: ApiClient; session: SessionView; facilitatorToken: string }> {
   const api = new ApiClient(baseUrl);
   await api.login();
-  const session = await api.json<SessionView>('POST', '/api/sessions', { title }, 201);
+  const session = await api.json<SessionView>('POST', '/api/sessions', { title, template }, 201);
   const { token } = await api.json<{ token: string }>('GET', `/api/sessions/${session.id}/token`);
   return { api, session, facilitatorToken: token };
 }

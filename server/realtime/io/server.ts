@@ -2,11 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
-import { createRequestLimiter, type IoServer } from './request';
+import { listParticipants } from '../../../db/repositories/sessions.repository';
+import { resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
-import { resolveAccessToken } from '../../services/sessions.service';
+import { readControlState } from '../../services/control.service';
 import { registerCardHandlers } from './cards.handlers';
-
+import { registerControlHandlers } from './control.handlers';
+import { createRequestLimiter, type IoServer } from './request';
 
 /** The socket.io room that holds every socket of a session. */
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
@@ -33,6 +35,12 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
   });
 
   const limiter = createRequestLimiter();
+  const broadcast = createBroadcasts(ctx, io);
+  ctx.events.on('session:changed', (sessionId: string) => {
+    broadcast.state(sessionId);
+    broadcast.roster(sessionId);
+  });
+  ctx.events.on('participant:changed', ({ sessionId }: { sessionId: string }) => broadcast.roster(sessionId));
   ctx.events.on('participant:removed', ({ sessionId, participantId }: { sessionId: string; participantId: string }) => {
     void io
       .in(sessionChannel(sessionId))
@@ -49,32 +57,64 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     void socket.join(sessionChannel(actor.sessionId));
-    void broadcastRoster(io, actor.sessionId);
-    socket.on('disconnect', () => void broadcastRoster(io, actor.sessionId));
+    readControlState(ctx, actor.sessionId).then(
+      (state) => socket.emit('session:state', state),
+      (error: unknown) => ctx.log.warn({ err: error }, 'no control state for new socket'),
+    );
+    broadcast.roster(actor.sessionId);
+    socket.on('disconnect', () => broadcast.roster(actor.sessionId));
     registerCardHandlers(ctx, socket, limiter);
+    registerControlHandlers(ctx, socket, limiter, broadcast);
   });
   return io;
 }
 
-/** Who is connected to a session now, one entry per person however many sockets they hold. */
-async function broadcastRoster(io: IoServer, sessionId: string): Promise<void> {
-  const sockets = await io.in(sessionChannel(sessionId)).fetchSockets();
+/** Broadcasts to every socket of a session. */
+export interface Broadcasts {
+  state(sessionId: string): void;
+  roster(sessionId: string): void;
+}
+
+function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
+  return {
+    state(sessionId) {
+      readControlState(ctx, sessionId).then(
+        (state) => io.to(sessionChannel(sessionId)).emit('session:state', state),
+        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast control state'),
+      );
+    },
+    roster(sessionId) {
+      buildRoster(ctx, io, sessionId).then(
+        (people) => io.to(sessionChannel(sessionId)).emit('roster:state', { sessionId, people }),
+        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast roster'),
+      );
+    },
+  };
+}
+
+/** Who is connected now, one entry per person however many sockets they hold. */
+async function buildRoster(ctx: ServiceContext, io: IoServer, sessionId: string): Promise<RosterEntry[]> {
+  const [sockets, participants] = await Promise.all([io.in(sessionChannel(sessionId)).fetchSockets(), listParticipants(ctx.db, sessionId)]);
+  const byId = new Map(participants.map((p) => [p.id, p]));
   const people = new Map<string, RosterEntry>();
   for (const s of sockets) {
     const a = s.data.actor;
-    const key = a.participantId ?? `user:${a.userId}`;
+    const key = a.participantId ?? `user:${a.userId}:${a.role}`;
     const entry = people.get(key);
-    if (entry) entry.connections += 1;
-    else {
-      people.set(key, {
-        participantId: a.participantId,
-        displayName: a.displayName,
-        organizationType: a.organizationType,
-        role: a.role,
-        connections: 1,
-      });
+    if (entry) {
+      entry.connections += 1;
+      continue;
     }
+    const p = a.participantId ? byId.get(a.participantId) : undefined;
+    people.set(key, {
+      participantId: a.participantId,
+      displayName: p?.display_name ?? a.displayName,
+      organizationType: p?.organization_type ?? a.organizationType,
+      role: a.role,
+      connections: 1,
+      room: p?.room ?? null,
+      scribe: p?.scribe === 1,
+    });
   }
-  io.to(sessionChannel(sessionId)).emit('roster:state', { sessionId, people: [...people.values()] });
+  return [...people.values()];
 }
-

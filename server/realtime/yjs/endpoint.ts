@@ -6,7 +6,7 @@ import { LIMITS } from '../../../shared/limits';
 import { AppError } from '../../errors';
 import { joinRoom, type PeerSession } from '../../rooms/connection';
 import type { Peer } from '../../rooms/room';
-import { authorizeRoom, resolveAccessToken } from '../../services/sessions.service';
+import { authorizeRoom, resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
 
 const PING_INTERVAL_MS = 30_000;
@@ -27,6 +27,11 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.unauthorized, 'removed from the session');
   };
   ctx.events.on('participant:removed', onRemoved);
+  const onChanged = ({ participantId, permissions }: { participantId: string; permissions?: boolean }) => {
+    if (!permissions) return;
+    for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.permissionsChanged, 'permissions changed; reconnect');
+  };
+  ctx.events.on('participant:changed', onChanged);
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) ws.terminate();
@@ -124,6 +129,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     close() {
       clearInterval(pinger);
       ctx.events.off('participant:removed', onRemoved);
+      ctx.events.off('participant:changed', onChanged);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       wss.close();
     },

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ControlState, TimerState } from '../../shared/protocol';
+import type { Language } from '../../shared/i18n';
+import { findSessionById, listBoards, updateSession, type SessionRow } from '../../db/repositories/sessions.repository';
+import type { TokenActor } from '../auth/policy';
+import { AppError } from '../errors';
+import { recordAudit } from './audit.service';
+import type { ServiceContext } from './context';
+import { boardName, parsePhases } from './sessions.service';
+
+/** The part of the control state stored on the session row. */
+const storedControlSchema = z.object({
+  phaseIndex: z.number().int().min(0).default(0),
+  timer: z
+    .object({
+      running: z.boolean(),
+      endsAt: z.number().nullable(),
+      remainingMs: z.number(),
+      durationMs: z.number(),
+    })
+    .nullable()
+    .default(null),
+  locked: z.boolean().default(false),
+  follow: z.object({ room: z.string(), stageId: z.string().nullable() }).nullable().default(null),
+  spotlight: z.object({ room: z.string(), cardId: z.string() }).nullable().default(null),
+  share: z.object({ active: z.boolean(), index: z.number().int().min(0) }).default({ active: false, index: 0 }),
+});
+export type StoredControl = z.infer<typeof storedControlSchema>;
+
+function readStored(row: SessionRow): StoredControl {
+  const parsed = storedControlSchema.safeParse(JSON.parse(row.control || '{}'));
+  return parsed.success ? parsed.data : storedControlSchema.parse({});
+}
+
+function phaseTimer(durationSec: number): TimerState {
+  return { running: false, endsAt: null, remainingMs: durationSec * 1000, durationMs: durationSec * 1000 };
+}
+
+/** The full control state of a session, as broadcast to its sockets. */
+export async function readControlState(ctx: ServiceContext, sessionId: string, lang: Language = 'ja'): Promise<ControlState> {
+  const row = await findSessionById(ctx.db, sessionId);
+  if (!row) throw new AppError('not_found', 'no such session');
+  return presentControl(ctx, row, readStored(row), lang);
+}
+
+async function presentControl(ctx: ServiceContext, row: SessionRow, stored: StoredControl, lang: Language): Promise<ControlState> {
+  const phases = parsePhases(row.phases);
+  const phaseIndex = Math.min(stored.phaseIndex, Math.max(0, phases.length - 1));
+  const boards = await listBoards(ctx.db, row.id);
+  return {
+    sessionId: row.id,
+    title: row.title,
+    theme: row.theme,
+    status: row.status,
+    phases,
+    phaseIndex,
+    timer: stored.timer ?? phaseTimer(phases[phaseIndex]?.durationSec ?? 0),
+    locked: stored.locked,
+    follow: stored.follow,
+    spotlight: stored.spotlight,
+    share: stored.share,
+    tableMode: row.table_mode,
+    boards: boards.map((b) => ({ room: b.room, name: boardName(b, lang), kind: b.kind, theme: b.theme })),
+    serverNow: ctx.now().getTime(),
+  };
+}
+
+/** A change to the control state, given the current state, the phases and the time. */
+export type ControlChange =
+  | { type: 'phase'; index: number }
+  | { type: 'timer-start' }
+  | { type: 'timer-pause' }
+  | { type: 'timer-reset' }
+  | { type: 'timer-add'; seconds: number }
+  | { type: 'lock'; locked: boolean }
+  | { type: 'follow'; follow: StoredControl['follow'] }
+  | { type: 'spotlight'; spotlight: StoredControl['spotlight'] }
+  | { type: 'share'; active: boolean; index: number };
+
+/** Apply one change (pure). The timer is kept as an end time while running, so every device agrees. */
+export function applyControlChange(state: StoredControl, change: ControlChange, phases: { durationSec: number }[], now: number): StoredControl {
+  const timer = state.timer ?? phaseTimer(phases[state.phaseIndex]?.durationSec ?? 0);
+  const left = timer.running && timer.endsAt !== null ? Math.max(0, timer.endsAt - now) : timer.remainingMs;
+  switch (change.type) {
+    case 'phase': {
+      const index = Math.max(0, Math.min(change.index, phases.length - 1));
+      return { ...state, phaseIndex: index, timer: phaseTimer(phases[index]?.durationSec ?? 0) };
+    }
+    case 'timer-start':
+      return timer.running ? state : { ...state, timer: { ...timer, running: true, endsAt: now + left, remainingMs: left } };
+    case 'timer-pause':
+      return { ...state, timer: { ...timer, running: false, endsAt: null, remainingMs: left } };
+    case 'timer-reset':
+      return { ...state, timer: phaseTimer(phases[state.phaseIndex]?.durationSec ?? 0) };
+    case 'timer-add': {
+      const ms = change.seconds * 1000;
+      if (timer.running && timer.endsAt !== null) return { ...state, timer: { ...timer, endsAt: Math.max(now, timer.endsAt + ms) } };
+      return { ...state, timer: { ...timer, remainingMs: Math.max(0, left + ms) } };
+    }
+    case 'lock':
+      return { ...state, locked: change.locked };
+    case 'follow':
+      return { ...state, follow: change.follow };
+    case 'spotlight':
+      return { ...state, spotlight: change.spotlight };
+    case 'share':
+      return { ...state, share: { active: change.active, index: change.index } };
+  }
+}
+
+/**
+ * The facilitator changes the running session. Rooms named in the change must belong to the
+ * session. Read, change and write happen in one transaction, so two facilitators' clicks
+ * never lose each other.
+ */
+export async function changeControl(ctx: ServiceContext, actor: TokenActor, change: ControlChange): Promise<ControlState> {
+  if (actor.role !== 'facilitator') throw new AppError('forbidden', 'only the facilitator runs the session');
+  const rooms = new Set((await listBoards(ctx.db, actor.sessionId)).map((b) => b.room));
+  const named = change.type === 'follow' ? change.follow?.room : change.type === 'spotlight' ? change.spotlight?.room : undefined;
+  if (named && !rooms.has(named)) throw new AppError('not_found', 'no such board in this session');
+  const { row, next } = await ctx.db.transaction().execute(async (trx) => {
+    const current = await findSessionById(trx, actor.sessionId);
+    if (!current) throw new AppError('not_found', 'no such session');
+    const updated = applyControlChange(readStored(current), change, parsePhases(current.phases), ctx.now().getTime());
+    await updateSession(trx, current.id, { control: JSON.stringify(updated) });
+    return { row: current, next: updated };
+  });
+  if (change.type === 'phase' || change.type === 'lock') {
+    await recordAudit(ctx, actor, 'session.control', { sessionId: row.id, detail: { ...change } });
+  }
+  return presentControl(ctx, row, next, 'ja');
+}
+
+/** Whether participants may write now: board not locked, and which kinds the phase allows. */
+export async function writePermissions(ctx: ServiceContext, sessionId: string): Promise<{ locked: boolean; allowedKinds: string[] }> {
+  const state = await readControlState(ctx, sessionId);
+  return { locked: state.locked, allowedKinds: state.phases[state.phaseIndex]?.allowedKinds ?? [] };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CARD_KINDS } from './cards';
+import { ORGANIZATION_TYPES } from '../organization-types';
+import { LIMITS } from '../limits';
+
+const room = z.string().min(1).max(200);
+const id = z.string().min(1).max(100);
+
+/** A phase as a facilitator edits it. */
+export const phaseSchema = z.object({
+  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/),
+  title: z.string().trim().max(80).default(''),
+  durationSec: z.number().int().min(0).max(6 * 3600),
+  allowedKinds: z.array(z.enum(CARD_KINDS)).max(CARD_KINDS.length),
+});
+/** `PUT /api/sessions/:id/phases`. */
+export const phasesSchema = z.array(phaseSchema).min(1).max(30);
+
+/** `PUT /api/sessions/:id/tables`. */
+export const tablesSchema = z.object({
+  mode: z.enum(['none', 'choose', 'assign']),
+  tables: z
+    .array(z.object({ name: z.string().trim().min(1).max(60), theme: z.string().trim().max(200).default('') }))
+    .max(30),
+});
+
+/** `PATCH /api/sessions/:id`. */
+export const sessionPatchSchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.sessionTitle).optional(),
+  theme: z.string().trim().max(200).optional(),
+});
+
+/** `POST /api/sessions/:id/participants`: someone without a phone, entered by the facilitator. */
+export const proxyParticipantSchema = z.object({
+  displayName: z.string().trim().max(LIMITS.displayName).default(''),
+  organizationType: z.enum(ORGANIZATION_TYPES),
+  room: room.optional(),
+});
+
+/** `POST /api/templates`: save a session's programme, journey, persona and tables. */
+export const saveTemplateSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  fromSessionId: z.string().min(1).max(100),
+});
+
+/** socket.io control requests (facilitator unless noted). */
+export const phaseSetSchema = z.object({ index: z.number().int().min(0).max(29) });
+export const timerAddSchema = z.object({ seconds: z.number().int().min(-3600).max(3600) });
+export const lockSchema = z.object({ locked: z.boolean() });
+export const followSchema = z.object({ room: room.nullable(), stageId: id.nullable().default(null) });
+export const spotlightSchema = z.object({ room: room.nullable(), cardId: id.nullable() });
+export const shareSchema = z.object({ active: z.boolean(), index: z.number().int().min(0).max(29).default(0) });
+export const scribeSchema = z.object({ participantId: id, scribe: z.boolean() });
+/** Participant: choose a table when the session lets them. */
+export const tableChooseSchema = z.object({ room });
+export const emptySchema = z.union([z.object({}).strict(), z.undefined(), z.null()]);
