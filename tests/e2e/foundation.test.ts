@@ -93,9 +93,20 @@ describe('foundation in a browser', () => {
     await p.getByRole('status').filter({ hasText: '接続中' }).waitFor();
     await fac.getByText('Participants connected: 1').waitFor();
 
-    const text = '子どもが一人で行きにくい雰囲気がある';
+    // The programme opens with no cards; the facilitator moves on to the issues phase, live.
+    await p.getByText('今はカードを書く時間ではありません。').waitFor();
+    expect(await p.getByRole('button', { name: 'カードを書く' }).count()).toBe(0);
+    for (const phase of [/^Phase 2 of \d+: /, /^Phase 3 of \d+: /, /^Phase 4 of \d+: Issues$/]) {
+      await fac.getByRole('button', { name: 'Next phase' }).click();
+      await fac.getByText(phase).waitFor();
+    }
+    await p.getByText('書けるカード: 課題・質問').waitFor();
+
+    const text = '子どもだけで来てもいいと、どう伝えていますか？';
     await p.getByRole('button', { name: 'カードを書く' }).click();
-    await p.getByRole('radio', { name: 'アイデア' }).check();
+    const kinds = p.getByRole('group', { name: 'カードの種類' }).getByRole('radio');
+    expect(await kinds.evaluateAll((radios) => radios.map((r) => r.parentElement?.textContent))).toEqual(['課題', '質問']);
+    await p.getByRole('radio', { name: '質問' }).check();
     await p.getByLabel('ステージ（任意）').selectOption({ label: '行ってみる' });
     await p.getByLabel('内容').fill(text);
     await p.getByText(`${text.length} / 1000 文字`).waitFor();
@@ -110,7 +121,7 @@ describe('foundation in a browser', () => {
     // The facilitator's board shows the card live, on its stage, with kind, author and sector.
     const card = board.getByRole('region', { name: /^行ってみる/ }).getByRole('article').filter({ hasText: text });
     await card.waitFor();
-    expect(await card.textContent()).toContain('Idea');
+    expect(await card.textContent()).toContain('Question');
     expect(await card.textContent()).toContain('田中');
     expect(await card.textContent()).toContain('NPO / civic group');
 

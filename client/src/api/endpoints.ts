@@ -1,6 +1,6 @@
 import type {
+  AccessView,
   AccountView,
-  BoardRef,
   CreateSessionInput,
   CreateUserInput,
   JoinInput,
@@ -9,24 +9,11 @@ import type {
   SessionView,
   SetupInput,
 } from '../../../shared/schemas/api';
-import type { TokenRole } from '../../../shared/protocol';
 import type { OrganizationType } from '../../../shared/organization-types';
 import { requestJson } from './http';
 
 /** The signed-in account as `GET /api/auth/me` returns it (no email there). */
 export type CurrentAccount = Pick<AccountView, 'id' | 'displayName' | 'role'>;
-
-/** What `GET /api/me` tells a token holder about their session. */
-export interface AccessView {
-  sessionId: string;
-  title: string;
-  status: 'open' | 'closed';
-  role: TokenRole;
-  participantId: string | null;
-  displayName: string;
-  organizationType: string | null;
-  boards: BoardRef[];
-}
 
 /** The typed REST API of the server; every call is same-origin. */
 export const api = {

@@ -1,41 +1,47 @@
 import { useEffect, useMemo, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
+import type { Ack, ClientToServerEvents, ControlState, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import type { LinkStatus } from './board';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** A request a client may send over socket.io. */
+export type ControlRequest = keyof ClientToServerEvents;
 /** The card commands a token holder may send. */
 export type CardCommand = 'card:add' | 'card:edit' | 'card:delete' | 'card:move';
-/** The payload of one card command. */
-export type CommandPayload<E extends CardCommand> = Parameters<ClientToServerEvents[E]>[0];
+/** The payload of one request. */
+export type CommandPayload<E extends ControlRequest> = Parameters<ClientToServerEvents[E]>[0];
+/** The ack of one request. */
+export type AckOf<E extends ControlRequest> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 /** What every card command is answered with. */
 export type CommandAck = Ack<{ id: string }>;
 
 /** The socket.io control channel of one session, as the UI uses it. */
 export interface ControlChannel {
-  /** Send a command; resolves with the server's ack (socket.io holds it while offline). */
-  send<E extends CardCommand>(event: E, payload: CommandPayload<E>): Promise<CommandAck>;
+  /** Send a request; resolves with the server's ack (socket.io holds it while offline). */
+  send<E extends ControlRequest>(event: E, payload: CommandPayload<E>): Promise<AckOf<E>>;
   /** Call `listener` on every (re)connection; returns the unsubscribe function. */
   onConnect(listener: () => void): () => void;
   isConnected(): boolean;
 }
 
 /** The live state of the control channel. */
-export interface ControlState {
+export interface ControlView {
   channel: ControlChannel | null;
   status: LinkStatus;
   /** True when the server said the session withdrew this token. */
   revoked: boolean;
   roster: RosterEntry[];
+  /** Phase, lock and the rest of what the server decides; null until the first broadcast. */
+  session: ControlState | null;
 }
 
 function openChannel(socket: ControlSocket): ControlChannel {
   return {
     send(event, payload) {
-      return new Promise<CommandAck>((resolve) => {
-        // The event map types each command separately; the union needs one cast here.
-        (socket.emit as (e: string, p: unknown, ack: (res: CommandAck) => void) => void)(event, payload, resolve);
+      return new Promise((resolve) => {
+        // The event map types each request separately; sending any of them needs one cast here.
+        (socket.emit as (e: string, p: unknown, ack: (res: never) => void) => void)(event, payload, resolve);
       });
     },
     onConnect(listener) {
@@ -47,11 +53,12 @@ function openChannel(socket: ControlSocket): ControlChannel {
 }
 
 /** Open the session's socket.io channel with an access token, for as long as the component lives. */
-export function useControl(token: string | undefined): ControlState {
+export function useControl(token: string | undefined): ControlView {
   const [socket, setSocket] = useState<ControlSocket | null>(null);
   const [status, setStatus] = useState<LinkStatus>('connecting');
   const [revoked, setRevoked] = useState(false);
   const [roster, setRoster] = useState<RosterEntry[]>([]);
+  const [session, setSession] = useState<ControlState | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -60,6 +67,7 @@ export function useControl(token: string | undefined): ControlState {
     next.on('disconnect', () => setStatus('offline'));
     next.on('connect_error', (error) => setStatus(error.message === 'unauthorized' ? 'refused' : 'offline'));
     next.on('roster:state', (state) => setRoster(state.people));
+    next.on('session:state', (state) => setSession(state));
     next.on('session:revoked', () => {
       setRevoked(true);
       next.disconnect();
@@ -70,9 +78,10 @@ export function useControl(token: string | undefined): ControlState {
       setSocket(null);
       setStatus('connecting');
       setRoster([]);
+      setSession(null);
     };
   }, [token]);
 
   const channel = useMemo(() => (socket ? openChannel(socket) : null), [socket]);
-  return { channel, status, revoked, roster };
+  return { channel, status, revoked, roster, session };
 }

@@ -6,6 +6,7 @@ import { CardView } from '../../components/CardView';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { StageBoard } from '../../components/StageBoard';
 import { combineStatus, useBoard } from '../../realtime/board';
+import { PhaseControl } from './PhaseControl';
 import { type CommandAck, type ControlChannel, useControl } from '../../realtime/control';
 
 const OFFLINE: CommandAck = { ok: false, error: { code: 'internal', message: 'not connected' } satisfies ErrorBody };
@@ -36,6 +37,7 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
         <p className="roster">{t('session.roster', { count: participants })}</p>
         <ConnectionStatus status={combineStatus(board.status, control.status)} />
       </div>
+      {control.session && <PhaseControl session={control.session} channel={control.channel} />}
       {!board.synced ? (
         <p>{t('common.loading')}</p>
       ) : (

@@ -2,27 +2,33 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../shared/board/model';
 import { LIMITS } from '../../../../shared/limits';
-import { CARD_KINDS, cardAddSchema, type CardKind } from '../../../../shared/schemas/cards';
+import { cardAddSchema, type CardKind } from '../../../../shared/schemas/cards';
 import { KindIcon } from '../../components/KindLabel';
 import { LiveMessage } from '../../components/LiveMessage';
 import type { NewCard } from '../../realtime/outbox';
 
 interface CardFormProps {
   stages: Stage[];
+  /** The kinds to offer (what the current phase allows). */
+  kinds: readonly CardKind[];
   onSubmit: (card: NewCard) => void;
   onCancel: () => void;
 }
 
 /** Write a card: its kind, an optional journey stage, and the text (with a character count). */
-export function CardForm({ stages, onSubmit, onCancel }: CardFormProps) {
+export function CardForm({ stages, kinds, onSubmit, onCancel }: CardFormProps) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<CardKind>('issue');
+  const [kind, setKind] = useState<CardKind>(kinds[0] ?? 'issue');
   const [stageId, setStageId] = useState('');
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
+  // The phase changed and no longer takes the chosen kind: pick one it takes.
+  useEffect(() => {
+    if (kinds.length > 0 && !kinds.includes(kind)) setKind(kinds[0]);
+  }, [kinds, kind]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +45,7 @@ export function CardForm({ stages, onSubmit, onCancel }: CardFormProps) {
       </h2>
       <fieldset className="choice-group kind-choices">
         <legend>{t('participant.kind')}</legend>
-        {CARD_KINDS.map((value) => (
+        {kinds.map((value) => (
           <label key={value} className={`choice kind-${value}`}>
             <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
             <KindIcon kind={value} />

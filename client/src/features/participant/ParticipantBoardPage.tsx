@@ -2,12 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CloseCode } from '../../../../shared/protocol';
-import { api, type AccessView } from '../../api/endpoints';
+import { CARD_KINDS } from '../../../../shared/schemas/cards';
+import type { AccessView } from '../../../../shared/schemas/api';
+import { api } from '../../api/endpoints';
 import { ApiError, errorCodeOf } from '../../api/http';
 import { useLoad } from '../../app/use-load';
 import { CardView } from '../../components/CardView';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { LiveMessage } from '../../components/LiveMessage';
+import { PhaseSummary, writableKinds } from '../../components/PhaseSummary';
 import { StageBoard } from '../../components/StageBoard';
 import { combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
@@ -64,7 +67,8 @@ function Revoked({ join }: { join: StoredJoin }) {
 
 function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessView }) {
   const { t } = useTranslation();
-  const room = access.boards[0]?.room;
+  // The participant's table when the session has tables, else the session's main board.
+  const room = access.room ?? access.boards.find((b) => b.kind === 'main')?.room ?? access.boards[0]?.room;
   const board = useBoard(room, join.token);
   const control = useControl(join.token);
   const outbox = useCardOutbox(control.channel, room);
@@ -72,6 +76,7 @@ function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessVi
   const [writing, setWriting] = useState(false);
   const writeButton = useRef<HTMLButtonElement>(null);
   const mine = board.cards.filter((card) => card.authorId === join.participantId);
+  const kinds = writableKinds(control.session);
 
   useEffect(() => {
     if (board.synced) reconcile(new Set(board.cards.map((card) => card.id)));
@@ -98,12 +103,16 @@ function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessVi
         <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
         <ConnectionStatus status={combineStatus(board.status, control.status)} />
       </div>
+      {control.session && <PhaseSummary session={control.session} />}
       {writing ? (
-        <CardForm stages={board.stages} onSubmit={send} onCancel={closeForm} />
+        // Kept open if the phase changes meanwhile, so nothing typed is lost; the server has the last word.
+        <CardForm stages={board.stages} kinds={kinds.length > 0 ? kinds : CARD_KINDS} onSubmit={send} onCancel={closeForm} />
       ) : (
-        <button type="button" ref={writeButton} className="button-primary button-big" onClick={() => setWriting(true)}>
-          {t('participant.write')}
-        </button>
+        kinds.length > 0 && (
+          <button type="button" ref={writeButton} className="button-primary button-big" onClick={() => setWriting(true)}>
+            {t('participant.write')}
+          </button>
+        )
       )}
       {room && (
         <MyCards
