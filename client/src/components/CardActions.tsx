@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/limits';
 import type { ErrorBody } from '../../../shared/protocol';
 import type { CommandAck } from '../realtime/control';
 import { LiveMessage } from './LiveMessage';
+import { useErrorText } from './error-text';
 
 interface CardActionsProps {
   text: string;
@@ -19,6 +20,7 @@ type Result = { action: 'edit' | 'delete'; error?: ErrorBody };
 /** Edit a card's text in place, or remove it after a confirmation. Results are announced. */
 export function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }: CardActionsProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [mode, setMode] = useState<Mode>('idle');
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -45,7 +47,7 @@ export function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }
     setMode('editing');
   };
 
-  const message = result && (result.error ? t(`error.${result.error.code}`) : result.action === 'edit' ? t('card.updated') : t('card.deleted'));
+  const message = result && (result.error ? errorText(result.error) : result.action === 'edit' ? t('card.updated') : t('card.deleted'));
   return (
     <div className="card-actions">
       {mode === 'editing' && (

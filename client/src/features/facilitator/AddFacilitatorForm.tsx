@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import { errorCodeOf } from '../../api/http';
 import { LiveMessage } from '../../components/LiveMessage';
 import { type AccountValues, AccountFields } from './AccountFields';
+import { useErrorText } from '../../components/error-text';
 
 const EMPTY: AccountValues = { email: '', password: '', displayName: '' };
 
 /** An admin adds a facilitator (or another admin) account. */
 export function AddFacilitatorForm() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [values, setValues] = useState<AccountValues>(EMPTY);
   const [role, setRole] = useState<'facilitator' | 'admin'>('facilitator');
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
@@ -24,7 +25,7 @@ export function AddFacilitatorForm() {
       setMessage({ tone: 'info', text: t('facilitator.userAdded', { name: account.displayName }) });
       setValues(EMPTY);
     } catch (caught) {
-      setMessage({ tone: 'error', text: t(`error.${errorCodeOf(caught)}`) });
+      setMessage({ tone: 'error', text: errorText(caught) });
     } finally {
       setBusy(false);
     }

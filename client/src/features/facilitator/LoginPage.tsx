@@ -2,13 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/endpoints';
-import { ApiError, errorCodeOf } from '../../api/http';
+import { ApiError } from '../../api/http';
 import { LiveMessage } from '../../components/LiveMessage';
 import { type AccountValues, AccountFields } from './AccountFields';
+import { useErrorText } from '../../components/error-text';
 
 /** Sign in with email and password, then go to the sessions. */
 export function LoginPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const [values, setValues] = useState<AccountValues>({ email: '', password: '', displayName: '' });
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function LoginPage() {
       navigate('/facilitator');
     } catch (caught) {
       const wrong = caught instanceof ApiError && (caught.status === 401 || caught.code === 'bad_request');
-      setError(wrong ? t('login.wrong') : t(`error.${errorCodeOf(caught)}`));
+      setError(wrong ? t('login.wrong') : errorText(caught));
       setBusy(false);
     }
   };

@@ -4,10 +4,12 @@ import type { ControlState, ErrorBody } from '../../../../shared/protocol';
 import { LiveMessage } from '../../components/LiveMessage';
 import { PhaseSummary } from '../../components/PhaseSummary';
 import type { ControlChannel } from '../../realtime/control';
+import { useErrorText } from '../../components/error-text';
 
 /** The facilitator steps through the programme; the server broadcasts the new phase to everyone. */
 export function PhaseControl({ session, channel }: { session: ControlState; channel: ControlChannel | null }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const last = session.phases.length - 1;
@@ -32,7 +34,7 @@ export function PhaseControl({ session, channel }: { session: ControlState; chan
           {t('phase.next')}
         </button>
       </div>
-      <LiveMessage tone="error">{error && t(`error.${error.code}`)}</LiveMessage>
+      <LiveMessage tone="error">{error && errorText(error)}</LiveMessage>
     </div>
   );
 }

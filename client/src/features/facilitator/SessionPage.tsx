@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
-import { errorCodeOf } from '../../api/http';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { FacilitatorBoard } from './FacilitatorBoard';
 import { JoinPanel } from './JoinPanel';
+import { useErrorText } from '../../components/error-text';
 
 /** The session and a facilitator token for its sockets, loaded together. */
 function useSessionWithToken(id: string) {
@@ -21,6 +21,7 @@ function useSessionWithToken(id: string) {
  */
 export function SessionPage({ boardOnly = false }: { boardOnly?: boolean }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { id = '' } = useParams();
   const loaded = useSessionWithToken(id);
 
@@ -28,7 +29,7 @@ export function SessionPage({ boardOnly = false }: { boardOnly?: boolean }) {
   if (loaded.state === 'failed') {
     return (
       <div className="stack">
-        <LiveMessage tone="error">{t(`error.${errorCodeOf(loaded.error)}`)}</LiveMessage>
+        <LiveMessage tone="error">{errorText(loaded.error)}</LiveMessage>
         <Link to="/facilitator">{t('facilitator.backToSessions')}</Link>
       </div>
     );

@@ -4,16 +4,17 @@ import { Link, useNavigate } from 'react-router';
 import { LIMITS } from '../../../../shared/limits';
 import type { SessionView } from '../../../../shared/schemas/api';
 import { api } from '../../api/endpoints';
-import { errorCodeOf } from '../../api/http';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useAccount } from './AccountGate';
 import { AddFacilitatorForm } from './AddFacilitatorForm';
 import { formatDateTime } from './format';
+import { useErrorText } from '../../components/error-text';
 
 /** The facilitator's home: their sessions, a form to create one, and (for an admin) accounts. */
 export function SessionsPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const account = useAccount();
   const navigate = useNavigate();
   const [sessions] = useLoad(() => api.listSessions(), []);
@@ -36,7 +37,7 @@ export function SessionsPage() {
       <section className="panel" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('facilitator.sessions')}</h2>
         {sessions.state === 'loading' && <p>{t('common.loading')}</p>}
-        {sessions.state === 'failed' && <LiveMessage tone="error">{t(`error.${errorCodeOf(sessions.error)}`)}</LiveMessage>}
+        {sessions.state === 'failed' && <LiveMessage tone="error">{errorText(sessions.error)}</LiveMessage>}
         {sessions.state === 'done' && <SessionList sessions={sessions.value} />}
       </section>
       {account.role === 'admin' && <AddFacilitatorForm />}
@@ -66,6 +67,7 @@ function SessionList({ sessions }: { sessions: SessionView[] }) {
 
 function CreateSessionForm() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +81,7 @@ function CreateSessionForm() {
       const session = await api.createSession({ title: title.trim() });
       navigate(`/facilitator/sessions/${session.id}`);
     } catch (caught) {
-      setError(t(`error.${errorCodeOf(caught)}`));
+      setError(errorText(caught));
       setBusy(false);
     }
   };

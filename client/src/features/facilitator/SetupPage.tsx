@@ -2,14 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/endpoints';
-import { errorCodeOf } from '../../api/http';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { type AccountValues, AccountFields } from './AccountFields';
+import { useErrorText } from '../../components/error-text';
 
 /** First visit: create the first administrator account, then go to the sessions. */
 export function SetupPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const [needed] = useLoad(() => api.setupNeeded(), []);
   const [values, setValues] = useState<AccountValues>({ email: '', password: '', displayName: '' });
@@ -24,7 +25,7 @@ export function SetupPage() {
       await api.setup(values);
       navigate('/facilitator');
     } catch (caught) {
-      setError(t(`error.${errorCodeOf(caught)}`));
+      setError(errorText(caught));
       setBusy(false);
     }
   };

@@ -4,10 +4,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { LIMITS } from '../../../../shared/limits';
 import type { OrganizationType } from '../../../../shared/organization-types';
 import { api } from '../../api/endpoints';
-import { ApiError, errorCodeOf } from '../../api/http';
+import { ApiError } from '../../api/http';
 import { LiveMessage } from '../../components/LiveMessage';
 import { findJoinByCode, forgetJoin, saveJoin } from './joins';
 import { OrganizationTypeField } from './OrganizationTypeField';
+import { useErrorText } from '../../components/error-text';
 
 /**
  * `/j/:code`, where the QR code leads: a name (or none, to stay anonymous) and an organisation
@@ -15,6 +16,7 @@ import { OrganizationTypeField } from './OrganizationTypeField';
  */
 export function JoinPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const [checking, setChecking] = useState(() => findJoinByCode(code) !== undefined);
@@ -55,7 +57,7 @@ export function JoinPage() {
       saveJoin(code, joined);
       navigate(`/s/${joined.sessionId}`);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 404 ? t('join.notFound') : t(`error.${errorCodeOf(caught)}`));
+      setError(caught instanceof ApiError && caught.status === 404 ? t('join.notFound') : errorText(caught));
       setBusy(false);
     }
   };

@@ -5,6 +5,7 @@ import { CardView } from '../../components/CardView';
 import type { CommandAck, ControlChannel } from '../../realtime/control';
 import type { OutboxEntry } from '../../realtime/outbox';
 import type { StoredJoin } from './joins';
+import { useErrorText } from '../../components/error-text';
 
 const OFFLINE: CommandAck = { ok: false, error: { code: 'internal', message: 'not connected' } };
 
@@ -69,12 +70,13 @@ export function MyCards({ join, room, cards, entries, channel, onRetry, onForget
 
 function DeliveryStatus({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRetry: () => void; onDiscard: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   return (
     <div className={`delivery delivery-${entry.state}`}>
       <p role="status">
         {entry.state === 'sending' && t('card.sending')}
         {entry.state === 'saved' && t('card.saved')}
-        {entry.state === 'failed' && `${t('card.failed')}: ${t(`error.${entry.error?.code ?? 'internal'}`)}`}
+        {entry.state === 'failed' && `${t('card.failed')}: ${errorText(entry.error)}`}
       </p>
       {entry.state === 'failed' && (
         <div className="button-row">

@@ -5,7 +5,7 @@ import { CloseCode } from '../../../../shared/protocol';
 import { CARD_KINDS } from '../../../../shared/schemas/cards';
 import type { AccessView } from '../../../../shared/schemas/api';
 import { api } from '../../api/endpoints';
-import { ApiError, errorCodeOf } from '../../api/http';
+import { ApiError } from '../../api/http';
 import { useLoad } from '../../app/use-load';
 import { CardView } from '../../components/CardView';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
@@ -18,10 +18,12 @@ import { type NewCard, useCardOutbox } from '../../realtime/outbox';
 import { CardForm } from './CardForm';
 import { findJoinBySession, forgetJoin, type StoredJoin } from './joins';
 import { MyCards } from './MyCards';
+import { useErrorText } from '../../components/error-text';
 
 /** `/s/:sessionId`: the participant's board, for a phone that joined this session. */
 export function ParticipantBoardPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { sessionId = '' } = useParams();
   const join = useMemo(() => findJoinBySession(sessionId), [sessionId]);
   const [access] = useLoad(() => (join ? api.access(join.token) : Promise.reject(new ApiError(401, 'unauthorized', 'not joined'))), [sessionId]);
@@ -37,7 +39,7 @@ export function ParticipantBoardPage() {
   if (access.state === 'loading') return <p>{t('common.loading')}</p>;
   if (access.state === 'failed') {
     if (access.error instanceof ApiError && access.error.status === 401) return <JoinAgain join={join} />;
-    return <LiveMessage tone="error">{t(`error.${errorCodeOf(access.error)}`)}</LiveMessage>;
+    return <LiveMessage tone="error">{errorText(access.error)}</LiveMessage>;
   }
   return <ParticipantBoard join={join} access={access.value} />;
 }
