@@ -142,6 +142,11 @@ describe('foundation in a browser', () => {
     expect(await seriousViolations(p)).toEqual([]);
     expect(await seriousViolations(fac)).toEqual([]);
 
+    // The board alone, for the projector.
+    await fac.getByRole('link', { name: 'Show only the board' }).click();
+    await fac.getByRole('heading', { level: 1, name: 'こども食堂を考える' }).waitFor();
+    await fac.getByRole('article').filter({ hasText: `${text}（修正）` }).waitFor();
+
     // At 200% text size the phone page still fits its width: nothing to scroll sideways.
     await p.addStyleTag({ content: 'html { font-size: 200%; }' });
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
