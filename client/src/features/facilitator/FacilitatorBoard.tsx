@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../../../shared/board/model';
-import type { ErrorBody } from '../../../../shared/protocol';
+import { CloseCode, type ErrorBody } from '../../../../shared/protocol';
 import { CardActions } from '../../components/CardActions';
 import { CardView } from '../../components/CardView';
+import { useErrorText } from '../../components/error-text';
+import { LiveMessage } from '../../components/LiveMessage';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { StageBoard } from '../../components/StageBoard';
 import { combineStatus, useBoard } from '../../realtime/board';
@@ -25,6 +27,7 @@ interface FacilitatorBoardProps {
  */
 export function FacilitatorBoard({ room, token, headingLevel = 2, title }: FacilitatorBoardProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const board = useBoard(room, token);
   const control = useControl(token);
   const participants = control.roster.filter((person) => person.role === 'participant').length;
@@ -37,6 +40,9 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
         <p className="roster">{t('session.roster', { count: participants })}</p>
         <ConnectionStatus status={combineStatus(board.status, control.status)} />
       </div>
+      {board.status === 'refused' && (
+        <LiveMessage tone="error">{errorText(board.closeCode === CloseCode.unauthorized ? 'unauthorized' : 'room_unavailable')}</LiveMessage>
+      )}
       {control.session && <PhaseControl session={control.session} channel={control.channel} />}
       {!board.synced ? (
         <p>{t('common.loading')}</p>

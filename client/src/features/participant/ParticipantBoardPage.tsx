@@ -69,6 +69,7 @@ function Revoked({ join }: { join: StoredJoin }) {
 
 function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessView }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   // The participant's table when the session has tables, else the session's main board.
   const room = access.room ?? access.boards.find((b) => b.kind === 'main')?.room ?? access.boards[0]?.room;
   const board = useBoard(room, join.token);
@@ -105,6 +106,7 @@ function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessVi
         <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
         <ConnectionStatus status={combineStatus(board.status, control.status)} />
       </div>
+      {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
       {control.session && <PhaseSummary session={control.session} />}
       {writing ? (
         // Kept open if the phase changes meanwhile, so nothing typed is lost; the server has the last word.
