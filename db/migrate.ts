@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as foundation from './migrations/2026-11-26-001-foundation';
 import * as auditLog from './migrations/2026-11-26-002-audit-log';
 import * as workshop from './migrations/2026-11-26-003-workshop';
+import * as consensus from './migrations/2026-11-26-004-consensus';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-001-foundation': foundation,
   '2026-11-26-002-audit-log': auditLog,
   '2026-11-26-003-workshop': workshop,
+  '2026-11-26-004-consensus': consensus,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

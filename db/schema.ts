@@ -12,6 +12,12 @@ export interface Database {
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
   templates: TemplatesTable;
+  votes: VotesTable;
+  vote_dots: VoteDotsTable;
+  polls: PollsTable;
+  poll_answers: PollAnswersTable;
+  decisions: DecisionsTable;
+  actions: ActionsTable;
 }
 
 export interface UsersTable {
@@ -111,4 +117,73 @@ export interface TemplatesTable {
   created_at: string;
   /** JSON: SessionTemplate without id and name. */
   definition: string;
+}
+
+export interface VotesTable {
+  id: string;
+  session_id: string;
+  room: string;
+  title: string;
+  /** JSON: [{ id, label, kind }], the items as they were when the vote opened. */
+  items: string;
+  dots_per_person: number;
+  max_per_item: number;
+  anonymous: number;
+  status: 'open' | 'closed' | 'revealed';
+  created_at: string;
+  revealed_at: string | null;
+}
+
+export interface VoteDotsTable {
+  vote_id: string;
+  participant_id: string;
+  item_id: string;
+  dots: number;
+}
+
+export interface PollsTable {
+  id: string;
+  session_id: string;
+  room: string;
+  title: string;
+  /** JSON: [{ id, label, kind }]. */
+  items: string;
+  /** JSON: [{ id, label, supports }]. */
+  scale: string;
+  status: 'open' | 'closed' | 'revealed';
+  created_at: string;
+  revealed_at: string | null;
+}
+
+export interface PollAnswersTable {
+  poll_id: string;
+  participant_id: string;
+  item_id: string;
+  choice: string;
+  reason: Generated<string>;
+  answered_at: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  session_id: string;
+  text: string;
+  /** JSON: [{ room, kind: 'card' | 'group', id, label }]. */
+  sources: Generated<string>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionsTable {
+  id: string;
+  session_id: string;
+  decision_id: string | null;
+  title: string;
+  owner_organization: Generated<string>;
+  owner_person: Generated<string>;
+  due_date: string | null;
+  status: Generated<'not_started' | 'in_progress' | 'done' | 'on_hold'>;
+  created_at: string;
+  updated_at: string;
 }

@@ -16,6 +16,7 @@ import { AppError } from './errors';
 import { authRoutes } from './http/auth.routes';
 import { checkOrigin, errorHandler, identify } from './http/middleware';
 import { joinRoutes } from './http/join.routes';
+import { outcomeRoutes } from './http/outcomes.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { createIoServer } from './realtime/io/server';
 import { createYjsEndpoint } from './realtime/yjs/endpoint';
@@ -143,6 +144,7 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
   app.use('/api', joinRoutes(ctx));
   app.use('/api', sessionRoutes(ctx));
+  app.use('/api', outcomeRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 
   const indexFile = path.join(ctx.config.clientDir, 'index.html');

@@ -18,6 +18,12 @@ export type AuditAction =
   | 'participant.scribe'
   | 'participant.proxy'
   | 'template.save'
+  | 'vote.open'
+  | 'vote.reveal'
+  | 'poll.open'
+  | 'poll.reveal'
+  | 'decision.change'
+  | 'action.change'
   | 'participant.remove'
   | 'card.moderate_edit'
   | 'card.moderate_delete';

@@ -1,6 +1,7 @@
 import type { Ack } from './errors';
 import type { Phase, TableMode } from '../board/templates';
 import type { CardAdd, CardDelete, CardEdit, CardMove } from '../schemas/cards';
+import type { PollState, PollView, ScaleChoice, VoteState, VoteView } from '../schemas/consensus';
 
 /** Role an access token carries on the realtime channels. */
 export type TokenRole = 'participant' | 'facilitator' | 'observer';
@@ -77,11 +78,31 @@ export interface ClientToServerEvents {
   'share:set': Request<{ active: boolean; index?: number }>;
   'scribe:set': Request<{ participantId: string; scribe: boolean }>;
   'table:choose': Request<{ room: string }>;
+  'vote:open': Request<{ room: string; itemIds: string[]; dotsPerPerson: number; maxPerItem: number; anonymous?: boolean; title?: string }, { voteId: string }>;
+  'vote:cast': Request<{ voteId: string; itemId: string; dots: number }, { remaining: number }>;
+  'vote:close': Request<{ voteId: string }>;
+  'vote:reveal': Request<{ voteId: string }>;
+  'vote:get': Request<{ voteId: string }, { vote: VoteView }>;
+  'poll:open': Request<{ room: string; itemIds: string[]; scale?: 'agreement' | 'fist-of-five' | ScaleChoice[]; title?: string }, { pollId: string }>;
+  'poll:answer': Request<{ pollId: string; itemId: string; choice: string; reason?: string }>;
+  'poll:close': Request<{ pollId: string }>;
+  'poll:reveal': Request<{ pollId: string }>;
+  'poll:get': Request<{ pollId: string }, { poll: PollView }>;
+}
+
+/** A session's decisions and follow-up actions, as broadcast in `outcome:state`. */
+export interface OutcomeState {
+  sessionId: string;
+  decisions: Array<{ id: string; text: string; sources: Array<{ room: string; kind: 'card' | 'group'; id: string; label: string }> }>;
+  actions: Array<{ id: string; decisionId: string | null; title: string; ownerOrganization: string; ownerPerson: string; dueDate: string | null; status: string }>;
 }
 
 /** Events the server broadcasts to the clients of a session. */
 export interface ServerToClientEvents {
   'roster:state': (state: { sessionId: string; people: RosterEntry[] }) => void;
   'session:state': (state: ControlState) => void;
+  'vote:state': (state: VoteState) => void;
+  'poll:state': (state: PollState) => void;
+  'outcome:state': (state: OutcomeState) => void;
   'session:revoked': (info: { reason: string }) => void;
 }

@@ -7,11 +7,14 @@ import { resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
 import { readControlState } from '../../services/control.service';
 import { registerCardHandlers } from './cards.handlers';
+import { sessionChannel } from './channels';
+import { registerConsensusHandlers } from './consensus.handlers';
+import { readOutcome } from '../../services/outcomes.service';
+import { sessionPollStates } from '../../services/polls.service';
+import { sessionVoteStates } from '../../services/votes.service';
 import { registerControlHandlers } from './control.handlers';
-import { createRequestLimiter, type IoServer } from './request';
+import { createRequestLimiter, type IoServer, type IoSocket } from './request';
 
-/** The socket.io room that holds every socket of a session. */
-export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 
 /** Create the socket.io server: token auth on connect, then the handlers of each area. */
 export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean): IoServer {
@@ -40,6 +43,7 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
     broadcast.state(sessionId);
     broadcast.roster(sessionId);
   });
+  ctx.events.on('outcome:changed', (sessionId: string) => broadcast.outcome(sessionId));
   ctx.events.on('participant:changed', ({ sessionId }: { sessionId: string }) => broadcast.roster(sessionId));
   ctx.events.on('participant:removed', ({ sessionId, participantId }: { sessionId: string; participantId: string }) => {
     void io
@@ -57,22 +61,30 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     void socket.join(sessionChannel(actor.sessionId));
-    readControlState(ctx, actor.sessionId).then(
-      (state) => socket.emit('session:state', state),
-      (error: unknown) => ctx.log.warn({ err: error }, 'no control state for new socket'),
-    );
+    sendInitialState(ctx, socket).catch((error: unknown) => ctx.log.warn({ err: error }, 'could not send initial state'));
     broadcast.roster(actor.sessionId);
     socket.on('disconnect', () => broadcast.roster(actor.sessionId));
     registerCardHandlers(ctx, socket, limiter);
     registerControlHandlers(ctx, socket, limiter, broadcast);
+    registerConsensusHandlers(ctx, socket, limiter);
   });
   return io;
+}
+
+/** What a socket gets on connect: the control state, every vote's and poll's public state, the outcome. */
+async function sendInitialState(ctx: ServiceContext, socket: IoSocket): Promise<void> {
+  const { sessionId } = socket.data.actor;
+  socket.emit('session:state', await readControlState(ctx, sessionId));
+  for (const state of await sessionVoteStates(ctx, sessionId)) socket.emit('vote:state', state);
+  for (const state of await sessionPollStates(ctx, sessionId)) socket.emit('poll:state', state);
+  socket.emit('outcome:state', await readOutcome(ctx, sessionId));
 }
 
 /** Broadcasts to every socket of a session. */
 export interface Broadcasts {
   state(sessionId: string): void;
   roster(sessionId: string): void;
+  outcome(sessionId: string): void;
 }
 
 function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
@@ -81,6 +93,12 @@ function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
       readControlState(ctx, sessionId).then(
         (state) => io.to(sessionChannel(sessionId)).emit('session:state', state),
         (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast control state'),
+      );
+    },
+    outcome(sessionId) {
+      readOutcome(ctx, sessionId).then(
+        (state) => io.to(sessionChannel(sessionId)).emit('outcome:state', state),
+        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast outcome'),
       );
     },
     roster(sessionId) {

@@ -1,0 +1,53 @@
+import type { BallotItem, Distribution, PollState, ScaleChoice } from '../../shared/schemas/consensus';
+
+type RevealedResult = Extract<PollState, { status: 'revealed' }>['results'][number];
+
+/** Percent with one decimal, from exact counts (37.5, 62.5, 33.3). */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10;
+}
+
+function distribution(choices: string[], scale: ScaleChoice[]): Distribution {
+  const counts: Record<string, number> = Object.fromEntries(scale.map((c) => [c.id, 0]));
+  for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
+  const supportive = new Set(scale.filter((c) => c.supports).map((c) => c.id));
+  const supports = choices.filter((c) => supportive.has(c)).length;
+  return {
+    total: choices.length,
+    counts,
+    percent: Object.fromEntries(Object.entries(counts).map(([id, n]) => [id, percent(n, choices.length)])),
+    supportPercent: percent(supports, choices.length),
+  };
+}
+
+/**
+ * The cross-sector view of an agreement poll: per item, the distribution overall and by
+ * organisation type, and whether every sector's majority supports it (`shared`), sectors are
+ * 50 points or more apart in support (`diverge`), or neither (`mixed`). Pure: counts in,
+ * results out, so the percentages can be checked exactly.
+ */
+export function computePollResults(
+  items: BallotItem[],
+  scale: ScaleChoice[],
+  answers: Array<{ item_id: string; choice: string; reason: string; organization_type: string }>,
+): RevealedResult[] {
+  return items.map((item) => {
+    const mine = answers.filter((a) => a.item_id === item.id);
+    const sectors = [...new Set(mine.map((a) => a.organization_type))].sort();
+    const byOrganizationType = Object.fromEntries(
+      sectors.map((sector) => [sector, distribution(mine.filter((a) => a.organization_type === sector).map((a) => a.choice), scale)]),
+    );
+    const support = Object.values(byOrganizationType).map((d) => d.supportPercent);
+    let consensus: RevealedResult['consensus'] = 'mixed';
+    if (support.length > 0 && support.every((s) => s > 50)) consensus = 'shared';
+    else if (support.length > 1 && Math.max(...support) - Math.min(...support) >= 50) consensus = 'diverge';
+    return {
+      itemId: item.id,
+      label: item.label,
+      overall: distribution(mine.map((a) => a.choice), scale),
+      byOrganizationType,
+      consensus,
+      reasons: mine.filter((a) => a.reason !== '').map((a) => ({ organizationType: a.organization_type, choice: a.choice, text: a.reason })),
+    };
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+const room = z.string().min(1).max(200);
+const itemId = z.string().min(1).max(100);
+const voteId = z.string().min(1).max(100);
+
+/** `vote:open`: a dot vote on cards or groups of one board. */
+export const voteOpenSchema = z.object({
+  room,
+  itemIds: z.array(itemId).min(1).max(200),
+  dotsPerPerson: z.number().int().min(1).max(50),
+  maxPerItem: z.number().int().min(1).max(50),
+  anonymous: z.boolean().default(true),
+  title: z.string().trim().max(120).default(''),
+});
+/** `vote:cast`: the dots the participant now gives one item (0 takes them back). */
+export const voteCastSchema = z.object({ voteId, itemId, dots: z.number().int().min(0).max(50) });
+/** `vote:close`, `vote:reveal`, `vote:get`. */
+export const voteRefSchema = z.object({ voteId });
+
+/** One choice of an agreement scale; `supports` counts it as support in the sector view. */
+export const scaleChoiceSchema = z.object({ id: z.string().min(1).max(40), label: z.string().max(40).default(''), supports: z.boolean() });
+export type ScaleChoice = z.infer<typeof scaleChoiceSchema>;
+
+/** The standard agreement scale (合意度): 賛成 / 条件付き賛成 / 懸念あり / 反対. */
+export const AGREEMENT_SCALE: ScaleChoice[] = [
+  { id: 'agree', label: '', supports: true },
+  { id: 'conditional', label: '', supports: true },
+  { id: 'concern', label: '', supports: false },
+  { id: 'oppose', label: '', supports: false },
+];
+/** Fist of five: 5 (full support) to 0 (block); 3 and above count as support. */
+export const FIST_OF_FIVE_SCALE: ScaleChoice[] = ['5', '4', '3', '2', '1', '0'].map((id) => ({ id, label: id, supports: Number(id) >= 3 }));
+
+/** `poll:open`: an agreement poll on the top items. */
+export const pollOpenSchema = z.object({
+  room,
+  itemIds: z.array(itemId).min(1).max(30),
+  scale: z.union([z.enum(['agreement', 'fist-of-five']), z.array(scaleChoiceSchema).min(2).max(10)]).default('agreement'),
+  title: z.string().trim().max(120).default(''),
+});
+/** `poll:answer`: one item's answer, with an optional reason; answering again replaces it. */
+export const pollAnswerSchema = z.object({ pollId: voteId, itemId, choice: z.string().min(1).max(40), reason: z.string().trim().max(500).default('') });
+export const pollRefSchema = z.object({ pollId: voteId });
+
+const source = z.object({ room, kind: z.enum(['card', 'group']), id: itemId, label: z.string().max(1000).default('') });
+const decisionFields = { text: z.string().trim().min(1).max(2000), sources: z.array(source).max(50) };
+/** `POST /api/sessions/:id/decisions`. */
+export const decisionSchema = z.object({ ...decisionFields, sources: decisionFields.sources.default([]) });
+/** `PATCH /api/sessions/:id/decisions/:decisionId`: only the fields sent change. */
+export const decisionPatchSchema = z.object(decisionFields).partial();
+
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'on_hold'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+const actionFields = {
+  title: z.string().trim().min(1).max(500),
+  decisionId: z.string().max(100).nullable(),
+  ownerOrganization: z.string().trim().max(120),
+  ownerPerson: z.string().trim().max(80),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  status: z.enum(ACTION_STATUSES),
+};
+/** `POST /api/sessions/:id/actions`. */
+export const actionSchema = z.object({
+  ...actionFields,
+  decisionId: actionFields.decisionId.default(null),
+  ownerOrganization: actionFields.ownerOrganization.default(''),
+  ownerPerson: actionFields.ownerPerson.default(''),
+  dueDate: actionFields.dueDate.default(null),
+  status: actionFields.status.default('not_started'),
+});
+/** `PATCH /api/sessions/:id/actions/:actionId`: only the fields sent change. */
+export const actionPatchSchema = z.object(actionFields).partial();
+
+/** An item of a vote or poll as it was when opened. */
+export interface BallotItem {
+  id: string;
+  label: string;
+  kind: 'card' | 'group';
+}
+
+/** What a participant's phone needs to show a vote: its items, budget and their own dots. */
+export interface VoteView {
+  voteId: string;
+  room: string;
+  title: string;
+  items: BallotItem[];
+  dotsPerPerson: number;
+  maxPerItem: number;
+  anonymous: boolean;
+  status: 'open' | 'closed' | 'revealed';
+  /** The caller's own dots by item id (never anyone else's). */
+  mine: Record<string, number>;
+  remaining: number;
+}
+
+/** `vote:state`: while open or closed, only how many people voted; once revealed, the results. */
+export type VoteState =
+  | { voteId: string; status: 'open' | 'closed'; voters: number }
+  | {
+      voteId: string;
+      status: 'revealed';
+      voters: number;
+      results: Array<{ itemId: string; dots: number; label: string; voters: number; by?: Array<{ displayName: string; organizationType: string; dots: number }> }>;
+    };
+
+export interface PollView {
+  pollId: string;
+  room: string;
+  title: string;
+  items: BallotItem[];
+  scale: ScaleChoice[];
+  status: 'open' | 'closed' | 'revealed';
+  mine: Record<string, { choice: string; reason: string }>;
+}
+
+/** How the answers to one choice split, as counts and percentages (one decimal). */
+export interface Distribution {
+  total: number;
+  counts: Record<string, number>;
+  percent: Record<string, number>;
+  /** Share of answers whose choice supports, in percent (one decimal). */
+  supportPercent: number;
+}
+
+/** `poll:state`: while open, only how many people answered; once revealed, the sector view. */
+export type PollState =
+  | { pollId: string; status: 'open' | 'closed'; respondents: number }
+  | {
+      pollId: string;
+      status: 'revealed';
+      respondents: number;
+      scale: ScaleChoice[];
+      results: Array<{
+        itemId: string;
+        label: string;
+        overall: Distribution;
+        byOrganizationType: Record<string, Distribution>;
+        /** `shared`: every sector's majority supports; `diverge`: sectors 50+ points apart; else `mixed`. */
+        consensus: 'shared' | 'diverge' | 'mixed';
+        reasons: Array<{ organizationType: string; choice: string; text: string }>;
+      }>;
+    };
