@@ -18,6 +18,12 @@ export interface Database {
   poll_answers: PollAnswersTable;
   decisions: DecisionsTable;
   actions: ActionsTable;
+  survey_responses: SurveyResponsesTable;
+  archived_boards: ArchivedBoardsTable;
+  archived_cards: ArchivedCardsTable;
+  archived_groups: ArchivedGroupsTable;
+  action_notes: ActionNotesTable;
+  session_search: SessionSearchTable;
 }
 
 export interface UsersTable {
@@ -25,7 +31,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   display_name: string;
-  role: 'admin' | 'facilitator';
+  role: 'admin' | 'secretariat' | 'facilitator';
   created_at: string;
 }
 
@@ -50,6 +56,14 @@ export interface SessionsTable {
   phases: Generated<string>;
   /** JSON: the stored part of the control state. */
   control: Generated<string>;
+  /** JSON: SurveyQuestion[]; empty means the standard closing survey. */
+  survey: Generated<string>;
+  venue: Generated<string>;
+  /** The day the session was held (YYYY-MM-DD); the creation day when unset. */
+  held_on: string | null;
+  /** The working group (作業部会) a session belongs to, for "since last time". */
+  series: Generated<string>;
+  closed_at: string | null;
 }
 
 export interface BoardsTable {
@@ -186,4 +200,62 @@ export interface ActionsTable {
   status: Generated<'not_started' | 'in_progress' | 'done' | 'on_hold'>;
   created_at: string;
   updated_at: string;
+}
+
+export interface SurveyResponsesTable {
+  session_id: string;
+  participant_id: string;
+  /** JSON: { [questionId]: choice id or text }. */
+  answers: string;
+  submitted_at: string;
+}
+
+export interface ArchivedBoardsTable {
+  session_id: string;
+  room: string;
+  name: string;
+  kind: string;
+  theme: string;
+  /** JSON: Persona. */
+  persona: string;
+  /** JSON: Stage[]. */
+  stages: string;
+  position: number;
+}
+
+export interface ArchivedCardsTable {
+  session_id: string;
+  room: string;
+  card_id: string;
+  kind: string;
+  text: string;
+  stage_id: string | null;
+  group_id: string | null;
+  author_id: string;
+  author_name: string;
+  organization_type: string;
+  created_at: string;
+}
+
+export interface ArchivedGroupsTable {
+  session_id: string;
+  room: string;
+  group_id: string;
+  title: string;
+  stage_id: string | null;
+}
+
+export interface ActionNotesTable {
+  id: string;
+  action_id: string;
+  note: string;
+  author_user_id: string | null;
+  created_at: string;
+}
+
+/** FTS5 (trigram) index of archived session text. */
+export interface SessionSearchTable {
+  session_id: string;
+  source: string;
+  text: string;
 }

@@ -1,10 +1,13 @@
 import type { TokenRole } from '../../shared/protocol';
 
+/** Account roles: an admin does everything; the secretariat (事務局) everything but managing accounts. */
+export type AccountRole = 'admin' | 'secretariat' | 'facilitator';
+
 /** Someone signed in with an account (cookie). */
 export interface UserActor {
   kind: 'user';
   userId: string;
-  role: 'admin' | 'facilitator';
+  role: AccountRole;
   displayName: string;
 }
 
@@ -26,6 +29,7 @@ export type Action =
   | 'users:manage'
   | 'sessions:create'
   | 'sessions:list'
+  | 'sessions:read-all'
   | 'session:manage'
   | 'board:read'
   | 'board:write-direct'
@@ -39,14 +43,17 @@ export interface SessionTarget {
 }
 
 /**
- * The one place that says who may do what (pure: no I/O). Admins may do everything; a
- * facilitator manages the sessions they created; tokens act only within their own session.
+ * The one place that says who may do what (pure: no I/O). Admins may do everything, the
+ * secretariat everything but managing accounts; a facilitator manages the sessions they
+ * created; tokens act only within their own session.
  */
 export function can(actor: Actor, action: Action, target?: SessionTarget): boolean {
   if (actor.kind === 'user') {
     if (actor.role === 'admin') return true;
+    if (actor.role === 'secretariat') return action !== 'users:manage';
     switch (action) {
       case 'users:manage':
+      case 'sessions:read-all':
         return false;
       case 'sessions:create':
       case 'sessions:list':
@@ -71,6 +78,7 @@ export function can(actor: Actor, action: Action, target?: SessionTarget): boole
     case 'users:manage':
     case 'sessions:create':
     case 'sessions:list':
+    case 'sessions:read-all':
     case 'session:manage':
       return false;
   }

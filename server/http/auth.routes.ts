@@ -10,7 +10,6 @@ import {
 } from '../services/accounts.service';
 import { listAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
-import { AppError } from '../errors';
 import { LOGIN_COOKIE, parseBody, requireUser, route } from './middleware';
 
 /** Accounts: first-visit set-up, login, logout, the current account, admin's user list. */
@@ -55,7 +54,6 @@ export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router 
   }));
 
   router.post('/users', requireUser, route(async (req, res) => {
-    if (req.user!.role !== 'admin') throw new AppError('forbidden', 'only an admin manages accounts');
     res.status(201).json(await createAccount(ctx, req.user!, parseBody(createUserSchema, req.body)));
   }));
 

@@ -149,7 +149,7 @@ export async function getSessionView(ctx: ServiceContext, actor: UserActor, sess
 
 /** The sessions an actor can see: all for an admin, their own for a facilitator. */
 export async function listSessionViews(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<SessionView[]> {
-  const rows = await listSessions(ctx.db, actor.role === 'admin' ? undefined : actor.userId);
+  const rows = await listSessions(ctx.db, can(actor, 'sessions:read-all') ? undefined : actor.userId);
   return Promise.all(rows.map(async (row) => presentSession(ctx, row, await listBoards(ctx.db, row.id), lang)));
 }
 

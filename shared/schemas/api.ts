@@ -16,7 +16,7 @@ export const setupSchema = z.object({
 });
 /** `POST /api/users`: an admin adds a facilitator or another admin. */
 export const createUserSchema = setupSchema.extend({
-  role: z.enum(['admin', 'facilitator']).default('facilitator'),
+  role: z.enum(['admin', 'secretariat', 'facilitator']).default('facilitator'),
 });
 /** `POST /api/sessions`. */
 export const createSessionSchema = z.object({
@@ -106,5 +106,5 @@ export interface AccountView {
   id: string;
   email: string;
   displayName: string;
-  role: 'admin' | 'facilitator';
+  role: 'admin' | 'secretariat' | 'facilitator';
 }
