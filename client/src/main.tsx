@@ -6,6 +6,7 @@ import { setupI18n } from './app/i18n';
 import { createRouter } from './app/router';
 import './app/styles.css';
 import './app/screens.css';
+import './app/workshop.css';
 
 const i18n = setupI18n();
 const router = createRouter();

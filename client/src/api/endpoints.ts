@@ -1,3 +1,4 @@
+import type { Phase, TableMode, TableSpec } from '../../../shared/board/templates';
 import type {
   AccessView,
   AccountView,
@@ -15,6 +16,33 @@ import { requestJson } from './http';
 /** The signed-in account as `GET /api/auth/me` returns it (no email there). */
 export type CurrentAccount = Pick<AccountView, 'id' | 'displayName' | 'role'>;
 
+/** A template a session can start from, as `GET /api/templates` lists it. */
+export interface TemplateView {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  phases: Phase[];
+  tableMode: TableMode;
+  tables: TableSpec[];
+}
+
+/** Someone registered in a session, as `GET /api/sessions/:id/participants` lists them. */
+export interface ParticipantView {
+  id: string;
+  displayName: string;
+  organizationType: string;
+  anonymous: boolean;
+  joinedAt: string;
+}
+
+/** A table as the tables form sends it. */
+export interface TableInput {
+  name: string;
+  theme: string;
+}
+
+const session = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+
 /** The typed REST API of the server; every call is same-origin. */
 export const api = {
   setupNeeded: () => requestJson<{ needed: boolean }>('GET', '/api/setup'),
@@ -24,10 +52,24 @@ export const api = {
   currentAccount: () => requestJson<CurrentAccount>('GET', '/api/auth/me'),
   createUser: (input: CreateUserInput) => requestJson<AccountView>('POST', '/api/users', { body: input }),
   listSessions: () => requestJson<SessionView[]>('GET', '/api/sessions'),
-  createSession: (input: Pick<CreateSessionInput, 'title'> & { template?: string }) =>
+  createSession: (input: Pick<CreateSessionInput, 'title'> & Partial<Omit<CreateSessionInput, 'title'>>) =>
     requestJson<SessionView>('POST', '/api/sessions', { body: input }),
-  getSession: (id: string) => requestJson<SessionView>('GET', `/api/sessions/${encodeURIComponent(id)}`),
-  facilitatorToken: (id: string) => requestJson<{ token: string }>('GET', `/api/sessions/${encodeURIComponent(id)}/token`),
+  getSession: (id: string) => requestJson<SessionView>('GET', session(id)),
+  patchSession: (id: string, input: { title?: string; theme?: string }) => requestJson<SessionView>('PATCH', session(id), { body: input }),
+  setPhases: (id: string, phases: Phase[]) => requestJson<SessionView>('PUT', `${session(id)}/phases`, { body: phases }),
+  setTables: (id: string, input: { mode: TableMode; tables: TableInput[] }) => requestJson<SessionView>('PUT', `${session(id)}/tables`, { body: input }),
+  copyPrepToTables: (id: string) => requestJson<{ tables: number }>('POST', `${session(id)}/tables/copy-prep`),
+  listTemplates: () => requestJson<TemplateView[]>('GET', '/api/templates'),
+  saveTemplate: (name: string, fromSessionId: string) => requestJson<TemplateView>('POST', '/api/templates', { body: { name, fromSessionId } }),
+  observerLink: (id: string) => requestJson<{ token: string; url: string }>('POST', `${session(id)}/observer-link`),
+  facilitatorToken: (id: string) => requestJson<{ token: string }>('GET', `${session(id)}/token`),
+  listParticipants: (id: string) => requestJson<ParticipantView[]>('GET', `${session(id)}/participants`),
+  addParticipant: (id: string, input: { displayName: string; organizationType: OrganizationType; room?: string }) =>
+    requestJson<{ id: string }>('POST', `${session(id)}/participants`, { body: input }),
+  seatParticipant: (id: string, participantId: string, room: string | null) =>
+    requestJson<void>('PUT', `${session(id)}/participants/${encodeURIComponent(participantId)}/table`, { body: { room } }),
+  removeParticipant: (id: string, participantId: string) =>
+    requestJson<void>('DELETE', `${session(id)}/participants/${encodeURIComponent(participantId)}`),
   organizationTypes: () => requestJson<{ id: OrganizationType; label: string }[]>('GET', '/api/organization-types'),
   join: (input: JoinInput) => requestJson<JoinResult>('POST', '/api/join', { body: input }),
   access: (token: string) => requestJson<AccessView>('GET', '/api/me', { token }),

@@ -6,6 +6,7 @@ import { SessionsPage } from '../features/facilitator/SessionsPage';
 import { SetupPage } from '../features/facilitator/SetupPage';
 import { JoinPage } from '../features/participant/JoinPage';
 import { ParticipantBoardPage } from '../features/participant/ParticipantBoardPage';
+import { ProjectorPage } from '../features/projector/ProjectorPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -26,12 +27,15 @@ export function createRouter() {
           element: <AccountGate />,
           children: [
             { index: true, element: <SessionsPage /> },
-            { path: 'sessions/:id', element: <SessionPage /> },
-            { path: 'sessions/:id/board', element: <SessionPage boardOnly /> },
+            { path: 'sessions/:id', element: <SessionPage screen="prepare" /> },
+            { path: 'sessions/:id/run', element: <SessionPage screen="run" /> },
+            { path: 'sessions/:id/board', element: <SessionPage screen="board" /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // Full screen for a projector: no app header, its own landmarks.
+    { path: '/projector/:sessionId', element: <ProjectorPage /> },
   ]);
 }

@@ -18,17 +18,30 @@ export function CardAuthor({ card }: { card: Pick<Card, 'anonymous' | 'authorNam
 }
 
 interface CardViewProps {
-  card: Pick<Card, 'kind' | 'text'> & Partial<Card>;
+  card: Pick<Card, 'kind' | 'text'> & Partial<Card> & { hidden?: boolean };
   /** Replaces the text, e.g. with an editor. */
   body?: ReactNode;
+  /** The facilitator put this card in the spotlight. */
+  spotlight?: boolean;
   children?: ReactNode;
 }
 
 /** One card: kind (icon and word), text, author; `children` adds status and actions. */
-export function CardView({ card, body, children }: CardViewProps) {
+export function CardView({ card, body, spotlight = false, children }: CardViewProps) {
+  const { t } = useTranslation();
+  const classes = ['card', `card-${card.kind}`, spotlight ? 'is-spotlight' : '', card.hidden ? 'is-hidden' : ''].filter(Boolean).join(' ');
   return (
-    <article className={`card card-${card.kind}`}>
-      <KindLabel kind={card.kind} />
+    <article className={classes} data-card-id={card.id}>
+      <div className="card-head">
+        <KindLabel kind={card.kind} />
+        {spotlight && (
+          <span className="badge badge-spotlight">
+            <span aria-hidden="true">★ </span>
+            {t('card.spotlighted')}
+          </span>
+        )}
+        {card.hidden && <span className="badge badge-hidden">{t('card.hidden')}</span>}
+      </div>
       {body ?? <p className="card-text">{card.text}</p>}
       {card.authorId !== undefined && <CardAuthor card={{ anonymous: card.anonymous ?? false, authorName: card.authorName, organizationType: card.organizationType }} />}
       {children}

@@ -1,45 +1,60 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Stage } from '../../../shared/board/model';
 
-interface StageBoardProps {
+interface StageBoardProps<C extends Card> {
   stages: Stage[];
-  cards: Card[];
+  cards: C[];
   /** Heading level of each stage's title, below the section's own heading. */
   headingLevel?: 2 | 3;
-  renderCard: (card: Card) => ReactNode;
+  renderCard: (card: C) => ReactNode;
+  /** The stage the facilitator brought everyone to: marked, and scrolled into view. */
+  focusStageId?: string | null;
+  /** Leave out the "no stage" column when it has no card (the projector). */
+  hideEmptyNoStage?: boolean;
+}
+
+/** The DOM id of a stage column, so "follow me" can scroll to it. */
+export function stageElementId(prefix: string, stageId: string): string {
+  return `${prefix}-stage-${stageId || 'none'}`;
 }
 
 /**
  * Cards in columns, one per journey stage in order, then the cards on no stage (or on a stage
  * that no longer exists). Columns wrap, so a phone shows them one under another.
  */
-export function StageBoard({ stages, cards, headingLevel = 3, renderCard }: StageBoardProps) {
+export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, renderCard, focusStageId, hideEmptyNoStage }: StageBoardProps<C>) {
   const { t } = useTranslation();
+  const prefix = useId().replace(/:/g, '');
   const known = new Set(stages.map((s) => s.id));
   const columns = [
     ...stages.map((stage) => ({ key: stage.id, title: stage.title, cards: cards.filter((c) => c.stageId === stage.id) })),
     { key: '', title: t('board.noStage'), cards: cards.filter((c) => !c.stageId || !known.has(c.stageId)) },
-  ];
+  ].filter((column) => !(hideEmptyNoStage && column.key === '' && column.cards.length === 0));
   const Heading = `h${headingLevel}` as const;
   return (
     <div className="stage-board">
-      {columns.map((column) => (
-        <section key={column.key} className="stage-column" aria-labelledby={`stage-${column.key || 'none'}`}>
-          <Heading id={`stage-${column.key || 'none'}`} className="stage-title">
-            {column.title} <span className="stage-count">{t('board.cardCount', { count: column.cards.length })}</span>
-          </Heading>
-          {column.cards.length === 0 ? (
-            <p className="muted">{t('board.empty')}</p>
-          ) : (
-            <ul className="card-list">
-              {column.cards.map((card) => (
-                <li key={card.id}>{renderCard(card)}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
+      {columns.map((column) => {
+        const id = stageElementId(prefix, column.key);
+        const focused = focusStageId !== undefined && focusStageId !== null && focusStageId === column.key;
+        return (
+          <section key={column.key} id={id} data-stage={column.key} className={`stage-column${focused ? ' is-focused' : ''}`} aria-labelledby={`${id}-title`}>
+            <Heading id={`${id}-title`} className="stage-title">
+              {column.title} <span className="stage-count">{t('board.cardCount', { count: column.cards.length })}</span>
+              {focused && <span className="badge badge-focus">{t('board.followed')}</span>}
+            </Heading>
+            {column.cards.length === 0 ? (
+              <p className="muted">{t('board.empty')}</p>
+            ) : (
+              <ul className="card-list">
+                {column.cards.map((card) => (
+                  <li key={card.id}>{renderCard(card)}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
     </div>
   );
 }

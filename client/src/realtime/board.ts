@@ -1,16 +1,28 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Card, readCards, readStages, type Stage } from '../../../shared/board/model';
+import { type Card, type Persona, readCards, readPersona, readStages, type Stage } from '../../../shared/board/model';
 import { FATAL_CLOSE_CODES } from '../../../shared/protocol';
 
 /** Where the board connection stands; `refused` means the server will not take this token. */
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
-/** A live, read-only view of one board room. */
+/**
+ * A card as the board holds it. `hidden` is set by a facilitator's direct write (moderation):
+ * the server keeps the card, and participant and projector screens leave it out.
+ */
+export type BoardCard = Card & { hidden?: boolean };
+
+/** A live view of one board room. */
 export interface BoardView {
-  cards: Card[];
+  cards: BoardCard[];
   stages: Stage[];
+  persona: Persona;
+  /**
+   * The document itself, for those the server lets write it directly (facilitators, a table's
+   * scribe) through the helpers in `board-edit.ts`; null until connected.
+   */
+  doc: Y.Doc | null;
   /** True once the first full sync with the server is done. */
   synced: boolean;
   status: LinkStatus;
@@ -33,7 +45,12 @@ function linkStatusOf(status: 'connected' | 'disconnected' | 'connecting', previ
   return status === 'connecting' && previous === 'connecting' ? 'connecting' : 'offline';
 }
 
-const EMPTY: BoardView = { cards: [], stages: [], synced: false, status: 'connecting' };
+const NO_PERSONA: Persona = { name: '', age: '', summary: '', needs: '', pains: '', emoji: '' };
+const EMPTY: BoardView = { cards: [], stages: [], persona: NO_PERSONA, doc: null, synced: false, status: 'connecting' };
+
+function readView(doc: Y.Doc): Pick<BoardView, 'cards' | 'stages' | 'persona'> {
+  return { cards: readCards(doc), stages: readStages(doc), persona: readPersona(doc) };
+}
 
 /** The y-websocket endpoint of the page's own server (ws: or wss: to match http: or https:). */
 function boardEndpoint(): string {
@@ -41,9 +58,10 @@ function boardEndpoint(): string {
 }
 
 /**
- * Follow a board room over y-websocket and re-render on every change. Nothing here writes the
- * Y.Doc: participants are read-only on this channel (the server closes a writer with 4403), so
- * every change goes through the socket.io commands in `control.ts`.
+ * Follow a board room over y-websocket and re-render on every change. Participants never write
+ * the Y.Doc (the server closes a writer with 4403): their changes go through the socket.io
+ * commands in `control.ts`. A scribe's connection is closed with 4100 when appointed and
+ * reconnects at once with the new rights; that close is not an error.
  */
 export function useBoard(room: string | undefined, token: string | undefined): BoardView {
   const [view, setView] = useState<BoardView>(EMPTY);
@@ -59,10 +77,11 @@ export function useBoard(room: string | undefined, token: string | undefined): B
       maxBackoffTime: 5000,
     });
     const patch = (next: Partial<BoardView>) => setView((prev) => ({ ...prev, ...next }));
-    const onUpdate = () => patch({ cards: readCards(doc), stages: readStages(doc) });
+    const onUpdate = () => patch(readView(doc));
     doc.on('update', onUpdate);
+    patch({ doc });
     // `synced` stays true through a later disconnection: the last known board is still worth showing.
-    provider.on('sync', (synced) => synced && patch({ synced: true, cards: readCards(doc), stages: readStages(doc) }));
+    provider.on('sync', (synced) => synced && patch({ synced: true, ...readView(doc) }));
     provider.on('status', ({ status }) => setView((prev) => ({ ...prev, status: linkStatusOf(status, prev.status) })));
     provider.on('closed', ({ code }) => patch({ status: 'refused', closeCode: code }));
     return () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ControlState, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import type { LinkStatus } from './board';
+import { clockOffsetOf } from './clock';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -34,6 +35,8 @@ export interface ControlView {
   roster: RosterEntry[];
   /** Phase, lock and the rest of what the server decides; null until the first broadcast. */
   session: ControlState | null;
+  /** The server's clock minus this device's, in ms (measured on each state). */
+  clockOffset: number;
 }
 
 function openChannel(socket: ControlSocket): ControlChannel {
@@ -59,6 +62,7 @@ export function useControl(token: string | undefined): ControlView {
   const [revoked, setRevoked] = useState(false);
   const [roster, setRoster] = useState<RosterEntry[]>([]);
   const [session, setSession] = useState<ControlState | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
 
   useEffect(() => {
     if (!token) return;
@@ -67,7 +71,10 @@ export function useControl(token: string | undefined): ControlView {
     next.on('disconnect', () => setStatus('offline'));
     next.on('connect_error', (error) => setStatus(error.message === 'unauthorized' ? 'refused' : 'offline'));
     next.on('roster:state', (state) => setRoster(state.people));
-    next.on('session:state', (state) => setSession(state));
+    next.on('session:state', (state) => {
+      setClockOffset(clockOffsetOf(state));
+      setSession(state);
+    });
     next.on('session:revoked', () => {
       setRevoked(true);
       next.disconnect();
@@ -83,5 +90,5 @@ export function useControl(token: string | undefined): ControlView {
   }, [token]);
 
   const channel = useMemo(() => (socket ? openChannel(socket) : null), [socket]);
-  return { channel, status, revoked, roster, session };
+  return { channel, status, revoked, roster, session, clockOffset };
 }

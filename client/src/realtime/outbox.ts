@@ -1,41 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorBody } from '../../../shared/protocol';
 import type { CommandPayload, ControlChannel } from './control';
+import { newId } from './ids';
+import { loadStoredCards, type StoredCard, storeCards } from './outbox-store';
 
 /** Where one written card stands: on its way, stored by the server, or refused. */
 export type DeliveryState = 'sending' | 'saved' | 'failed';
 
-/** One card this person wrote on this page. */
+/** One card this person wrote on this device and the server has not (yet) confirmed, or just did. */
 export interface OutboxEntry {
   payload: CommandPayload<'card:add'>;
   state: DeliveryState;
   error?: ErrorBody;
   /** True once the card has been seen on the board. */
   seen?: boolean;
+  /** True once the card is kept on the device (IndexedDB), so a reload does not lose it. */
+  stored?: boolean;
 }
 
 /** A new card as the form gives it: everything but the room and the id. */
 export type NewCard = Omit<CommandPayload<'card:add'>, 'room' | 'id'>;
 
-/**
- * A random RFC 4122 version 4 id. Hand-written because `crypto.randomUUID` exists only in
- * secure contexts, and phones reach a venue laptop over plain http on the LAN.
- */
-export function newCardId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+
+function toStored(entries: OutboxEntry[]): StoredCard[] {
+  return entries.flatMap((e) => (e.state === 'saved' ? [] : [{ payload: e.payload, state: e.state, ...(e.error ? { error: e.error } : {}) }]));
 }
 
 /**
  * Send `card:add` commands and follow each until its ack. Each card gets its id here, so a
  * command sent again after a dropped connection (its ack lost with it) adds nothing twice.
+ * Unconfirmed cards are kept in IndexedDB under `storageKey` (one per person and session) and
+ * sent again when the page loads, so neither a reload nor dead Wi-Fi loses them.
  */
-export function useCardOutbox(channel: ControlChannel | null, room: string | undefined) {
+export function useCardOutbox(channel: ControlChannel | null, room: string | undefined, storageKey: string) {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const unanswered = useRef(new Map<string, CommandPayload<'card:add'>>());
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
 
   const settle = useCallback((id: string, next: Partial<OutboxEntry>) => {
     setEntries((list) => list.map((entry) => (entry.payload.id === id ? { ...entry, ...next } : entry)));
@@ -52,19 +53,52 @@ export function useCardOutbox(channel: ControlChannel | null, room: string | und
     [channel, settle],
   );
 
+  // What an earlier page left unsent comes back first, with the same ids.
   useEffect(() => {
-    if (!channel) return;
+    let current = true;
+    setLoaded(false);
+    void loadStoredCards(storageKey).then((stored) => {
+      if (!current) return;
+      for (const card of stored) if (card.state === 'sending') unanswered.current.set(card.payload.id, card.payload);
+      setEntries((list) => {
+        const known = new Set(list.map((e) => e.payload.id));
+        const restored = stored.filter((c) => !known.has(c.payload.id)).map((c): OutboxEntry => ({ ...c, stored: true }));
+        return [...restored, ...list];
+      });
+      setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [storageKey]);
+
+  // Keep the unconfirmed cards on the device after every change, one write after another.
+  useEffect(() => {
+    if (!loaded) return;
+    const kept = toStored(entries);
+    writes.current = writes.current.then(async () => {
+      if (!(await storeCards(storageKey, kept))) return;
+      const ids = new Set(kept.map((c) => c.payload.id));
+      setEntries((list) => {
+        const next = list.map((e) => (ids.has(e.payload.id) && !e.stored ? { ...e, stored: true } : e));
+        return next.some((e, i) => e !== list[i]) ? next : list;
+      });
+    });
+  }, [entries, loaded, storageKey]);
+
+  useEffect(() => {
+    if (!channel || !loaded) return;
     if (channel.isConnected()) for (const payload of unanswered.current.values()) deliver(payload);
     // An ack lost with a dropped connection never comes: send again what is unanswered.
     return channel.onConnect(() => {
       for (const payload of unanswered.current.values()) deliver(payload);
     });
-  }, [channel, deliver]);
+  }, [channel, deliver, loaded]);
 
   const add = useCallback(
     (card: NewCard) => {
       if (!room) return;
-      const payload = { ...card, room, id: newCardId() };
+      const payload = { ...card, room, id: newId() };
       unanswered.current.set(payload.id, payload);
       setEntries((list) => [...list, { payload, state: 'sending' }]);
       if (channel?.isConnected()) deliver(payload);

@@ -1,17 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { Card } from '../../../../shared/board/model';
-import { CloseCode, type ErrorBody } from '../../../../shared/protocol';
-import { CardActions } from '../../components/CardActions';
-import { CardView } from '../../components/CardView';
+import { CloseCode } from '../../../../shared/protocol';
 import { useErrorText } from '../../components/error-text';
 import { LiveMessage } from '../../components/LiveMessage';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { StageBoard } from '../../components/StageBoard';
 import { combineStatus, useBoard } from '../../realtime/board';
+import { useControl } from '../../realtime/control';
 import { PhaseControl } from './PhaseControl';
-import { type CommandAck, type ControlChannel, useControl } from '../../realtime/control';
-
-const OFFLINE: CommandAck = { ok: false, error: { code: 'internal', message: 'not connected' } satisfies ErrorBody };
+import { ModeratedCard } from './run/ModeratedCard';
+import { useRequest } from './run/use-request';
 
 interface FacilitatorBoardProps {
   room: string;
@@ -22,15 +19,17 @@ interface FacilitatorBoardProps {
 }
 
 /**
- * The live board for a facilitator: every card by journey stage, each editable and removable
- * through the same commands participants use (a facilitator token may moderate any card).
+ * One board alone for a facilitator: the phase, and every card by journey stage, each
+ * moderated (spotlight, hide, edit, delete).
  */
 export function FacilitatorBoard({ room, token, headingLevel = 2, title }: FacilitatorBoardProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const board = useBoard(room, token);
   const control = useControl(token);
+  const request = useRequest(control.channel);
   const participants = control.roster.filter((person) => person.role === 'participant').length;
+  const spotlight = control.session?.spotlight;
   const Heading = `h${headingLevel}` as const;
 
   return (
@@ -44,6 +43,7 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
         <LiveMessage tone="error">{errorText(board.closeCode === CloseCode.unauthorized ? 'unauthorized' : 'room_unavailable')}</LiveMessage>
       )}
       {control.session && <PhaseControl session={control.session} channel={control.channel} />}
+      <LiveMessage tone="error">{request.error}</LiveMessage>
       {!board.synced ? (
         <p>{t('common.loading')}</p>
       ) : (
@@ -51,21 +51,18 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
           stages={board.stages}
           cards={board.cards}
           headingLevel={headingLevel === 1 ? 2 : 3}
-          renderCard={(card) => <ModeratedCard card={card} room={room} channel={control.channel} />}
+          renderCard={(card) => (
+            <ModeratedCard
+              card={card}
+              room={room}
+              channel={control.channel}
+              doc={board.doc}
+              spotlight={spotlight?.room === room && spotlight.cardId === card.id}
+              onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
+            />
+          )}
         />
       )}
     </section>
-  );
-}
-
-function ModeratedCard({ card, room, channel }: { card: Card; room: string; channel: ControlChannel | null }) {
-  return (
-    <CardView card={card}>
-      <CardActions
-        text={card.text}
-        onSave={(text) => channel?.send('card:edit', { room, id: card.id, text }) ?? Promise.resolve(OFFLINE)}
-        onDelete={() => channel?.send('card:delete', { room, id: card.id }) ?? Promise.resolve(OFFLINE)}
-      />
-    </CardView>
   );
 }

@@ -1,29 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, NavLink, useParams } from 'react-router';
+import type { SessionView } from '../../../../shared/schemas/api';
 import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
-import { FacilitatorBoard } from './FacilitatorBoard';
-import { JoinPanel } from './JoinPanel';
 import { useErrorText } from '../../components/error-text';
+import { FacilitatorBoard } from './FacilitatorBoard';
+import { PreparePage } from './prepare/PreparePage';
+import { RunPage } from './run/RunPage';
 
 /** The session and a facilitator token for its sockets, loaded together. */
 function useSessionWithToken(id: string) {
   return useLoad(async () => {
     const [session, { token }] = await Promise.all([api.getSession(id), api.facilitatorToken(id)]);
     return { session, token };
-  }, [id])[0];
+  }, [id]);
 }
 
+/** Which screen of a session: preparing it, running it, or the board alone. */
+export type SessionScreen = 'prepare' | 'run' | 'board';
+
 /**
- * One session for its facilitator: how to join (code, link, QR code) and the live board.
- * With `boardOnly`, the board alone fills the screen (for the projector).
+ * One session for its facilitator: preparation (theme, programme, persona, journey, tables),
+ * running (control bar, boards, tables, participants), or the board alone.
  */
-export function SessionPage({ boardOnly = false }: { boardOnly?: boolean }) {
+export function SessionPage({ screen }: { screen: SessionScreen }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { id = '' } = useParams();
-  const loaded = useSessionWithToken(id);
+  const [loaded, setLoaded] = useSessionWithToken(id);
 
   if (loaded.state === 'loading') return <p>{t('common.loading')}</p>;
   if (loaded.state === 'failed') {
@@ -35,24 +40,30 @@ export function SessionPage({ boardOnly = false }: { boardOnly?: boolean }) {
     );
   }
   const { session, token } = loaded.value;
-  const board = session.boards[0];
-  if (boardOnly) {
+  const onSessionChange = (next: SessionView) => setLoaded({ session: next, token });
+  const base = `/facilitator/sessions/${session.id}`;
+  const main = session.boards.find((b) => b.kind === 'main') ?? session.boards[0];
+  if (screen === 'board') {
     return (
       <div className="stack">
-        <Link to={`/facilitator/sessions/${session.id}`}>{t('session.backToSession')}</Link>
-        {board && <FacilitatorBoard room={board.room} token={token} title={session.title} headingLevel={1} />}
+        <Link to={`${base}/run`}>{t('session.backToSession')}</Link>
+        {main && <FacilitatorBoard room={main.room} token={token} title={session.title} headingLevel={1} />}
       </div>
     );
   }
   return (
     <div className="stack">
-      <nav className="link-row" aria-label={t('session.board')}>
+      <nav className="link-row session-nav" aria-label={t('session.nav')}>
         <Link to="/facilitator">{t('facilitator.backToSessions')}</Link>
-        <Link to={`/facilitator/sessions/${session.id}/board`}>{t('session.openBoard')}</Link>
+        <NavLink to={base} end>
+          {t('session.prepare')}
+        </NavLink>
+        <NavLink to={`${base}/run`}>{t('session.run')}</NavLink>
+        <Link to={`${base}/board`}>{t('session.openBoard')}</Link>
       </nav>
       <h1>{session.title}</h1>
-      <JoinPanel session={session} />
-      {board && <FacilitatorBoard room={board.room} token={token} title={`${t('session.board')}: ${board.name}`} />}
+      {session.theme && <p className="session-theme">{session.theme}</p>}
+      {screen === 'prepare' ? <PreparePage session={session} token={token} onSessionChange={onSessionChange} /> : <RunPage session={session} token={token} />}
     </div>
   );
 }

@@ -1,13 +1,12 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { LIMITS } from '../../../../shared/limits';
 import type { SessionView } from '../../../../shared/schemas/api';
 import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useAccount } from './AccountGate';
 import { AddFacilitatorForm } from './AddFacilitatorForm';
+import { CreateSessionForm } from './CreateSessionForm';
 import { formatDateTime } from './format';
 import { useErrorText } from '../../components/error-text';
 
@@ -33,7 +32,7 @@ export function SessionsPage() {
           {t('facilitator.logout')}
         </button>
       </div>
-      <CreateSessionForm />
+      <CreateSessionForm sessions={sessions.state === 'done' ? sessions.value : []} />
       <section className="panel" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('facilitator.sessions')}</h2>
         {sessions.state === 'loading' && <p>{t('common.loading')}</p>}
@@ -62,43 +61,5 @@ function SessionList({ sessions }: { sessions: SessionView[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function CreateSessionForm() {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.createSession({ title: title.trim() });
-      navigate(`/facilitator/sessions/${session.id}`);
-    } catch (caught) {
-      setError(errorText(caught));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="panel" aria-labelledby="create-heading">
-      <h2 id="create-heading">{t('facilitator.createTitle')}</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="session-title">{t('facilitator.sessionTitle')}</label>
-          <input id="session-title" required maxLength={LIMITS.sessionTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('facilitator.create')}
-        </button>
-      </form>
-      <LiveMessage tone="error">{error}</LiveMessage>
-    </section>
   );
 }

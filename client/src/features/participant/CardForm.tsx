@@ -11,12 +11,14 @@ interface CardFormProps {
   stages: Stage[];
   /** The kinds to offer (what the current phase allows). */
   kinds: readonly CardKind[];
+  /** The board is locked: the form stays (nothing typed is lost) but cannot send. */
+  disabled?: boolean;
   onSubmit: (card: NewCard) => void;
   onCancel: () => void;
 }
 
 /** Write a card: its kind, an optional journey stage, and the text (with a character count). */
-export function CardForm({ stages, kinds, onSubmit, onCancel }: CardFormProps) {
+export function CardForm({ stages, kinds, disabled = false, onSubmit, onCancel }: CardFormProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<CardKind>(kinds[0] ?? 'issue');
   const [stageId, setStageId] = useState('');
@@ -32,6 +34,7 @@ export function CardForm({ stages, kinds, onSubmit, onCancel }: CardFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (disabled) return;
     // The server's own rule for card text (trimmed, 1 to 1000 characters).
     const checked = cardAddSchema.shape.text.safeParse(text);
     if (!checked.success) return setEmpty(true);
@@ -88,7 +91,7 @@ export function CardForm({ stages, kinds, onSubmit, onCancel }: CardFormProps) {
         {empty && t('participant.textRequired')}
       </LiveMessage>
       <div className="button-row">
-        <button type="submit" className="button-primary">
+        <button type="submit" className="button-primary" disabled={disabled}>
           {t('participant.send')}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>

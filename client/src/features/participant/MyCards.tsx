@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Card } from '../../../../shared/board/model';
 import { CardActions } from '../../components/CardActions';
 import { CardView } from '../../components/CardView';
+import type { BoardCard } from '../../realtime/board';
 import type { CommandAck, ControlChannel } from '../../realtime/control';
 import type { OutboxEntry } from '../../realtime/outbox';
 import type { StoredJoin } from './joins';
@@ -13,16 +13,18 @@ interface MyCardsProps {
   join: StoredJoin;
   room: string;
   /** This person's cards on the board. */
-  cards: Card[];
+  cards: BoardCard[];
   /** The cards written on this page, with their delivery state. */
   entries: OutboxEntry[];
   channel: ControlChannel | null;
+  /** The control channel is connected (else unsent cards wait on the device). */
+  online: boolean;
   onRetry: (id: string) => void;
   onForget: (id: string) => void;
 }
 
 /** One's own cards, newest first: each says whether it is saved, and can be edited or withdrawn. */
-export function MyCards({ join, room, cards, entries, channel, onRetry, onForget }: MyCardsProps) {
+export function MyCards({ join, room, cards, entries, channel, online, onRetry, onForget }: MyCardsProps) {
   const { t } = useTranslation();
   const onBoard = new Map(cards.map((card) => [card.id, card]));
   const byId = new Map(entries.map((entry) => [entry.payload.id, entry]));
@@ -49,7 +51,8 @@ export function MyCards({ join, room, cards, entries, channel, onRetry, onForget
             return (
               <li key={id}>
                 <CardView card={shown}>
-                  {entry && <DeliveryStatus entry={entry} onRetry={() => onRetry(id)} onDiscard={() => onForget(id)} />}
+                  {entry && <DeliveryStatus entry={entry} online={online} onRetry={() => onRetry(id)} onDiscard={() => onForget(id)} />}
+                  {card?.hidden && <p className="muted">{t('card.hiddenByFacilitator')}</p>}
                   {card && (!entry || entry.state === 'saved') && (
                     <CardActions
                       text={card.text}
@@ -68,13 +71,13 @@ export function MyCards({ join, room, cards, entries, channel, onRetry, onForget
   );
 }
 
-function DeliveryStatus({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRetry: () => void; onDiscard: () => void }) {
+function DeliveryStatus({ entry, online, onRetry, onDiscard }: { entry: OutboxEntry; online: boolean; onRetry: () => void; onDiscard: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (
     <div className={`delivery delivery-${entry.state}`}>
       <p role="status">
-        {entry.state === 'sending' && t('card.sending')}
+        {entry.state === 'sending' && (!online && entry.stored ? t('card.queued') : t('card.sending'))}
         {entry.state === 'saved' && t('card.saved')}
         {entry.state === 'failed' && `${t('card.failed')}: ${errorText(entry.error)}`}
       </p>

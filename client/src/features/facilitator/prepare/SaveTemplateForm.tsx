@@ -1,0 +1,34 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/endpoints';
+import { useAction } from '../../../app/use-action';
+import { LiveMessage } from '../../../components/LiveMessage';
+
+/** Save this session's programme, tables, persona and journey as a template for the next one. */
+export function SaveTemplateForm({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const action = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await action.run(() => api.saveTemplate(name.trim(), sessionId), (tpl) => t('prep.templateSaved', { name: tpl.name }));
+    if (saved) setName('');
+  };
+
+  return (
+    <section className="panel" aria-labelledby="prep-template-heading">
+      <h2 id="prep-template-heading">{t('prep.templateTitle')}</h2>
+      <form className="inline-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="template-name">{t('prep.templateName')}</label>
+          <input id="template-name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.busy || !name.trim()}>
+          {t('prep.templateSave')}
+        </button>
+      </form>
+      <LiveMessage tone={action.message?.tone}>{action.message?.text}</LiveMessage>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { CloseCode, type ControlState, type RosterEntry } from '../../../../../shared/protocol';
+import { ConnectionStatus } from '../../../components/ConnectionStatus';
+import { LiveMessage } from '../../../components/LiveMessage';
+import { useErrorText } from '../../../components/error-text';
+import { StageBoard } from '../../../components/StageBoard';
+import { combineStatus, type LinkStatus, useBoard } from '../../../realtime/board';
+import type { ControlChannel } from '../../../realtime/control';
+import { ModeratedCard } from './ModeratedCard';
+import { useRequest } from './use-request';
+
+interface BoardPaneProps {
+  token: string;
+  session: ControlState | null;
+  channel: ControlChannel | null;
+  controlStatus: LinkStatus;
+  roster: RosterEntry[];
+  boards: Array<{ room: string; name: string }>;
+  room: string;
+  onRoomChange: (room: string) => void;
+  focusStageId: string | null;
+  onFocusStage: (stageId: string | null) => void;
+}
+
+/** One board at a time (the main board or a table), every card moderated; which board and stage is "where the facilitator is". */
+export function BoardPane({ token, session, channel, controlStatus, roster, boards, room, onRoomChange, focusStageId, onFocusStage }: BoardPaneProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const board = useBoard(room, token);
+  const request = useRequest(channel);
+  const name = boards.find((b) => b.room === room)?.name ?? '';
+  const participants = roster.filter((person) => person.role === 'participant').length;
+  const spotlight = session?.spotlight;
+
+  return (
+    <section className="board" aria-labelledby="board-heading">
+      <div className="title-row">
+        <h2 id="board-heading">{`${t('session.board')}: ${name}`}</h2>
+        <p className="roster">{t('session.roster', { count: participants })}</p>
+        <ConnectionStatus status={combineStatus(board.status, controlStatus)} />
+      </div>
+      <div className="form-grid board-pickers">
+        {boards.length > 1 && (
+          <div className="field">
+            <label htmlFor="run-board">{t('run.boardSelect')}</label>
+            <select id="run-board" value={room} onChange={(e) => onRoomChange(e.target.value)}>
+              {boards.map((b) => (
+                <option key={b.room} value={b.room}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="run-stage">{t('run.stageSelect')}</label>
+          <select id="run-stage" value={focusStageId ?? ''} onChange={(e) => onFocusStage(e.target.value || null)}>
+            <option value="">{t('run.stageAll')}</option>
+            {board.stages.map((stage) => (
+              <option key={stage.id} value={stage.id}>
+                {stage.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {board.status === 'refused' && <LiveMessage tone="error">{errorText(board.closeCode === CloseCode.unauthorized ? 'unauthorized' : 'room_unavailable')}</LiveMessage>}
+      <LiveMessage tone="error">{request.error}</LiveMessage>
+      {!board.synced ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <StageBoard
+          stages={board.stages}
+          cards={board.cards}
+          focusStageId={focusStageId}
+          renderCard={(card) => (
+            <ModeratedCard
+              card={card}
+              room={room}
+              channel={channel}
+              doc={board.doc}
+              spotlight={spotlight?.room === room && spotlight.cardId === card.id}
+              onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
+            />
+          )}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ControlState } from '../../../../shared/protocol';
+import { CardView } from '../../components/CardView';
+import { StageBoard } from '../../components/StageBoard';
+import type { BoardView } from '../../realtime/board';
+import { ScribeCardEditor } from './ScribeCardEditor';
+
+interface EveryoneBoardProps {
+  board: BoardView;
+  room: string | undefined;
+  /** The board's name when the facilitator brought everyone to another board than one's own. */
+  followedName: string | null;
+  session: ControlState | null;
+  /** This person is the scribe of this board: they may edit any card on it. */
+  scribe: boolean;
+  /** Do not scroll the page (the person is writing a card). */
+  holdScroll: boolean;
+}
+
+/** Everyone's cards on the journey, live. Follows the facilitator's "follow me", marks the spotlighted card, leaves hidden cards out. */
+export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll }: EveryoneBoardProps) {
+  const { t } = useTranslation();
+  const section = useRef<HTMLElement>(null);
+  const follow = session?.follow?.room === room ? session?.follow : null;
+  const cards = board.cards.filter((card) => !card.hidden);
+  const spotlightId = session?.spotlight && session.spotlight.room === room ? session.spotlight.cardId : null;
+  const spotlighted = cards.find((card) => card.id === spotlightId);
+  const followKey = follow ? `${follow.room}/${follow.stageId ?? ''}` : '';
+
+  // "Follow me": bring the followed stage (or the board) into view once, when it changes.
+  useEffect(() => {
+    if (!followKey || holdScroll || !board.synced) return;
+    const target = (follow?.stageId && section.current?.querySelector(`[data-stage="${CSS.escape(follow.stageId)}"]`)) || section.current;
+    target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // Only a new destination scrolls; the person may look elsewhere afterwards.
+  }, [followKey, board.synced]);
+
+  return (
+    <section className="board" aria-labelledby="everyone-heading" ref={section}>
+      <h2 id="everyone-heading">{followedName ? t('participant.boardOf', { name: followedName }) : t('participant.board')}</h2>
+      {follow && <p className="message">{t('participant.following')}</p>}
+      {spotlighted && (
+        <div className="spotlight-banner">
+          <CardView card={spotlighted} spotlight />
+        </div>
+      )}
+      {board.synced ? (
+        <StageBoard
+          stages={board.stages}
+          cards={cards}
+          focusStageId={follow?.stageId ?? null}
+          renderCard={(card) => (
+            <CardView card={card} spotlight={card.id === spotlightId}>
+              {scribe && board.doc && <ScribeCardEditor doc={board.doc} cardId={card.id} text={card.text} />}
+            </CardView>
+          )}
+        />
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CloseCode } from '../../../../shared/protocol';
+import { CARD_KINDS } from '../../../../shared/schemas/cards';
+import type { AccessView } from '../../../../shared/schemas/api';
+import { LiveMessage } from '../../components/LiveMessage';
+import { PersonaCard } from '../../components/PersonaCard';
+import { writableKinds } from '../../components/PhaseSummary';
+import { useErrorText } from '../../components/error-text';
+import { combineStatus, useBoard } from '../../realtime/board';
+import { useControl } from '../../realtime/control';
+import { type NewCard, useCardOutbox } from '../../realtime/outbox';
+import { CardForm } from './CardForm';
+import { EveryoneBoard } from './EveryoneBoard';
+import type { StoredJoin } from './joins';
+import { MyCards } from './MyCards';
+import { JoinAgain, Revoked } from './SessionEnded';
+import { ParticipantHeader } from './ParticipantHeader';
+import { TableChooser } from './TableChooser';
+
+/**
+ * The participant's phone: phase and timer on top, the table to choose (when the session asks),
+ * the persona, "write a card", one's own cards with their delivery state, and everyone's cards.
+ */
+export function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessView }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const control = useControl(join.token);
+  const session = control.session;
+  const me = control.roster.find((p) => p.participantId === join.participantId);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const boards = session?.boards ?? access.boards;
+  const tables = boards.filter((b) => b.kind === 'table');
+  const main = boards.find((b) => b.kind === 'main') ?? boards[0];
+  const tableMode = session?.tableMode ?? access.tableMode;
+  // The live roster knows the table best (the facilitator may seat people); until it comes, the choice made here or at join.
+  const myTable = me?.room ?? chosen ?? access.room;
+  const room = tables.length > 0 ? (myTable ?? undefined) : main?.room;
+  const followRoom = session?.follow?.room;
+  const viewRoom = followRoom && boards.some((b) => b.room === followRoom) ? followRoom : room;
+  const scribe = me?.scribe ?? access.scribe;
+
+  const board = useBoard(room, join.token);
+  const followed = useBoard(viewRoom !== room ? viewRoom : undefined, join.token);
+  const outbox = useCardOutbox(control.channel, room, `${join.sessionId}:${join.participantId}`);
+  const { reconcile } = outbox;
+  const [writing, setWriting] = useState(false);
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const mine = board.cards.filter((card) => card.authorId === join.participantId);
+  const kinds = writableKinds(session);
+
+  useEffect(() => {
+    if (board.synced) reconcile(new Set(board.cards.map((card) => card.id)));
+  }, [board.cards, board.synced, reconcile]);
+
+  if (control.revoked) return <Revoked join={join} />;
+  const refused = control.status === 'refused' || (board.status === 'refused' && board.closeCode === CloseCode.unauthorized);
+  if (refused) return <JoinAgain join={join} />;
+
+  const closeForm = () => {
+    setWriting(false);
+    // The button is back in the page after this render.
+    requestAnimationFrame(() => writeButton.current?.focus());
+  };
+  const send = (card: NewCard) => {
+    outbox.add(card);
+    closeForm();
+  };
+  const viewBoard = viewRoom === room ? board : followed;
+  const viewName = viewRoom !== room ? (boards.find((b) => b.room === viewRoom)?.name ?? null) : null;
+  const myTableInfo = tables.find((b) => b.room === room);
+
+  return (
+    <div className="stack participant">
+      <ParticipantHeader session={session} clockOffset={control.clockOffset} status={combineStatus(board.status, control.status)} />
+      <div className="title-row">
+        <h1>{access.title}</h1>
+        <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
+      </div>
+      {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
+      {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
+      {!room && tableMode === 'choose' && <TableChooser tables={tables} roster={control.roster} channel={control.channel} onChosen={setChosen} />}
+      {!room && tableMode !== 'choose' && <p className="message">{t('participant.waitForTable')}</p>}
+      {scribe && room && <p className="message">{t('participant.scribe')}</p>}
+      {session?.locked && (
+        <p className="message message-error" role="status">
+          <span aria-hidden="true">🔒 </span>
+          {t('participant.locked')}
+        </p>
+      )}
+      {room && board.synced && <PersonaCard persona={board.persona} />}
+      {room &&
+        (writing ? (
+          // Kept open if the phase changes meanwhile, so nothing typed is lost; the server has the last word.
+          <CardForm stages={board.stages} kinds={kinds.length > 0 ? kinds : CARD_KINDS} disabled={session?.locked ?? false} onSubmit={send} onCancel={closeForm} />
+        ) : (
+          kinds.length > 0 && (
+            <button type="button" ref={writeButton} className="button-primary button-big" onClick={() => setWriting(true)}>
+              {t('participant.write')}
+            </button>
+          )
+        ))}
+      {(room || outbox.entries.length > 0) && (
+        <MyCards
+          join={join}
+          room={room ?? ''}
+          cards={mine}
+          entries={outbox.entries}
+          channel={control.channel}
+          online={control.status === 'online'}
+          onRetry={outbox.retry}
+          onForget={outbox.forget}
+        />
+      )}
+      {viewRoom && <EveryoneBoard board={viewBoard} room={viewRoom} followedName={viewName} session={session} scribe={scribe && viewRoom === room} holdScroll={writing} />}
+    </div>
+  );
+}
