@@ -17,6 +17,7 @@ import { authRoutes } from './http/auth.routes';
 import { checkOrigin, errorHandler, identify } from './http/middleware';
 import { joinRoutes } from './http/join.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
+import { secretariatRoutes } from './http/secretariat.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { createIoServer } from './realtime/io/server';
 import { createYjsEndpoint } from './realtime/yjs/endpoint';
@@ -24,6 +25,7 @@ import { createDocStore } from './rooms/doc-store';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { ensureAdmin } from './services/accounts.service';
 import type { ServiceContext } from './services/context';
+import { eraseExpiredNames } from './services/retention.service';
 
 /** A running Yoriai server. */
 export interface App {
@@ -95,6 +97,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
   });
   log.info({ url, publicUrl: ctx.publicUrl, dataDir: config.dataDir }, 'yoriai listening');
+  const retention = scheduleRetention(ctx);
 
   let closing: Promise<void> | null = null;
   return {
@@ -105,6 +108,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     database,
     close() {
       closing ??= (async () => {
+        clearInterval(retention);
         yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await rooms.closeAll(1001, 'server shutting down');
@@ -138,13 +142,16 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  // The session import takes larger bodies and parses them itself.
+  const json = express.json({ limit: LIMITS.jsonBodyBytes });
+  app.use((req, res, next) => (req.path === '/api/sessions/import' ? next() : json(req, res, next)));
   app.use(cookieParser());
   app.use('/api', identify(ctx), checkOrigin(isAllowedOrigin));
   app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
   app.use('/api', joinRoutes(ctx));
   app.use('/api', sessionRoutes(ctx));
   app.use('/api', outcomeRoutes(ctx));
+  app.use('/api', secretariatRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 
   const indexFile = path.join(ctx.config.clientDir, 'index.html');
@@ -155,4 +162,16 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   });
   app.use(errorHandler(log));
   return app;
+}
+
+/** Erase expired display names at start and every six hours, when a retention is configured. */
+function scheduleRetention(ctx: ServiceContext): NodeJS.Timeout | undefined {
+  const days = ctx.config.nameRetentionDays;
+  if (days === undefined) return undefined;
+  const run = () =>
+    eraseExpiredNames(ctx, days).catch((error: unknown) => ctx.log.error({ err: error }, 'name retention failed'));
+  void run();
+  const timer = setInterval(run, 6 * 3600_000);
+  timer.unref();
+  return timer;
 }

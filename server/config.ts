@@ -24,6 +24,8 @@ const configSchema = z.object({
   maxBufferedBytes: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** How long a participant's token lives, in hours. */
   participantTokenHours: z.coerce.number().positive().default(24 * 30),
+  /** Erase participants' display names this many days after a session closes (unset: keep). */
+  nameRetentionDays: z.coerce.number().int().min(0).optional(),
   /** How long a facilitator's login cookie and socket token live, in hours. */
   loginHours: z.coerce.number().positive().default(12),
 });
@@ -54,6 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     adminEmail: pick('YORIAI_ADMIN_EMAIL'),
     adminPassword: pick('YORIAI_ADMIN_PASSWORD'),
     logLevel: pick('LOG_LEVEL') as ConfigInput['logLevel'],
+    nameRetentionDays: pick('YORIAI_NAME_RETENTION_DAYS') as unknown as number | undefined,
   };
 }
 

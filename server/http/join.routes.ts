@@ -3,7 +3,9 @@ import rateLimit from 'express-rate-limit';
 import { translate } from '../../shared/i18n';
 import { ORGANIZATION_TYPES } from '../../shared/organization-types';
 import { joinSchema } from '../../shared/schemas/api';
+import { surveyAnswersSchema } from '../../shared/survey';
 import { describeAccess, joinSession } from '../services/access.service';
+import { answerSurvey, getSurvey } from '../services/survey.service';
 import type { ServiceContext } from '../services/context';
 import { parseBody, requireToken, route } from './middleware';
 
@@ -33,6 +35,15 @@ export function joinRoutes(ctx: ServiceContext): Router {
 
   router.get('/me', requireToken(ctx), route(async (req, res) => {
     res.json(await describeAccess(ctx, req.tokenActor!, req.lang));
+  }));
+
+  // The closing survey, from the participant's phone (Bearer token).
+  router.get('/sessions/:id/survey', requireToken(ctx), route(async (req, res) => {
+    res.json(await getSurvey(ctx, req.tokenActor!, String(req.params.id)));
+  }));
+  router.post('/sessions/:id/survey', requireToken(ctx), route(async (req, res) => {
+    await answerSurvey(ctx, req.tokenActor!, String(req.params.id), parseBody(surveyAnswersSchema, req.body).answers);
+    res.status(204).end();
   }));
 
   return router;

@@ -149,5 +149,7 @@ export async function authorizeRoom(ctx: ServiceContext, actor: Actor, room: str
   if (!can(actor, 'board:read', target)) throw new AppError('forbidden', 'this board belongs to another session');
   const participant = actor.kind === 'token' && actor.participantId ? await findParticipantById(ctx.db, actor.participantId) : undefined;
   const scribeHere = participant?.scribe === 1 && (participant.room ? participant.room === board.room : board.kind === 'main');
-  return { board, session, target, participant, canWrite: can(actor, 'board:write-direct', target) || scribeHere };
+  // A closed session's boards are frozen: nobody writes them until it is reopened.
+  const writer = can(actor, 'board:write-direct', target) || scribeHere;
+  return { board, session, target, participant, canWrite: writer && session.status === 'open' };
 }

@@ -28,6 +28,7 @@ async function onRoom<T>(
   task: (room: Room, moderator: boolean, allowedKinds: string[]) => Promise<T>,
 ): Promise<T> {
   const access = await authorizeRoom(ctx, actor, roomName);
+  if (access.session.status !== 'open') throw new AppError('not_open', 'the session is closed');
   if (!can(actor, 'card:write-own', access.target)) throw new AppError('forbidden', 'this role cannot write cards');
   const moderator = can(actor, 'card:moderate', access.target);
   const { locked, allowedKinds } = await writePermissions(ctx, access.session.id);

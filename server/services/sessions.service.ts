@@ -56,6 +56,10 @@ export function presentSession(ctx: ServiceContext, row: SessionRow, boards: Boa
     boards: presentBoards(boards, lang),
     createdAt: row.created_at,
     createdBy: row.created_by,
+    venue: row.venue,
+    heldOn: row.held_on ?? row.created_at.slice(0, 10),
+    series: row.series,
+    closedAt: row.closed_at,
   };
 }
 
@@ -75,7 +79,8 @@ export async function createBoard(
   doc.destroy();
 }
 
-async function freeJoinCode(db: Db): Promise<string> {
+/** A six-digit join code no open session uses. */
+export async function freeJoinCode(db: Db): Promise<string> {
   for (let tries = 0; tries < 20; tries++) {
     const candidate = String(randomInt(0, 1_000_000)).padStart(6, '0');
     if (!(await findOpenSessionByJoinCode(db, candidate))) return candidate;
@@ -118,6 +123,7 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
       table_mode: template.tableMode,
       phases: JSON.stringify(template.phases),
       control: '{}',
+      survey: JSON.stringify(template.survey ?? []),
     });
     const content = { title: input.title, template: template.id, stages, persona };
     await createBoard(trx, { room: `${id}.main`, sessionId: id, nameKey: 'board.main', name: null, kind: 'main', theme, position: 0 }, content, now);
@@ -154,9 +160,16 @@ export async function listSessionViews(ctx: ServiceContext, actor: UserActor, la
 }
 
 /** Change a session's title or theme. */
-export async function patchSession(ctx: ServiceContext, actor: UserActor, sessionId: string, patch: { title?: string; theme?: string }, lang: Language): Promise<SessionView> {
+export async function patchSession(
+  ctx: ServiceContext,
+  actor: UserActor,
+  sessionId: string,
+  patch: { title?: string; theme?: string; venue?: string; heldOn?: string | null; series?: string },
+  lang: Language,
+): Promise<SessionView> {
   const row = await getManagedSession(ctx, actor, sessionId);
-  await updateSession(ctx.db, row.id, patch);
+  const { heldOn, ...rest } = patch;
+  await updateSession(ctx.db, row.id, { ...rest, ...(heldOn === undefined ? {} : { held_on: heldOn }) });
   ctx.events.emit('session:changed', row.id);
   return getSessionView(ctx, actor, row.id, lang);
 }

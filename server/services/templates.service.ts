@@ -4,12 +4,14 @@ import { BUILT_IN_TEMPLATES, findBuiltInTemplate, type SessionTemplate } from '.
 import { readPersona, readStages } from '../../shared/board/model';
 import { type Language, translate, type TextKey } from '../../shared/i18n';
 import { phasesSchema } from '../../shared/schemas/control';
+import { surveySchema } from '../../shared/survey';
 import { findTemplateById, insertTemplate, listTemplates } from '../../db/repositories/templates.repository';
 import { listBoards } from '../../db/repositories/sessions.repository';
 import type { UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { getManagedSession, parsePhases } from './sessions.service';
+import { parseSurvey } from './survey.service';
 
 /** A template as the facilitator's list shows it. */
 export interface TemplateView {
@@ -27,6 +29,7 @@ const storedDefinition = z.object({
   tableMode: z.enum(['none', 'choose', 'assign']),
   tables: z.array(z.object({ name: z.string(), theme: z.string().optional() })),
   persona: z.record(z.string(), z.string()).optional(),
+  survey: surveySchema.optional(),
 });
 
 /** A built-in or saved template by id, or `bad_request`. */
@@ -69,6 +72,7 @@ export async function saveSessionAsTemplate(ctx: ServiceContext, actor: UserActo
     tableMode: session.table_mode,
     tables: boards.filter((b) => b.kind === 'table').map((b) => ({ name: b.name ?? '', theme: b.theme })),
     persona: prep.persona ? { ...prep.persona } : undefined,
+    survey: parseSurvey(session.survey),
   };
   const id = `custom-${randomUUID()}`;
   await insertTemplate(ctx.db, { id, name, created_by: actor.userId, created_at: ctx.now().toISOString(), definition: JSON.stringify(definition) });

@@ -1,4 +1,5 @@
 import type { CardKind } from '../schemas/cards';
+import type { SurveyQuestion } from '../survey';
 import type { Persona, Stage } from './model';
 
 /** One phase of a workshop programme. */
@@ -34,6 +35,8 @@ export interface SessionTemplate {
   tables: TableSpec[];
   /** A prepared persona (saved templates). */
   persona?: Partial<Persona>;
+  /** The closing survey; the standard one when absent. */
+  survey?: SurveyQuestion[];
 }
 
 const ALL: CardKind[] = ['issue', 'idea', 'opinion', 'question'];

@@ -66,6 +66,11 @@ export interface SessionView {
   boards: BoardRef[];
   createdAt: string;
   createdBy: string;
+  venue: string;
+  /** YYYY-MM-DD. */
+  heldOn: string;
+  series: string;
+  closedAt: string | null;
 }
 
 /** What `POST /api/join` returns. */

@@ -28,6 +28,15 @@ export const tablesSchema = z.object({
 export const sessionPatchSchema = z.object({
   title: z.string().trim().min(1).max(LIMITS.sessionTitle).optional(),
   theme: z.string().trim().max(200).optional(),
+  venue: z.string().trim().max(200).optional(),
+  /** The day it is held, YYYY-MM-DD (null: the day it was created). */
+  heldOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  /** The working group (作業部会) it belongs to, linking its sessions for "since last time". */
+  series: z.string().trim().max(120).optional(),
 });
 
 /** `POST /api/sessions/:id/participants`: someone without a phone, entered by the facilitator. */

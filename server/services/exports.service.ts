@@ -1,0 +1,121 @@
+import { stringify } from 'csv-stringify/sync';
+import { type Language, translate, type TextKey } from '../../shared/i18n';
+import type { UserActor } from '../auth/policy';
+import type { ServiceContext } from './context';
+import { buildReport, type SessionReport } from './report.service';
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
+ * return) gets a leading apostrophe, so an exported card can never execute in Excel.
+ */
+export function neutraliseCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** CSV in UTF-8 with a BOM (so Excel in Japan opens it as UTF-8), formulas neutralised. */
+export function toCsv(columns: string[], rows: unknown[][]): string {
+  return stringify(
+    rows.map((r) => r.map(neutraliseCell)),
+    { bom: true, header: true, columns, record_delimiter: 'windows' },
+  );
+}
+
+const t = (lang: Language, key: string) => translate(lang, key as TextKey);
+const label = (lang: Language, prefix: string, id: string) => {
+  const key = `${prefix}.${id}`;
+  const text = t(lang, key);
+  return text === key ? id : text;
+};
+
+/** The cards of a session as CSV. */
+export async function cardsCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
+  const report = await buildReport(ctx, actor, sessionId);
+  const boardNames = new Map(report.boards.map((b) => [b.room, b.name]));
+  const stageNames = new Map(report.boards.flatMap((b) => b.stages.map((s) => [s.id, s.title] as const)));
+  const groupNames = new Map(report.groups.map((g) => [g.id, g.title]));
+  return toCsv(
+    ['board', 'stage', 'kind', 'text', 'group', 'organization_type', 'author'].map((c) => t(lang, `export.column.${c}`)),
+    report.cards.items.map((c) => [
+      boardNames.get(c.room) ?? c.room,
+      c.stageId ? (stageNames.get(c.stageId) ?? c.stageId) : '',
+      label(lang, 'cardKind', c.kind),
+      c.text,
+      c.groupId ? (groupNames.get(c.groupId) ?? '') : '',
+      c.organizationType ? label(lang, 'organizationType', c.organizationType) : '',
+      c.authorName,
+    ]),
+  );
+}
+
+/** The follow-up actions of a session as CSV. */
+export async function actionsCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
+  const report = await buildReport(ctx, actor, sessionId);
+  const decisions = new Map(report.decisions.map((d) => [d.id, d.text]));
+  return toCsv(
+    ['action', 'decision', 'owner_organization', 'owner_person', 'due_date', 'status'].map((c) => t(lang, `export.column.${c}`)),
+    report.actions.map((a) => [a.title, a.decisionId ? (decisions.get(a.decisionId) ?? '') : '', a.ownerOrganization, a.ownerPerson, a.dueDate ?? '', label(lang, 'actionStatus', a.status)]),
+  );
+}
+
+/** The survey's figures as CSV: one row per question and choice, then the comments. */
+export async function surveyCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
+  const report = await buildReport(ctx, actor, sessionId);
+  const rows: unknown[][] = [];
+  for (const q of report.survey.questions) {
+    const title = q.title || t(lang, `survey.${q.id}.title`);
+    if (q.kind === 'text') for (const text of q.texts ?? []) rows.push([title, '', '', '', text]);
+    else for (const [choice, n] of Object.entries(q.answers)) rows.push([title, q.labels?.[choice] ?? label(lang, `survey.${q.id}`, choice), n, q.percent[choice], '']);
+  }
+  rows.push([t(lang, 'export.responseRate'), '', report.survey.responses, report.survey.responseRate, `${report.survey.responses}/${report.survey.invited}`]);
+  return toCsv(['question', 'choice', 'count', 'percent', 'text'].map((c) => t(lang, `export.column.${c}`)), rows);
+}
+
+/** The session's report as Markdown, ready to paste into a city document. */
+export async function reportMarkdown(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
+  return renderMarkdown(await buildReport(ctx, actor, sessionId), lang);
+}
+
+function renderMarkdown(r: SessionReport, lang: Language): string {
+  const L = (key: string) => t(lang, `export.${key}`);
+  const lines: string[] = [`# ${r.session.title}`, ''];
+  lines.push(`- ${L('date')}: ${r.session.heldOn}`, `- ${L('venue')}: ${r.session.venue || '—'}`, `- ${L('theme')}: ${r.session.theme || '—'}`, `- ${L('facilitator')}: ${r.session.facilitator}`, '');
+  lines.push(`## ${L('participants')}`, '', `${L('total')}: ${r.participants.total}`, '', `| ${L('organizationType')} | ${L('count')} | % |`, '| --- | ---: | ---: |');
+  for (const [type, n] of Object.entries(r.participants.byOrganizationType)) lines.push(`| ${label(lang, 'organizationType', type)} | ${n} | ${r.participants.percentByOrganizationType[type]} |`);
+  for (const board of r.boards) {
+    lines.push('', `## ${board.name}${board.theme ? ` — ${board.theme}` : ''}`);
+    if (board.persona.name) lines.push('', `**${L('persona')}**: ${board.persona.emoji} ${board.persona.name} ${board.persona.age}`, '', board.persona.summary);
+    const stages = [...board.stages, { id: '', title: L('noStage'), description: '' }];
+    for (const stage of stages) {
+      const cards = r.cards.items.filter((c) => c.room === board.room && (c.stageId ?? '') === stage.id);
+      if (cards.length === 0) continue;
+      lines.push('', `### ${stage.title}`, '');
+      for (const c of cards) lines.push(`- [${label(lang, 'cardKind', c.kind)}] ${c.text.replace(/\n/g, ' ')}${c.organizationType ? ` (${label(lang, 'organizationType', c.organizationType)})` : ''}`);
+    }
+  }
+  for (const vote of r.votes) {
+    if (vote.status !== 'revealed') continue;
+    lines.push('', `## ${L('voteRanking')}`, '');
+    vote.results.forEach((res, i) => lines.push(`${i + 1}. ${res.label} — ${res.dots}`));
+  }
+  for (const poll of r.polls) {
+    if (poll.status !== 'revealed') continue;
+    lines.push('', `## ${L('agreement')}`, '');
+    for (const res of poll.results) {
+      lines.push(`- ${res.label}: ${L('support')} ${res.overall.supportPercent}% (${label(lang, 'consensus', res.consensus)})`);
+      for (const [type, d] of Object.entries(res.byOrganizationType)) lines.push(`  - ${label(lang, 'organizationType', type)}: ${d.supportPercent}% (${d.total})`);
+    }
+  }
+  if (r.decisions.length > 0) lines.push('', `## ${L('decisions')}`, '', ...r.decisions.map((d) => `- ${d.text}`));
+  if (r.actions.length > 0) {
+    lines.push('', `## ${L('actions')}`, '', `| ${L('action')} | ${L('owner')} | ${L('due')} | ${L('status')} |`, '| --- | --- | --- | --- |');
+    for (const a of r.actions) lines.push(`| ${a.title} | ${[a.ownerOrganization, a.ownerPerson].filter(Boolean).join(' ')} | ${a.dueDate ?? ''} | ${label(lang, 'actionStatus', a.status)} |`);
+  }
+  lines.push('', `## ${L('survey')}`, '', `${L('responseRate')}: ${r.survey.responseRate}% (${r.survey.responses}/${r.survey.invited})`);
+  for (const q of r.survey.questions) {
+    lines.push('', `### ${q.title || t(lang, `survey.${q.id}.title` as TextKey)}`, '');
+    if (q.kind === 'text') lines.push(...(q.texts ?? []).map((text) => `- ${text.replace(/\n/g, ' ')}`));
+    else for (const [choice, n] of Object.entries(q.answers)) lines.push(`- ${q.labels?.[choice] ?? label(lang, `survey.${q.id}`, choice)}: ${n} (${q.percent[choice]}%)`);
+  }
+  return `${lines.join('\n')}\n`;
+}

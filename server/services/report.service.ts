@@ -1,0 +1,147 @@
+import type { Persona, Stage } from '../../shared/board/model';
+import { CARD_KINDS } from '../../shared/schemas/cards';
+import type { PollState, VoteState } from '../../shared/schemas/consensus';
+import type { SurveyQuestion } from '../../shared/survey';
+import { listSurveyResponses } from '../../db/repositories/archive.repository';
+import { listParticipants } from '../../db/repositories/sessions.repository';
+import { findUserById } from '../../db/repositories/users.repository';
+import type { UserActor } from '../auth/policy';
+import type { ServiceContext } from './context';
+import { type ActionView, type DecisionView, readOutcome } from './outcomes.service';
+import { percent } from './poll-results';
+import { sessionPollStates } from './polls.service';
+import { projectionFor, type ProjectedGroup } from './projection.service';
+import { getManagedSession } from './sessions.service';
+import { parseSurvey } from './survey.service';
+import { sessionVoteStates } from './votes.service';
+
+/** One survey question's figures. */
+export interface SurveyQuestionReport {
+  id: string;
+  kind: 'choice' | 'text';
+  title: string;
+  choices?: string[];
+  labels?: Record<string, string>;
+  /** How many answered this question. */
+  answered: number;
+  answers: Record<string, number>;
+  /** Percent of those who answered, one decimal. */
+  percent: Record<string, number>;
+  /** The headline figure: percent whose answer is one of the question's `positive` choices. */
+  positivePercent: number | null;
+  /** Free-text answers (text questions). */
+  texts?: string[];
+}
+
+/** The figures of a session's report (事業報告): what `GET /api/sessions/:id/report` returns. */
+export interface SessionReport {
+  session: { id: string; title: string; theme: string; venue: string; heldOn: string; status: string; closedAt: string | null; facilitator: string; template: string; series: string };
+  participants: { total: number; byOrganizationType: Record<string, number>; percentByOrganizationType: Record<string, number> };
+  boards: Array<{ room: string; name: string; kind: string; theme: string; persona: Persona; stages: Stage[] }>;
+  cards: {
+    total: number;
+    byKind: Record<string, number>;
+    byStage: Record<string, { title: string; total: number; byKind: Record<string, number> }>;
+    items: Array<{ room: string; id: string; kind: string; text: string; stageId: string | null; groupId: string | null; organizationType: string; authorName: string }>;
+  };
+  groups: Array<ProjectedGroup & { cardCount: number }>;
+  votes: VoteState[];
+  polls: PollState[];
+  decisions: DecisionView[];
+  actions: ActionView[];
+  survey: { invited: number; responses: number; responseRate: number; questions: SurveyQuestionReport[] };
+}
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+function summariseSurvey(questions: SurveyQuestion[], responses: Array<Record<string, string>>): SurveyQuestionReport[] {
+  return questions.map((q) => {
+    const given = responses.map((r) => r[q.id]).filter((a): a is string => typeof a === 'string' && a !== '');
+    if (q.kind === 'text') {
+      return { id: q.id, kind: q.kind, title: q.title, answered: given.length, answers: {}, percent: {}, positivePercent: null, texts: given };
+    }
+    const answers: Record<string, number> = Object.fromEntries((q.choices ?? []).map((c) => [c, 0]));
+    for (const a of given) answers[a] = (answers[a] ?? 0) + 1;
+    const positive = q.positive ? given.filter((a) => q.positive!.includes(a)).length : null;
+    return {
+      id: q.id,
+      kind: q.kind,
+      title: q.title,
+      choices: q.choices,
+      labels: q.labels,
+      answered: given.length,
+      answers,
+      percent: Object.fromEntries(Object.entries(answers).map(([c, n]) => [c, percent(n, given.length)])),
+      positivePercent: positive === null ? null : percent(positive, given.length),
+    };
+  });
+}
+
+/**
+ * Every figure the city reports for a session, counted by the server: participants by
+ * organisation type, cards by kind and stage, votes and agreement, decisions and actions, and
+ * the survey with its response rate (回収率 = responses / participants).
+ */
+export async function buildReport(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SessionReport> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  const [projection, participants, responses, votes, polls, outcome, facilitator] = await Promise.all([
+    projectionFor(ctx, session),
+    listParticipants(ctx.db, session.id),
+    listSurveyResponses(ctx.db, session.id),
+    sessionVoteStates(ctx, session.id),
+    sessionPollStates(ctx, session.id),
+    readOutcome(ctx, session.id),
+    findUserById(ctx.db, session.created_by),
+  ]);
+  const byOrganizationType = countBy(participants, (p) => p.organization_type);
+  const stageTitles = new Map(projection.boards.flatMap((b) => b.stages.map((s) => [s.id, s.title] as const)));
+  const byStage: SessionReport['cards']['byStage'] = {};
+  for (const card of projection.cards) {
+    const key = card.stageId ?? '';
+    byStage[key] ??= { title: key ? (stageTitles.get(key) ?? key) : '', total: 0, byKind: Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) };
+    byStage[key].total += 1;
+    byStage[key].byKind[card.kind] = (byStage[key].byKind[card.kind] ?? 0) + 1;
+  }
+  const invited = participants.length;
+  return {
+    session: {
+      id: session.id,
+      title: session.title,
+      theme: session.theme,
+      venue: session.venue,
+      heldOn: session.held_on ?? session.created_at.slice(0, 10),
+      status: session.status,
+      closedAt: session.closed_at,
+      facilitator: facilitator?.display_name ?? '',
+      template: session.template,
+      series: session.series,
+    },
+    participants: {
+      total: participants.length,
+      byOrganizationType,
+      percentByOrganizationType: Object.fromEntries(Object.entries(byOrganizationType).map(([k, n]) => [k, percent(n, participants.length)])),
+    },
+    boards: projection.boards,
+    cards: {
+      total: projection.cards.length,
+      byKind: { ...Object.fromEntries(CARD_KINDS.map((k) => [k, 0])), ...countBy(projection.cards, (c) => c.kind) },
+      byStage,
+      items: projection.cards.map((c) => ({ room: c.room, id: c.id, kind: c.kind, text: c.text, stageId: c.stageId, groupId: c.groupId, organizationType: c.organizationType, authorName: c.authorName })),
+    },
+    groups: projection.groups.map((g) => ({ ...g, cardCount: projection.cards.filter((c) => c.room === g.room && c.groupId === g.id).length })),
+    votes: votes.filter((v) => v.status === 'revealed'),
+    polls: polls.filter((p) => p.status === 'revealed'),
+    decisions: outcome.decisions,
+    actions: outcome.actions,
+    survey: {
+      invited,
+      responses: responses.length,
+      responseRate: percent(responses.length, invited),
+      questions: summariseSurvey(parseSurvey(session.survey), responses.map((r) => JSON.parse(r.answers) as Record<string, string>)),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { STANDARD_SURVEY, type SurveyQuestion, surveySchema } from '../../shared/survey';
+import { findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/archive.repository';
+import { findSessionById, updateSession } from '../../db/repositories/sessions.repository';
+import type { TokenActor, UserActor } from '../auth/policy';
+import { AppError } from '../errors';
+import type { ServiceContext } from './context';
+import { getManagedSession } from './sessions.service';
+
+/** A session's survey questions: its own, or the standard closing survey. */
+export function parseSurvey(json: string): SurveyQuestion[] {
+  const parsed = surveySchema.safeParse(JSON.parse(json || '[]'));
+  return parsed.success ? parsed.data : STANDARD_SURVEY;
+}
+
+/** What a participant's phone shows: the questions and the participant's earlier answers. */
+export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionId: string) {
+  if (actor.sessionId !== sessionId) throw new AppError('forbidden', 'not your session');
+  const session = await findSessionById(ctx.db, sessionId);
+  if (!session) throw new AppError('not_found', 'no such session');
+  const mine = actor.participantId ? await findSurveyResponse(ctx.db, sessionId, actor.participantId) : undefined;
+  return {
+    questions: parseSurvey(session.survey),
+    open: session.status === 'open',
+    answers: mine ? (JSON.parse(mine.answers) as Record<string, string>) : null,
+  };
+}
+
+/**
+ * Store a participant's answers (anonymous in every report: only counts and comments leave
+ * the server). A second answer replaces the first. Unknown questions or choices are refused.
+ */
+export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessionId: string, answers: Record<string, string>): Promise<void> {
+  if (actor.sessionId !== sessionId) throw new AppError('forbidden', 'not your session');
+  if (actor.role !== 'participant' || !actor.participantId) throw new AppError('forbidden', 'only participants answer the survey');
+  const session = await findSessionById(ctx.db, sessionId);
+  if (!session) throw new AppError('not_found', 'no such session');
+  if (session.status !== 'open') throw new AppError('not_open', 'the session is closed');
+  const questions = new Map(parseSurvey(session.survey).map((q) => [q.id, q]));
+  const clean: Record<string, string> = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const question = questions.get(id);
+    if (!question) throw new AppError('bad_request', `no question ${id}`);
+    if (question.kind === 'choice' && !question.choices?.includes(value)) throw new AppError('bad_request', `not a choice of ${id}`);
+    if (value.trim() !== '') clean[id] = question.kind === 'text' ? value.trim() : value;
+  }
+  await upsertSurveyResponse(ctx.db, {
+    session_id: sessionId,
+    participant_id: actor.participantId,
+    answers: JSON.stringify(clean),
+    submitted_at: ctx.now().toISOString(),
+  });
+}
+
+/** The facilitator sets a session's own survey questions. */
+export async function setSurvey(ctx: ServiceContext, actor: UserActor, sessionId: string, questions: SurveyQuestion[]): Promise<SurveyQuestion[]> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  for (const q of questions) {
+    if (q.kind === 'choice' && (!q.choices || q.choices.length < 2)) throw new AppError('bad_request', `question ${q.id} needs two choices or more`);
+  }
+  await updateSession(ctx.db, session.id, { survey: JSON.stringify(questions) });
+  return questions;
+}
