@@ -111,8 +111,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
       timers.delete(room);
       if (!compactFirst) room.closeAll(4500, 'room unavailable');
       if (compactFirst) await room.run(() => compact(room));
-      room.awareness.destroy();
-      room.doc.destroy();
+      room.dispose();
     })();
     const tracked = eviction.finally(() => {
       if (evictions.get(room.name) === tracked) evictions.delete(room.name);

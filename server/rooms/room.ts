@@ -23,6 +23,13 @@ export class StorageError extends Error {}
 const SERVER_ORIGIN = Symbol('server change');
 
 /**
+ * Presence changes are relayed in one message per room at most this often. Every client renews
+ * its presence every 15 s; relaying each renewal at once to every peer would cost n² sends and
+ * delay cards, which are relayed at once and never wait for presence.
+ */
+export const AWARENESS_FLUSH_MS = 100;
+
+/**
  * One board in memory: its Y.Doc, awareness, connected peers, and a queue that runs every
  * read and write of the document one at a time, so that what is stored, applied and relayed
  * happens in one order even though storage is asynchronous.
@@ -37,6 +44,8 @@ export class Room {
   private pendingServerUpdates: Uint8Array[] = [];
   updatesSinceSnapshot = 0;
   lastUpdateId = 0;
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly name: string,
@@ -46,8 +55,8 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
-      const changed = [...added, ...updated, ...removed];
-      if (changed.length > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+      for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+      this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) this.pendingServerUpdates.push(update);
@@ -92,6 +101,23 @@ export class Room {
   /** Encode a message for every peer but `except`. */
   broadcast(message: Uint8Array, except: unknown = null): void {
     for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+  }
+
+  /** Relay every presence change since the last flush in one message. */
+  flushAwareness(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (changed.length > 0 && this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+  }
+
+  /** Stop timers; called when the room leaves memory. */
+  dispose(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.awareness.destroy();
+    this.doc.destroy();
   }
 
   /** Close every peer (the room is going away). */
