@@ -7,6 +7,8 @@ import { SetupPage } from '../features/facilitator/SetupPage';
 import { JoinPage } from '../features/participant/JoinPage';
 import { ParticipantBoardPage } from '../features/participant/ParticipantBoardPage';
 import { ProjectorPage } from '../features/projector/ProjectorPage';
+import { secretariatRoute } from '../features/secretariat/routes';
+import { SurveyPage } from '../features/survey/SurveyPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,6 +24,8 @@ export function createRouter() {
         { path: '/login', element: <LoginPage /> },
         { path: '/j/:code', element: <JoinPage /> },
         { path: '/s/:sessionId', element: <ParticipantBoardPage /> },
+        { path: '/s/:sessionId/survey', element: <SurveyPage /> },
+        secretariatRoute,
         {
           path: '/facilitator',
           element: <AccountGate />,

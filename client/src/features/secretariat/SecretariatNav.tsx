@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+
+/** The secretariat area's own menu (not printed). */
+export function SecretariatNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="link-row secretariat-nav no-print" aria-label={t('secretariat.navLabel')}>
+      <NavLink to="/secretariat/archive">{t('secretariat.archive')}</NavLink>
+      <NavLink to="/secretariat/actions">{t('secretariat.register')}</NavLink>
+      <NavLink to="/secretariat/stats">{t('secretariat.stats')}</NavLink>
+      <Link to="/facilitator">{t('secretariat.sessions')}</Link>
+    </nav>
+  );
+}

@@ -1,0 +1,118 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { secretariatApi, type StatsView } from '../../api/secretariat';
+import { useLoad } from '../../app/use-load';
+import { LiveMessage } from '../../components/LiveMessage';
+import { useErrorText } from '../../components/error-text';
+import { BarChart, LineChart } from './charts';
+import { FigureTable } from './FigureTable';
+import { useDates } from './format';
+import { orderOrganizationTypes, useLabels } from './labels';
+import { ReportSection } from './ReportSections';
+import { SecretariatNav } from './SecretariatNav';
+import './secretariat.css';
+
+/** `/secretariat/stats`: sessions held, participants by organisation type over time, satisfaction trend, actions done and open. */
+export function StatsPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [stats] = useLoad(() => secretariatApi.stats(), []);
+  return (
+    <div className="stack secretariat">
+      <SecretariatNav />
+      <h1>{t('stats.title')}</h1>
+      {stats.state === 'loading' && <p>{t('common.loading')}</p>}
+      {stats.state === 'failed' && <LiveMessage tone="error">{errorText(stats.error)}</LiveMessage>}
+      {stats.state === 'done' && (stats.value.sessions.length === 0 ? <p className="muted">{t('secretariat.noData')}</p> : <Figures stats={stats.value} />)}
+    </div>
+  );
+}
+
+function Figures({ stats }: { stats: StatsView }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const dates = useDates();
+  const rows = stats.sessions;
+  // A session's short name on an axis: its date, then its title.
+  const names = rows.map((r) => `${dates.shortDay(r.heldOn)} ${r.title}`);
+  const types = orderOrganizationTypes(rows.flatMap((r) => Object.keys(r.byOrganizationType)));
+  const sessionHead = (r: StatsView['sessions'][number]) => names[rows.indexOf(r)];
+  const totals: Array<[string, number]> = [
+    [t('stats.sessions'), stats.totals.sessions],
+    [t('stats.participants'), stats.totals.participants],
+    [t('stats.actionsDone'), stats.totals.actionsDone],
+    [t('stats.actionsOpen'), stats.totals.actionsOpen],
+  ];
+  const byTypeTitle = t('stats.byType');
+  const satisfactionTitle = t('stats.satisfaction');
+  const actionsTitle = t('stats.actions');
+
+  return (
+    <div className="stack">
+      <ReportSection id="totals" title={t('stats.totals')}>
+        <dl className="stat-tiles">
+          {totals.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </ReportSection>
+      <ReportSection id="by-type" title={byTypeTitle}>
+        <BarChart
+          label={t('secretariat.chartOf', { title: byTypeTitle, summary: labels.summary(rows.map((r, i) => [names[i], labels.people(r.participants)])) })}
+          categories={names}
+          series={types.map((type) => ({ label: labels.organizationType(type), values: rows.map((r) => r.byOrganizationType[type] ?? 0) }))}
+          stacked
+        />
+        <FigureTable
+          caption={byTypeTitle}
+          columns={[t('stats.session'), ...types.map(labels.organizationType), t('stats.total')]}
+          rows={rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [...types.map((type) => r.byOrganizationType[type] ?? 0), r.participants] }))}
+        />
+      </ReportSection>
+      <ReportSection id="satisfaction" title={satisfactionTitle}>
+        <LineChart
+          label={t('secretariat.chartOf', { title: satisfactionTitle, summary: labels.summary(rows.map((r, i) => [names[i], r.satisfactionPercent === null ? t('stats.noAnswer') : labels.percent(r.satisfactionPercent)])) })}
+          categories={names}
+          series={[{ label: t('stats.satisfactionPercent'), values: rows.map((r) => r.satisfactionPercent) }]}
+          percent
+        />
+        <FigureTable
+          caption={satisfactionTitle}
+          columns={[t('stats.session'), t('stats.responses'), t('stats.satisfactionPercent')]}
+          rows={rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [r.responses, r.satisfactionPercent === null ? t('stats.noAnswer') : labels.percent(r.satisfactionPercent)] }))}
+        />
+      </ReportSection>
+      <ReportSection id="actions" title={actionsTitle}>
+        <BarChart
+          label={t('secretariat.chartOf', {
+            title: actionsTitle,
+            summary: labels.summary([
+              [t('stats.done'), stats.totals.actionsDone],
+              [t('stats.open'), stats.totals.actionsOpen],
+            ]),
+          })}
+          categories={names}
+          series={[
+            { label: t('stats.done'), values: rows.map((r) => r.actions.done) },
+            { label: t('stats.open'), values: rows.map((r) => r.actions.total - r.actions.done) },
+          ]}
+          stacked
+        />
+        <FigureTable
+          caption={actionsTitle}
+          columns={[t('stats.session'), t('stats.done'), t('stats.open')]}
+          rows={[
+            ...rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [r.actions.done, r.actions.total - r.actions.done] })),
+            { key: 'total', head: t('stats.total'), cells: [stats.totals.actionsDone, stats.totals.actionsOpen], total: true },
+          ]}
+        />
+        <p>
+          <Link to="/secretariat/actions">{t('secretariat.register')}</Link>
+        </p>
+      </ReportSection>
+    </div>
+  );
+}
