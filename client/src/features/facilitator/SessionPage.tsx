@@ -60,6 +60,8 @@ export function SessionPage({ screen }: { screen: SessionScreen }) {
         </NavLink>
         <NavLink to={`${base}/run`}>{t('session.run')}</NavLink>
         <Link to={`${base}/board`}>{t('session.openBoard')}</Link>
+        <Link to={`/secretariat/sessions/${session.id}/since-last`}>{t('secretariat.sinceLastLink')}</Link>
+        <Link to={`/secretariat/sessions/${session.id}/report`}>{t('report.title')}</Link>
       </nav>
       <h1>{session.title}</h1>
       {session.theme && <p className="session-theme">{session.theme}</p>}

@@ -32,6 +32,7 @@ export function SessionsPage() {
           {t('facilitator.logout')}
         </button>
       </div>
+      <Link to="/secretariat/archive">{t('secretariat.open')}</Link>
       <CreateSessionForm sessions={sessions.state === 'done' ? sessions.value : []} />
       <section className="panel" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('facilitator.sessions')}</h2>

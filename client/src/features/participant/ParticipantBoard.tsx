@@ -10,6 +10,7 @@ import { useErrorText } from '../../components/error-text';
 import { combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
+import { SurveyLink } from '../survey/SurveyLink';
 import { CardForm } from './CardForm';
 import { EveryoneBoard } from './EveryoneBoard';
 import type { StoredJoin } from './joins';
@@ -77,6 +78,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: A
         <h1>{access.title}</h1>
         <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
       </div>
+      {['reflection', 'closing'].includes(session?.phases[session.phaseIndex]?.key ?? '') && <SurveyLink sessionId={join.sessionId} />}
       {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
       {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
       {!room && tableMode === 'choose' && <TableChooser tables={tables} roster={control.roster} channel={control.channel} onChosen={setChosen} />}
