@@ -1,33 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from '../support/server';
-
-const OUTPUT = path.resolve(import.meta.dirname, 'output');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** Accessibility problems axe rates serious or critical, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/**
- * Collect uncaught page errors and console errors (a CSP refusal or a React warning shows up as
- * one). `expected` names the failed requests the test provokes on purpose.
- */
-function watchErrors(page: Page, into: string[], expected: RegExp[] = []): void {
-  page.on('pageerror', (error) => into.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const url = message.location().url;
-    if (!expected.some((pattern) => pattern.test(`${message.text()} ${url}`))) into.push(`console: ${message.text()} ${url}`);
-  });
-}
+import { launchChromium, OUTPUT, seriousViolations, watchErrors } from './browser-support';
 
 describe('foundation in a browser', () => {
   let server: TestServer;
@@ -37,7 +13,7 @@ describe('foundation in a browser', () => {
   beforeAll(async () => {
     await fs.mkdir(OUTPUT, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -68,6 +44,8 @@ describe('foundation in a browser', () => {
     await fac.getByLabel('Session title').fill('こども食堂を考える');
     await fac.getByRole('button', { name: 'Create' }).click();
     await fac.getByRole('heading', { level: 1, name: 'こども食堂を考える' }).waitFor();
+    // A new session opens on its preparation; running it is the next screen.
+    await fac.getByRole('navigation', { name: 'This session' }).getByRole('link', { name: 'Run' }).click();
 
     const joinLink = fac.getByRole('region', { name: 'How to join' }).getByRole('link');
     const code = (await joinLink.textContent())?.match(/\/j\/(\d{6})$/)?.[1];

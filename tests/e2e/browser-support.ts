@@ -1,0 +1,35 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Where the browser tests write screenshots for a person to look at (ignored by git). */
+export const OUTPUT = path.resolve(import.meta.dirname, 'output');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Debian's Chromium (or CHROMIUM_PATH); never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Accessibility problems axe rates serious or critical, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Only violations are reported in full: listing every passing node costs seconds on a big page.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Collect uncaught page errors and console errors (a CSP refusal or a React warning shows up as
+ * one). `expected` names the failed requests the test provokes on purpose.
+ */
+export function watchErrors(page: Page, into: string[], expected: RegExp[] = []): void {
+  page.on('pageerror', (error) => into.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    if (!expected.some((pattern) => pattern.test(`${message.text()} ${url}`))) into.push(`console: ${message.text()} ${url}`);
+  });
+}
