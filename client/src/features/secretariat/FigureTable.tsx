@@ -9,17 +9,24 @@ export interface FigureRow {
   total?: boolean;
 }
 
+/** Counts and percentages line up on the right; words stay on the left. */
+function isFigure(cell: string | number): boolean {
+  return typeof cell === 'number' || /^[\d.,]+%?( \(n=\d+\))?$/.test(cell);
+}
+
 /**
  * The numbers of a chart (or a figure on its own) as a table with a caption and header cells.
  * The wrapper scrolls sideways on a narrow phone rather than pushing the page wide, and can take
  * focus so a keyboard can scroll it.
  */
-export function FigureTable({ caption, columns, rows, numeric = true }: { caption: string; columns: string[]; rows: FigureRow[]; numeric?: boolean }) {
+export function FigureTable({ caption, columns, rows, hideCaption = false }: { caption: string; columns: string[]; rows: FigureRow[]; hideCaption?: boolean }) {
   const id = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className={numeric ? 'figure-table figure-numeric' : 'figure-table'}>
-        <caption id={id}>{caption}</caption>
+      <table className="figure-table">
+        <caption id={id} className={hideCaption ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, i) => (
@@ -34,7 +41,9 @@ export function FigureTable({ caption, columns, rows, numeric = true }: { captio
             <tr key={row.key} className={row.total ? 'figure-total' : undefined}>
               <th scope="row">{row.head}</th>
               {row.cells.map((cell, i) => (
-                <td key={i}>{cell}</td>
+                <td key={i} className={isFigure(cell) ? 'figure-number' : undefined}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

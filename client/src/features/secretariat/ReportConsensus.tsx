@@ -111,8 +111,8 @@ export function OutcomeSection({ report }: { report: SessionReport }) {
         <p className="muted">{t('report.noActions')}</p>
       ) : (
         <FigureTable
-          numeric={false}
           caption={t('export.actions')}
+          hideCaption
           columns={[t('export.action'), t('export.owner'), t('export.due'), t('export.status')]}
           rows={report.actions.map((a) => ({
             key: a.id,

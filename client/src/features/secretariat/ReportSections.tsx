@@ -57,9 +57,10 @@ export function PersonaSection({ report }: { report: SessionReport }) {
   const { t } = useTranslation();
   const main = report.boards.find((b) => b.kind === 'main') ?? report.boards[0];
   if (!main) return null;
+  const persona = Object.values(main.persona).some((value) => value.trim() !== '');
   return (
     <ReportSection id="persona" title={t('report.personaJourney')}>
-      <PersonaCard persona={main.persona} headingLevel={3} />
+      {persona && <PersonaCard persona={main.persona} headingLevel={3} />}
       <h3>{t('report.journey')}</h3>
       {main.stages.length === 0 ? (
         <p className="muted">{t('report.noJourney')}</p>
@@ -151,6 +152,7 @@ export function GroupsSection({ report }: { report: SessionReport }) {
       ) : (
         <FigureTable
           caption={t('report.groups')}
+          hideCaption
           columns={[t('export.column.group'), ...(several ? [t('export.column.board')] : []), t('report.cards')]}
           rows={report.groups.map((g) => ({
             key: `${g.room}:${g.id}`,

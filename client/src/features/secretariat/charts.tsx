@@ -14,7 +14,7 @@ export interface Series {
 }
 
 interface ChartProps {
-  /** Read by screen readers instead of the picture: the chart's title and its figures. */
+  /** Read by screen readers instead of the picture (the canvas has role="img"): the chart's title and its figures. */
   label: string;
   categories: string[];
   series: Series[];
@@ -45,11 +45,11 @@ function options(props: ChartProps, kind: 'bar' | 'line'): ChartOptions<'bar' | 
   };
 }
 
-function Frame({ label, rows, children }: { label: string; rows: number; children: ReactNode }) {
+function Frame({ rows, children }: { rows: number; children: ReactNode }) {
   // Tall enough for every bar label at large text settings: grows with the number of categories.
   const height = `${Math.max(12, Math.min(40, 4 + rows * 2.4))}rem`;
   return (
-    <div className="chart-box" role="img" aria-label={label} style={{ height }}>
+    <div className="chart-box" style={{ height }}>
       {children}
     </div>
   );
@@ -62,8 +62,8 @@ export function BarChart(props: ChartProps) {
     datasets: props.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length], borderColor: '#1b1f24', borderWidth: 1 })),
   };
   return (
-    <Frame label={props.label} rows={props.horizontal ? props.categories.length * (props.stacked ? 1 : props.series.length) : 5}>
-      <Bar data={data} options={options(props, 'bar') as ChartOptions<'bar'>} />
+    <Frame rows={props.horizontal ? props.categories.length * (props.stacked ? 1 : props.series.length) : 5}>
+      <Bar data={data} options={options(props, 'bar') as ChartOptions<'bar'>} aria-label={props.label} />
     </Frame>
   );
 }
@@ -82,8 +82,8 @@ export function LineChart(props: ChartProps) {
     })),
   };
   return (
-    <Frame label={props.label} rows={5}>
-      <Line data={data} options={options(props, 'line') as ChartOptions<'line'>} />
+    <Frame rows={5}>
+      <Line data={data} options={options(props, 'line') as ChartOptions<'line'>} aria-label={props.label} />
     </Frame>
   );
 }

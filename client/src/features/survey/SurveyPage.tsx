@@ -50,6 +50,8 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
   const [empty, setEmpty] = useState(false);
   const { busy, message, run, setMessage } = useAction();
   const answeredBefore = survey.answers !== null;
+  // Once anything was sent, the button says that sending again replaces it.
+  const [sentOnce, setSentOnce] = useState(answeredBefore);
 
   const change = (id: string, value: string) => {
     setAnswers((current) => ({ ...current, [id]: value }));
@@ -62,7 +64,9 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
     // An all-empty answer would still count as a response in the 回収率.
     if (!Object.values(answers).some((value) => value.trim() !== '')) return setEmpty(true);
     const done = await run(() => secretariatApi.answerSurvey(join.sessionId, join.token, answers).then(() => true));
-    if (done) setSent(true);
+    if (!done) return;
+    setSent(true);
+    setSentOnce(true);
   };
 
   return (
@@ -94,7 +98,7 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
         </div>
         {survey.open && (
           <button type="submit" className="button-primary button-big" disabled={busy}>
-            {answeredBefore || sent ? t('surveyForm.resend') : t('surveyForm.send')}
+            {sentOnce ? t('surveyForm.resend') : t('surveyForm.send')}
           </button>
         )}
       </form>
