@@ -49,12 +49,13 @@ export function ImportForm() {
           <input id="import-file" ref={file} type="file" accept="application/json,.json" />
         </div>
         <LiveMessage tone={outcome?.tone ?? 'info'}>
-          {outcome?.tone === 'error' && outcome.text}
-          {outcome?.tone === 'info' && (
+          {outcome?.tone === 'error' ? (
+            outcome.text
+          ) : outcome?.tone === 'info' ? (
             <>
               {t('archive.imported')} <Link to={`/secretariat/sessions/${outcome.id}/report`}>{t('archive.importOpen')}</Link>
             </>
-          )}
+          ) : null}
         </LiveMessage>
         <button type="submit" className="button-primary" disabled={busy}>
           {t('archive.importSubmit')}

@@ -48,7 +48,7 @@ export function SinceLastPage() {
       {since.previous ? (
         <p>
           <Link to={`/secretariat/sessions/${since.previous.id}/report`}>
-            {t('secretariat.sincePrevious', { title: since.previous.title, date: dates.day(since.previous.heldOn) })}
+            {t('secretariat.sincePrevious', { title: since.previous.title, date: dates.shortDay(since.previous.heldOn) })}
           </Link>
         </p>
       ) : (

@@ -39,6 +39,8 @@ function options(props: ChartProps, kind: 'bar' | 'line'): ChartOptions<'bar' | 
     responsive: true,
     maintainAspectRatio: false,
     devicePixelRatio: Math.max(2, globalThis.devicePixelRatio ?? 1),
+    // Room for a point at 100% and for the last label.
+    layout: { padding: { top: 8, right: 16 } },
     indexAxis: kind === 'bar' && props.horizontal ? 'y' : 'x',
     plugins: { legend: { display: props.series.length > 1, labels: { color: '#1b1f24' } } },
     scales: props.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },

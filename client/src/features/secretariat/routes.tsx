@@ -1,21 +1,19 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AccountGate } from '../facilitator/AccountGate';
-import { ArchivePage } from './ArchivePage';
-import { RegisterPage } from './RegisterPage';
-import { ReportPage } from './ReportPage';
-import { SinceLastPage } from './SinceLastPage';
-import { StatsPage } from './StatsPage';
 
-/** The secretariat area, for signed-in accounts (the server decides which sessions each one sees). */
+/**
+ * The secretariat area, for signed-in accounts (the server decides which sessions each one
+ * sees). Its screens load on first visit, so the chart library never reaches a participant's phone.
+ */
 export const secretariatRoute: RouteObject = {
   path: '/secretariat',
   element: <AccountGate />,
   children: [
     { index: true, element: <Navigate to="archive" replace /> },
-    { path: 'archive', element: <ArchivePage /> },
-    { path: 'actions', element: <RegisterPage /> },
-    { path: 'stats', element: <StatsPage /> },
-    { path: 'sessions/:id/report', element: <ReportPage /> },
-    { path: 'sessions/:id/since-last', element: <SinceLastPage /> },
+    { path: 'archive', lazy: async () => ({ Component: (await import('./ArchivePage')).ArchivePage }) },
+    { path: 'actions', lazy: async () => ({ Component: (await import('./RegisterPage')).RegisterPage }) },
+    { path: 'stats', lazy: async () => ({ Component: (await import('./StatsPage')).StatsPage }) },
+    { path: 'sessions/:id/report', lazy: async () => ({ Component: (await import('./ReportPage')).ReportPage }) },
+    { path: 'sessions/:id/since-last', lazy: async () => ({ Component: (await import('./SinceLastPage')).SinceLastPage }) },
   ],
 };
