@@ -37,7 +37,7 @@ describe('the community-lab workshop in a browser', () => {
     return { context, page };
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage });
 
   /** Join with the code as a phone, choose a table, and return the page. */
   async function joinAtTable(code: string, name: string, organization: string, table: RegExp, expected: RegExp[] = []) {
@@ -148,7 +148,6 @@ describe('the community-lab workshop in a browser', () => {
       joinAtTable(code, '田中', 'NPO・市民活動団体', /^A卓/),
       joinAtTable(code, '鈴木', '宗教団体（寺社など）', /^B卓/, OFFLINE_NOISE),
     ]);
-    await shot(p1, 'workshop-participant-joined');
     await p1.getByText('書けるカード: 課題・質問').waitFor();
     await p1.getByRole('region', { name: 'ペルソナ' }).getByText('ゆうきさん').waitFor();
     await p1.getByRole('button', { name: 'カードを書く' }).click();
@@ -194,13 +193,21 @@ describe('the community-lab workshop in a browser', () => {
     await board.getByRole('article').filter({ hasText: offlineText }).waitFor();
     expect(await board.getByRole('article').filter({ hasText: offlineText }).count()).toBe(1);
 
+    // The B table's phone is appointed scribe: it may now tidy any card of its table directly.
+    await fac.getByRole('region', { name: /^参加者/ }).getByRole('button', { name: '鈴木 さんを書記にする' }).click();
+    await p2b.getByText('あなたはこのテーブルの書記です。どのカードも直せます。').waitFor();
+    const tidy = p2b.getByRole('region', { name: 'みんなのカード' }).getByRole('article').filter({ hasText: offlineText });
+    await tidy.getByRole('button', { name: '書記として直す' }).click();
+    await tidy.getByLabel('カードの内容').fill(`${offlineText}（夏休みは毎週）`);
+    await tidy.getByRole('button', { name: '保存する' }).click();
+    await board.getByText(`${offlineText}（夏休みは毎週）`).waitFor();
+
     // Spotlight a card; share mode steps through both tables on the projector.
     await board.getByRole('article').filter({ hasText: '子どもだけで来ても大丈夫ですか？' }).getByRole('button', { name: '注目' }).click();
     await controls.getByRole('button', { name: '共有モード' }).click();
     await projector.getByRole('heading', { name: 'テーブル 1/2: A卓' }).waitFor();
     await projector.getByText('食堂があること自体が子どもに伝わっていない').waitFor();
     await projector.getByText('学校で食堂のチラシを配る').waitFor();
-    await shot(projector, 'workshop-projector-table-1');
     await controls.getByRole('button', { name: '次のテーブル' }).click();
     await projector.getByRole('heading', { name: 'テーブル 2/2: B卓' }).waitFor();
     await projector.getByText(offlineText).waitFor();
@@ -218,6 +225,20 @@ describe('the community-lab workshop in a browser', () => {
     await controls.getByRole('button', { name: /^フォローミー/ }).click();
     await p1.getByText('ファシリテーターの画面に合わせて表示しています。').waitFor({ state: 'detached' });
 
+    // Someone without a phone: the facilitator registers them and writes their card on the A table.
+    const proxy = fac.getByRole('region', { name: 'スマホのない方のカードを代理入力' });
+    await proxy.getByLabel('お名前（空欄なら匿名）').fill('山田');
+    await proxy.getByLabel('所属の種類').selectOption('social_welfare_council');
+    await proxy.getByLabel('テーブル', { exact: true }).selectOption({ label: 'A卓' });
+    await proxy.getByRole('button', { name: '登録する' }).click();
+    await proxy.getByText('山田 さんを登録しました。').waitFor();
+    await proxy.getByRole('radio', { name: 'アイデア' }).check();
+    await proxy.getByLabel('内容', { exact: true }).fill('民生委員が声をかける');
+    await proxy.getByRole('button', { name: '送る' }).click();
+    const proxied = p1.getByRole('region', { name: 'みんなのカード' }).getByRole('article').filter({ hasText: '民生委員が声をかける' });
+    await proxied.getByText('社会福祉協議会').waitFor();
+    expect(await proxied.textContent()).toContain('山田');
+
     // Hide a card: it leaves the phones, and its author is told.
     const aBoard = fac.getByRole('region', { name: 'ボード: A卓' });
     await aBoard.getByRole('article').filter({ hasText: '学校で食堂のチラシを配る' }).getByRole('button', { name: '非表示' }).click();
@@ -228,7 +249,6 @@ describe('the community-lab workshop in a browser', () => {
     await controls.getByRole('button', { name: 'ボードをロック' }).click();
     await p1.getByText('ボードはロックされています。今はカードを書けません。').waitFor();
     expect(await p1.getByRole('button', { name: 'カードを書く' }).count()).toBe(0);
-    await shot(p1, 'workshop-participant-locked');
     await controls.getByRole('button', { name: 'ボードをロック' }).click();
     await p1.getByRole('button', { name: 'カードを書く' }).waitFor();
 
@@ -240,7 +260,7 @@ describe('the community-lab workshop in a browser', () => {
     // At 200% text size the phone page still fits its width.
     await p1.addStyleTag({ content: 'html { font-size: 200%; }' });
     expect(await p1.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await shot(p1, 'workshop-participant-200');
+    await shot(p1, 'workshop-participant-200', false);
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await shot(projector, 'workshop-projector-1080');
     expect(errors).toEqual([]);

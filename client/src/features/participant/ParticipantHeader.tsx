@@ -11,30 +11,35 @@ interface ParticipantHeaderProps {
   status: LinkStatus;
 }
 
-/** Stays at the top of the phone: the phase, what can be written now, the timer, the connection. */
+/**
+ * The phase and the timer stay at the top of the phone in one short row (large text leaves
+ * little room); what can be written now and the connection follow, and scroll away.
+ */
 export function ParticipantHeader({ session, clockOffset, status }: ParticipantHeaderProps) {
   const { t } = useTranslation();
   const phaseTitle = usePhaseTitle();
   const phase = session?.phases[session.phaseIndex];
   const kinds = writableKinds(session);
   return (
-    <div className="sticky-phase">
-      <div className="sticky-phase-row">
-        <div className="phase-summary" aria-live="polite">
-          {session && phase && <p className="phase-current">{t('phase.current', { index: session.phaseIndex + 1, count: session.phases.length, title: phaseTitle(phase) })}</p>}
-          {session && (
-            <p className="muted">
-              {session.locked
-                ? t('error.board_locked')
-                : kinds.length > 0
-                  ? t('phase.allowedKinds', { kinds: kinds.map((kind) => t(`cardKind.${kind}`)).join(t('phase.kindSeparator')) })
-                  : t('phase.noCards')}
-            </p>
-          )}
-        </div>
+    <>
+      <div className="sticky-phase">
+        <p className="phase-current" aria-live="polite">
+          {session && phase ? t('phase.current', { index: session.phaseIndex + 1, count: session.phases.length, title: phaseTitle(phase) }) : t('common.loading')}
+        </p>
         {session && session.timer.durationMs > 0 && <TimerDisplay timer={session.timer} clockOffset={clockOffset} />}
       </div>
-      <ConnectionStatus status={status} />
-    </div>
+      <div className="phase-status">
+        {session && (
+          <p className="muted" aria-live="polite">
+            {session.locked
+              ? t('error.board_locked')
+              : kinds.length > 0
+                ? t('phase.allowedKinds', { kinds: kinds.map((kind) => t(`cardKind.${kind}`)).join(t('phase.kindSeparator')) })
+                : t('phase.noCards')}
+          </p>
+        )}
+        <ConnectionStatus status={status} />
+      </div>
+    </>
   );
 }
