@@ -264,5 +264,5 @@ describe('the community-lab workshop in a browser', () => {
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await shot(projector, 'workshop-projector-1080');
     expect(errors).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ import { EveryoneBoard } from './EveryoneBoard';
 import type { StoredJoin } from './joins';
 import { MyCards } from './MyCards';
 import { JoinAgain, Revoked } from './SessionEnded';
-import { ParticipantHeader } from './ParticipantHeader';
+import { ParticipantHeader, PhaseStatus } from './ParticipantHeader';
 import { TableChooser } from './TableChooser';
 
 /**
@@ -73,11 +73,12 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: A
 
   return (
     <div className="stack participant">
-      <ParticipantHeader session={session} clockOffset={control.clockOffset} status={combineStatus(board.status, control.status)} />
+      <ParticipantHeader session={session} clockOffset={control.clockOffset} />
       <div className="title-row">
         <h1>{access.title}</h1>
         <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
       </div>
+      <PhaseStatus session={session} status={combineStatus(board.status, control.status)} />
       {['reflection', 'closing'].includes(session?.phases[session.phaseIndex]?.key ?? '') && <SurveyLink sessionId={join.sessionId} />}
       {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
       {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
