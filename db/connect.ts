@@ -1,36 +1,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database as Schema } from './schema';
 
-/** An open database: Kysely for queries, the raw handle for pragmas and backups. */
+/** An open database: Kysely for queries; for SQLite also the raw handle (pragmas, backups). */
 export interface DbHandle {
   db: Kysely<Schema>;
-  sqlite: Database.Database;
-  file: string;
+  /** The SQLite handle, or null on PostgreSQL. */
+  sqlite: Database.Database | null;
+  /** Where the data is: the SQLite file, or the PostgreSQL URL without its password. */
+  location: string;
   close(): Promise<void>;
 }
 
+/** Where to store: PostgreSQL when a URL is given, else SQLite in `dataDir`. */
+export interface DbOptions {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
 /**
- * Open (creating if needed) `<dataDir>/yoriai.sqlite` in WAL mode with synchronous=FULL:
- * a committed transaction survives a killed process and a power cut (docs/operations.md).
+ * Open the database. SQLite (the embedded default): `<dataDir>/yoriai.sqlite` in WAL mode with
+ * synchronous=FULL, so a committed transaction survives a killed process and a power cut
+ * (docs/operations.md). PostgreSQL: a connection pool on `databaseUrl` (docs/scaling.md).
  */
-export function openDatabase(dataDir: string): DbHandle {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'yoriai.sqlite');
+export function openDatabase(options: DbOptions): DbHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(options.databaseUrl);
+    url.password = '';
+    return { db, sqlite: null, location: url.toString(), close: () => db.destroy() };
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, 'yoriai.sqlite');
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return {
-    db,
-    sqlite,
-    file,
-    async close() {
-      await db.destroy();
-    },
-  };
+  return { db, sqlite, location: file, close: () => db.destroy() };
 }

@@ -3,7 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -19,6 +18,9 @@ import { joinRoutes } from './http/join.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
 import { sessionRoutes } from './http/sessions.routes';
+import { type ClusterBus, createLocalBus } from './cluster/bus';
+import { createDomainEvents } from './cluster/events';
+import { closeRedis, connectRedis, createRedisBus, type RedisClients } from './cluster/redis-bus';
 import { createIoServer } from './realtime/io/server';
 import { createYjsEndpoint } from './realtime/yjs/endpoint';
 import { createDocStore } from './rooms/doc-store';
@@ -44,15 +46,22 @@ export interface App {
 export async function createApp(input: ConfigInput = {}): Promise<App> {
   const config = parseConfig(input);
   const log = pino({ level: config.logLevel, base: { app: 'yoriai' } });
-  const database = openDatabase(config.dataDir);
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await migrateToLatest(database.db);
   } catch (error) {
     await database.close();
     throw error;
   }
+  let redis: RedisClients | null = null;
+  let bus: ClusterBus = createLocalBus();
+  if (config.redisUrl) {
+    redis = await connectRedis(config.redisUrl, log);
+    bus = createRedisBus(redis, log);
+  }
   const rooms = createRoomRegistry({
     store: createDocStore(database.db),
+    bus,
     log,
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -64,7 +73,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     publicUrl: '',
     log,
     now: () => new Date(),
-    events: new EventEmitter(),
+    events: createDomainEvents(bus),
   };
   if (config.adminEmail && config.adminPassword) await ensureAdmin(ctx, config.adminEmail, config.adminPassword);
 
@@ -90,13 +99,13 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   };
 
   httpServer.on('request', createExpressApp(ctx, log, isAllowedOrigin));
-  const io = createIoServer(ctx, httpServer, isAllowedOrigin);
+  const io = createIoServer(ctx, httpServer, isAllowedOrigin, redis);
   const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
   httpServer.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head);
     else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
   });
-  log.info({ url, publicUrl: ctx.publicUrl, dataDir: config.dataDir }, 'yoriai listening');
+  log.info({ url, publicUrl: ctx.publicUrl, data: database.location }, 'yoriai listening');
   const retention = scheduleRetention(ctx);
 
   let closing: Promise<void> | null = null;
@@ -114,6 +123,8 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
         await rooms.closeAll(1001, 'server shutting down');
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await bus.close();
+        if (redis) await closeRedis(redis);
         await database.close();
         log.info('yoriai stopped');
       })();

@@ -9,6 +9,10 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('./data'),
+  /** PostgreSQL instead of SQLite (postgres://user:password@host:port/db). */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  /** Redis for several server processes (redis://host:port). */
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
   /** What join links and QR codes point to; the first LAN address when unset. */
   publicUrl: z.string().url().optional(),
   adminEmail: z.string().email().optional(),
@@ -52,6 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     port: pick('PORT') as unknown as number | undefined,
     host: pick('HOST'),
     dataDir: pick('DATA_DIR'),
+    databaseUrl: pick('DATABASE_URL'),
+    redisUrl: pick('REDIS_URL'),
     publicUrl: pick('PUBLIC_URL'),
     adminEmail: pick('YORIAI_ADMIN_EMAIL'),
     adminPassword: pick('YORIAI_ADMIN_PASSWORD'),

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 
 // Frozen: a migration never changes once released; later changes get a new file.
 export async function up(db: Kysely<any>): Promise<void> {
+  // Dialect-neutral but for two types: PostgreSQL has no blob (bytea) and no autoincrement (serial).
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -66,9 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('doc_updates')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', postgres ? 'serial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('room', 'text', (c) => c.notNull())
-    .addColumn('data', 'blob', (c) => c.notNull())
+    .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('doc_updates_room_id').on('doc_updates').columns(['room', 'id']).execute();
@@ -76,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('doc_snapshots')
     .addColumn('room', 'text', (c) => c.primaryKey())
-    .addColumn('data', 'blob', (c) => c.notNull())
+    .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
     .addColumn('last_update_id', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

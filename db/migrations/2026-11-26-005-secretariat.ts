@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // Frozen: a migration never changes once released; later changes get a new file.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -64,13 +64,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('action_notes_action').on('action_notes').columns(['action_id', 'created_at']).execute();
 
-  // Full-text search for the archive. The trigram tokenizer makes `text LIKE '%食堂%'` work for
-  // Japanese (no word breaks needed); patterns under three characters fall back to a scan.
-  await sql`create virtual table session_search using fts5(session_id unindexed, source unindexed, text, tokenize = 'trigram')`.execute(db);
+  // Full-text search for the archive, by substring so Japanese needs no word breaks. SQLite:
+  // FTS5 with the trigram tokenizer (`text LIKE '%食堂%'`; under three characters, a scan).
+  // PostgreSQL: a plain table with a pg_trgm GIN index serving `ILIKE`.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await db.schema
+      .createTable('session_search')
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .execute();
+    await sql`create index session_search_text on session_search using gin (text gin_trgm_ops)`.execute(db);
+    await db.schema.createIndex('session_search_session').on('session_search').column('session_id').execute();
+  } else {
+    await sql`create virtual table session_search using fts5(session_id unindexed, source unindexed, text, tokenize = 'trigram')`.execute(db);
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table session_search`.execute(db);
+  await db.schema.dropTable('session_search').execute();
   for (const table of ['action_notes', 'archived_groups', 'archived_cards', 'archived_boards', 'survey_responses']) {
     await db.schema.dropTable(table).execute();
   }

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { dialectOf } from '../dialect';
 import type { ArchivedBoardsTable, ArchivedCardsTable, ArchivedGroupsTable, Database, SurveyResponsesTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,10 +70,12 @@ export async function eraseArchivedNames(db: Db, sessionIds: string[]): Promise<
  * first matching text of each.
  */
 export async function searchArchive(db: Db, query: string): Promise<Array<{ session_id: string; text: string }>> {
-  // An ESCAPE clause keeps FTS5 from using the trigram index, so it is only added when needed.
   const special = /[\\%_]/.test(query);
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = special ? sql`text like ${pattern} escape '\\'` : sql`text like ${pattern}`;
+  // PostgreSQL: ILIKE (backslash is its default escape) on the pg_trgm index. SQLite: an ESCAPE
+  // clause keeps FTS5 from using the trigram index, so it is only added when needed.
+  const where =
+    dialectOf(db) === 'postgres' ? sql`text ilike ${pattern}` : special ? sql`text like ${pattern} escape '\\'` : sql`text like ${pattern}`;
   const rows = await sql<{ session_id: string; text: string }>`
     select session_id, min(text) as text from session_search where ${where} group by session_id`.execute(db);
   return rows.rows;

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
+import type { ClusterBus, RoomMessageKind } from '../cluster/bus';
+import type { StoredDoc } from '../../db/repositories/doc-store.repository';
 import type { DocStore } from './doc-store';
 import { Room } from './room';
 
@@ -19,6 +21,8 @@ export interface RoomRegistry {
 
 export interface RegistryOptions {
   store: DocStore;
+  /** Other server processes (the local bus when there are none). */
+  bus: ClusterBus;
   log: Logger;
   idleMs: number;
   compactAfterUpdates: number;
@@ -26,19 +30,17 @@ export interface RegistryOptions {
 
 /** Create the app's room registry. One per app, never module-level. */
 export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
-  const { store, log, idleMs, compactAfterUpdates } = options;
+  const { store, bus, log, idleMs, compactAfterUpdates } = options;
   const rooms = new Map<string, Promise<Room>>();
   const evictions = new Map<string, Promise<void>>();
   const timers = new Map<Room, NodeJS.Timeout>();
 
-  async function load(name: string): Promise<Room> {
-    await evictions.get(name);
-    const stored = await store.load(name);
-    const room = new Room(name, store, log.child({ room: name }), (broken) => void evict(broken, false));
+  /** Apply what is stored; refuse (never replace) data that does not load. */
+  function restore(room: Room, stored: StoredDoc): void {
     if (!stored.snapshot && stored.updates.length === 0) {
       // Every board is created with content; nothing stored means the data is gone, and an
       // empty document must never silently take its place.
-      throw new AppError('room_unavailable', `room ${name} has no stored data`);
+      throw new AppError('room_unavailable', `room ${room.name} has no stored data`);
     }
     try {
       Y.transact(room.doc, () => {
@@ -46,16 +48,39 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         for (const update of stored.updates) Y.applyUpdate(room.doc, update);
       });
     } catch (error) {
-      log.error({ room: name, err: error }, 'stored room data does not load');
-      throw new AppError('room_unavailable', `room ${name} could not be loaded`);
+      log.error({ room: room.name, err: error }, 'stored room data does not load');
+      throw new AppError('room_unavailable', `room ${room.name} could not be loaded`);
     }
     if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-      log.error({ room: name }, 'stored room data has missing pieces');
-      throw new AppError('room_unavailable', `room ${name} could not be loaded`);
+      log.error({ room: room.name }, 'stored room data has missing pieces');
+      throw new AppError('room_unavailable', `room ${room.name} could not be loaded`);
     }
     room.lastUpdateId = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
-    return room;
+  }
+
+  async function load(name: string): Promise<Room> {
+    await evictions.get(name);
+    // Listen to other processes before reading, so nothing they publish meanwhile is missed;
+    // what arrives first is applied after the stored state (Yjs ignores what it already has).
+    let ready: Room | null = null;
+    const early: Array<[RoomMessageKind, Uint8Array]> = [];
+    await bus.subscribeRoom(name, (kind, data) => {
+      if (ready) void ready.run(() => ready?.applyRemote(kind, data));
+      else early.push([kind, data]);
+    });
+    try {
+      const room = new Room(name, store, log.child({ room: name }), (broken) => void evict(broken, false), (kind, data) =>
+        bus.publishRoom(name, kind, data),
+      );
+      restore(room, await store.load(name));
+      for (const [kind, data] of early.splice(0)) room.applyRemote(kind, data);
+      ready = room;
+      return room;
+    } catch (error) {
+      await bus.unsubscribeRoom(name);
+      throw error;
+    }
   }
 
   async function acquire(name: string): Promise<Room> {
@@ -112,6 +137,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
       if (!compactFirst) room.closeAll(4500, 'room unavailable');
       if (compactFirst) await room.run(() => compact(room));
       room.dispose();
+      await bus.unsubscribeRoom(room.name).catch((error: unknown) => log.warn({ err: error, room: room.name }, 'could not unsubscribe'));
     })();
     const tracked = eviction.finally(() => {
       if (evictions.get(room.name) === tracked) evictions.delete(room.name);

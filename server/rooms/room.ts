@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import type { DocStore } from './doc-store';
+import type { RoomMessageKind } from '../cluster/bus';
 import { encodeAwareness, encodeSyncUpdate } from './messages';
 
 /** What a room needs of a connection: send bytes, close with a code. Never `ws` itself. */
@@ -21,6 +22,8 @@ export interface PeerInfo {
 export class StorageError extends Error {}
 
 const SERVER_ORIGIN = Symbol('server change');
+/** Changes that another server process stored and published: relay, never store or publish. */
+const REMOTE_ORIGIN = Symbol('other process');
 
 /**
  * Presence changes are relayed in one message per room at most this often. Every client renews
@@ -45,6 +48,8 @@ export class Room {
   updatesSinceSnapshot = 0;
   lastUpdateId = 0;
   private awarenessChanged = new Set<number>();
+  /** Presence changes made here (not relayed from another process), to publish to the cluster. */
+  private awarenessLocal = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -52,10 +57,14 @@ export class Room {
     private readonly store: DocStore,
     readonly log: Logger,
     private readonly onBroken: (room: Room) => void,
+    private readonly publish: (kind: RoomMessageKind, data: Uint8Array) => void = () => undefined,
   ) {
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
-      for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+      for (const id of [...added, ...updated, ...removed]) {
+        this.awarenessChanged.add(id);
+        if (origin !== REMOTE_ORIGIN) this.awarenessLocal.add(id);
+      }
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -78,6 +87,13 @@ export class Room {
   async applyClientUpdate(update: Uint8Array, from: Peer): Promise<void> {
     await this.persist(update);
     Y.applyUpdate(this.doc, update, from);
+    this.publish('update', update);
+  }
+
+  /** Apply what another server process stored and published, and relay it to the peers here. Call inside `run`. */
+  applyRemote(kind: RoomMessageKind, data: Uint8Array): void {
+    if (kind === 'update') Y.applyUpdate(this.doc, data, REMOTE_ORIGIN);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, REMOTE_ORIGIN);
   }
 
   /**
@@ -95,6 +111,7 @@ export class Room {
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     await this.persist(update);
     this.broadcastUpdate(update, null);
+    this.publish('update', update);
     return true;
   }
 
@@ -108,8 +125,11 @@ export class Room {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
     const changed = [...this.awarenessChanged];
+    const local = [...this.awarenessLocal];
     this.awarenessChanged.clear();
+    this.awarenessLocal.clear();
     if (changed.length > 0 && this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+    if (local.length > 0) this.publish('awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
   }
 
   /** Stop timers; called when the room leaves memory. */

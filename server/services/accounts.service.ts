@@ -11,6 +11,7 @@ import {
   updateUserPassword,
   type UserRow,
 } from '../../db/repositories/users.repository';
+import { serializeOn } from '../../db/dialect';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { can, type UserActor } from '../auth/policy';
 import { hashToken, newToken } from '../auth/tokens';
@@ -60,6 +61,7 @@ export async function isSetupNeeded(ctx: ServiceContext): Promise<boolean> {
 export async function setupFirstAdmin(ctx: ServiceContext, input: SetupInput): Promise<AccountView> {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx): Promise<UserRow> => {
+    await serializeOn(trx, 'setup');
     if ((await countUsers(trx)) > 0) throw new AppError('setup_done', 'set-up has already been done');
     const row: UserRow = {
       id: randomUUID(),

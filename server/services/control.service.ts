@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ControlState, TimerState } from '../../shared/protocol';
 import type { Language } from '../../shared/i18n';
 import { findSessionById, listBoards, updateSession, type SessionRow } from '../../db/repositories/sessions.repository';
+import { serializeOn } from '../../db/dialect';
 import type { TokenActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
@@ -119,6 +120,7 @@ export async function changeControl(ctx: ServiceContext, actor: TokenActor, chan
   const named = change.type === 'follow' ? change.follow?.room : change.type === 'spotlight' ? change.spotlight?.room : undefined;
   if (named && !rooms.has(named)) throw new AppError('not_found', 'no such board in this session');
   const { row, next } = await ctx.db.transaction().execute(async (trx) => {
+    await serializeOn(trx, `control:${actor.sessionId}`);
     const current = await findSessionById(trx, actor.sessionId);
     if (!current) throw new AppError('not_found', 'no such session');
     const updated = applyControlChange(readStored(current), change, parsePhases(current.phases), ctx.now().getTime());

@@ -13,6 +13,7 @@ import {
   updateVote,
   type VoteRow,
 } from '../../db/repositories/votes.repository';
+import { serializeOn } from '../../db/dialect';
 import type { TokenActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { authorizeRoom } from './access.service';
@@ -70,6 +71,7 @@ export async function castDots(ctx: ServiceContext, actor: TokenActor, input: { 
   if (actor.role !== 'participant' || !actor.participantId) throw new AppError('forbidden', 'only participants vote');
   const participantId = actor.participantId;
   return ctx.db.transaction().execute(async (trx) => {
+    await serializeOn(trx, `vote:${input.voteId}:${participantId}`);
     const vote = await findVoteById(trx, input.voteId);
     if (!vote || vote.session_id !== actor.sessionId) throw new AppError('not_found', 'no such vote');
     if (vote.status !== 'open') throw new AppError('not_open', 'the vote is closed');

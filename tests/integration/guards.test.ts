@@ -150,7 +150,7 @@ describe('guards', () => {
     const socket = connectControl(server.url, p.token);
     cleanups.push(() => socket.close());
     await whenConnected(socket);
-    const sqlite = server.app.database.sqlite;
+    const sqlite = server.app.database.sqlite!;
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages + 1}`);
 

@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
+import type { RedisClients } from '../../cluster/redis-bus';
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
 import { listParticipants } from '../../../db/repositories/sessions.repository';
@@ -17,7 +19,12 @@ import { createRequestLimiter, type IoServer, type IoSocket } from './request';
 
 
 /** Create the socket.io server: token auth on connect, then the handlers of each area. */
-export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean): IoServer {
+export function createIoServer(
+  ctx: ServiceContext,
+  httpServer: HttpServer,
+  isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean,
+  redis: RedisClients | null,
+): IoServer {
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.socketMessageBytes,
     serveClient: false,
@@ -25,6 +32,8 @@ export function createIoServer(ctx: ServiceContext, httpServer: HttpServer, isAl
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers.origin, req.headers.host)),
   });
+  // Several processes: broadcasts and fetchSockets reach every process's sockets.
+  if (redis) io.adapter(createAdapter(redis.adapterPub, redis.adapterSub));
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;

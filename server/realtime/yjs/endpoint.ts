@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
+import { remote } from '../../cluster/events';
 import { AppError } from '../../errors';
 import { joinRoom, type PeerSession } from '../../rooms/connection';
 import type { Peer } from '../../rooms/room';
@@ -27,11 +28,13 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.unauthorized, 'removed from the session');
   };
   ctx.events.on('participant:removed', onRemoved);
+  ctx.events.on(remote('participant:removed'), onRemoved);
   const onChanged = ({ participantId, permissions }: { participantId: string; permissions?: boolean }) => {
     if (!permissions) return;
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.permissionsChanged, 'permissions changed; reconnect');
   };
   ctx.events.on('participant:changed', onChanged);
+  ctx.events.on(remote('participant:changed'), onChanged);
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) ws.terminate();
@@ -130,6 +133,8 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
       clearInterval(pinger);
       ctx.events.off('participant:removed', onRemoved);
       ctx.events.off('participant:changed', onChanged);
+      ctx.events.off(remote('participant:removed'), onRemoved);
+      ctx.events.off(remote('participant:changed'), onChanged);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       wss.close();
     },
