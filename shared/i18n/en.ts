@@ -327,6 +327,7 @@ export const en: Record<keyof typeof ja, string> = {
   'report.item': 'Item',
   'report.dots': 'Dots',
   'report.voters': 'Voters',
+  'report.votersCount': '{count} voted',
   'report.noVotes': 'No revealed votes.',
   'report.agreement': 'Agreement by sector',
   'report.agreementHint': 'Share of support within each organisation type.',

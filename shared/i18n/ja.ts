@@ -325,6 +325,7 @@ export const ja = {
   'report.item': '項目',
   'report.dots': 'シール',
   'report.voters': '投票した人',
+  'report.votersCount': '投票した人 {count}人',
   'report.noVotes': '公開された投票はありません。',
   'report.agreement': '分野別の合意度',
   'report.agreementHint': '所属の種類ごとの賛成の割合です。',

@@ -22,7 +22,7 @@ export function VotesSection({ report }: { report: SessionReport }) {
         return (
           <div key={vote.voteId} className="report-block stack">
             <h3>{title}</h3>
-            <p>{t('report.respondents', { count: vote.voters })}</p>
+            <p>{t('report.votersCount', { count: vote.voters })}</p>
             {top.length > 0 && (
               <BarChart
                 label={t('secretariat.chartOf', { title, summary: labels.summary(top.map((r) => [r.label, r.dots])) })}
