@@ -66,7 +66,9 @@ export function useControl(token: string | undefined): ControlView {
 
   useEffect(() => {
     if (!token) return;
-    const next: ControlSocket = io({ auth: { token } });
+    // WebSocket only, like the board: no long-polling fallback that would need sticky sessions
+    // behind a load balancer of several server processes.
+    const next: ControlSocket = io({ auth: { token }, transports: ['websocket'] });
     next.on('connect', () => setStatus('online'));
     next.on('disconnect', () => setStatus('offline'));
     next.on('connect_error', (error) => setStatus(error.message === 'unauthorized' ? 'refused' : 'offline'));
