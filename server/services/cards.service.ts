@@ -31,7 +31,7 @@ async function onRoom<T>(
   if (access.session.status !== 'open') throw new AppError('not_open', 'the session is closed');
   if (!can(actor, 'card:write-own', access.target)) throw new AppError('forbidden', 'this role cannot write cards');
   const moderator = can(actor, 'card:moderate', access.target);
-  const { locked, allowedKinds } = await writePermissions(ctx, access.session.id);
+  const { locked, allowedKinds } = writePermissions(access.session);
   if (!moderator) {
     if (locked) throw new AppError('board_locked', 'the facilitator has locked the board');
     const home = access.participant?.room;

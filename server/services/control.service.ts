@@ -133,8 +133,10 @@ export async function changeControl(ctx: ServiceContext, actor: TokenActor, chan
   return presentControl(ctx, row, next, 'ja');
 }
 
-/** Whether participants may write now: board not locked, and which kinds the phase allows. */
-export async function writePermissions(ctx: ServiceContext, sessionId: string): Promise<{ locked: boolean; allowedKinds: string[] }> {
-  const state = await readControlState(ctx, sessionId);
-  return { locked: state.locked, allowedKinds: state.phases[state.phaseIndex]?.allowedKinds ?? [] };
+/** Whether participants may write now: board not locked, and which kinds the phase allows. Pure. */
+export function writePermissions(session: SessionRow): { locked: boolean; allowedKinds: string[] } {
+  const stored = readStored(session);
+  const phases = parsePhases(session.phases);
+  const index = Math.min(stored.phaseIndex, Math.max(0, phases.length - 1));
+  return { locked: stored.locked, allowedKinds: phases[index]?.allowedKinds ?? [] };
 }
