@@ -8,10 +8,14 @@ import { BarChart } from './charts';
 import { FigureTable } from './FigureTable';
 import { orderOrganizationTypes, useLabels } from './labels';
 
-/** A section of the report: a heading and its content, kept on one printed page where it fits. */
-export function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A section of the report: a heading and its content, kept on one printed page where it fits.
+ * A `long` section (every card, every survey question) may break between its blocks instead,
+ * rather than leave most of a page blank.
+ */
+export function ReportSection({ id, title, long = false, children }: { id: string; title: string; long?: boolean; children: ReactNode }) {
   return (
-    <section className="report-section stack" aria-labelledby={`${id}-heading`}>
+    <section className={long ? 'report-section report-section-long stack' : 'report-section stack'} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
       {children}
     </section>
@@ -95,7 +99,7 @@ export function CardsSection({ report }: { report: SessionReport }) {
   const title = t('report.cardsByStage');
   const summary = labels.summary(stages.map((key) => [stageTitle(key), report.cards.byStage[key].total]));
   return (
-    <ReportSection id="cards" title={t('report.cards')}>
+    <ReportSection id="cards" title={t('report.cards')} long>
       <p className="report-headline">{t('report.cardsTotal', { count: report.cards.total })}</p>
       {report.cards.total > 0 && (
         <>

@@ -12,7 +12,7 @@ export function SurveySection({ report }: { report: SessionReport }) {
   const labels = useLabels();
   const { invited, responses, responseRate, questions } = report.survey;
   return (
-    <ReportSection id="survey" title={t('report.survey')}>
+    <ReportSection id="survey" title={t('report.survey')} long>
       <p className="report-headline">{t('report.responseRate', { rate: labels.decimal(responseRate), responses, invited })}</p>
       {questions.map((q) => (q.kind === 'choice' ? <ChoiceQuestion key={q.id} question={q} /> : <TextQuestion key={q.id} question={q} />))}
     </ReportSection>
