@@ -3,6 +3,7 @@ import { listSurveyResponses, searchArchive } from '../../db/repositories/archiv
 import { listActions } from '../../db/repositories/outcomes.repository';
 import { listUsers } from '../../db/repositories/users.repository';
 import { can, type UserActor } from '../auth/policy';
+import type { ArchiveEntry, StatsView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { percent } from './poll-results';
 import { parseSurvey } from './survey.service';
@@ -16,21 +17,6 @@ export interface ArchiveQuery {
   facilitator?: string;
   status?: 'open' | 'closed';
   series?: string;
-}
-
-/** One session in the archive list. */
-export interface ArchiveEntry {
-  id: string;
-  title: string;
-  theme: string;
-  series: string;
-  venue: string;
-  heldOn: string;
-  status: 'open' | 'closed';
-  facilitator: string;
-  facilitatorId: string;
-  /** The first archived text that matched the search, if searching. */
-  match: string | null;
 }
 
 /** The sessions an account may see (all for admin and secretariat, own for a facilitator). */
@@ -77,7 +63,7 @@ export async function listArchive(ctx: ServiceContext, actor: UserActor, query: 
 }
 
 /** Figures across sessions: sessions held, participants by type, satisfaction, actions done or open. */
-export async function crossSessionStats(ctx: ServiceContext, actor: UserActor) {
+export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): Promise<StatsView> {
   const sessions = (await visibleSessions(ctx, actor)).sort((a, b) => (a.held_on ?? a.created_at).localeCompare(b.held_on ?? b.created_at));
   const rows = [];
   let done = 0;

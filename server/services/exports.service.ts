@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { type Language, translate, type TextKey } from '../../shared/i18n';
 import type { UserActor } from '../auth/policy';
 import type { ServiceContext } from './context';
-import { buildReport, type SessionReport } from './report.service';
+import type { SessionReport } from '../../shared/schemas/reports';
+import { buildReport } from './report.service';
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
@@ -94,12 +95,10 @@ function renderMarkdown(r: SessionReport, lang: Language): string {
     }
   }
   for (const vote of r.votes) {
-    if (vote.status !== 'revealed') continue;
     lines.push('', `## ${L('voteRanking')}`, '');
     vote.results.forEach((res, i) => lines.push(`${i + 1}. ${res.label} — ${res.dots}`));
   }
   for (const poll of r.polls) {
-    if (poll.status !== 'revealed') continue;
     lines.push('', `## ${L('agreement')}`, '');
     for (const res of poll.results) {
       lines.push(`- ${res.label}: ${L('support')} ${res.overall.supportPercent}% (${label(lang, 'consensus', res.consensus)})`);

@@ -5,28 +5,10 @@ import { findSessionById } from '../../db/repositories/sessions.repository';
 import type { UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { visibleSessions } from './archive.service';
+import type { RegisterEntry, SinceLastView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { editAction } from './outcomes.service';
 import { getManagedSession } from './sessions.service';
-
-/** One row of the follow-up register. */
-export interface RegisterEntry {
-  id: string;
-  sessionId: string;
-  sessionTitle: string;
-  sessionHeldOn: string;
-  title: string;
-  decision: string | null;
-  /** The cards or groups the decision came from. */
-  sources: Array<{ room: string; kind: 'card' | 'group'; id: string; label: string }>;
-  ownerOrganization: string;
-  ownerPerson: string;
-  dueDate: string | null;
-  status: 'not_started' | 'in_progress' | 'done' | 'on_hold';
-  overdue: boolean;
-  updatedAt: string;
-  notes: Array<{ id: string; note: string; createdAt: string }>;
-}
 
 /** Filters of the register. */
 export interface RegisterQuery {
@@ -96,7 +78,7 @@ export async function updateRegisterEntry(ctx: ServiceContext, actor: UserActor,
  * same working group (the same series; without one, the same facilitator), with what changed
  * since the last of them was held.
  */
-export async function sinceLastTime(ctx: ServiceContext, actor: UserActor, sessionId: string) {
+export async function sinceLastTime(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SinceLastView> {
   const session = await getManagedSession(ctx, actor, sessionId);
   const heldOn = (s: { held_on: string | null; created_at: string }) => s.held_on ?? s.created_at.slice(0, 10);
   const earlier = (await visibleSessions(ctx, actor)).filter(

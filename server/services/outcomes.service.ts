@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionStatus } from '../../shared/schemas/consensus';
+import type { ActionView, DecisionView, OutcomeView } from '../../shared/schemas/reports';
 import {
   type ActionRow,
   type DecisionRow,
@@ -22,36 +23,6 @@ import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
 
 const sourcesSchema = z.array(z.object({ room: z.string(), kind: z.enum(['card', 'group']), id: z.string(), label: z.string() }));
-
-/** A decision (合意事項) with the cards or groups it came from. */
-export interface DecisionView {
-  id: string;
-  text: string;
-  sources: z.infer<typeof sourcesSchema>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A follow-up action: what, who (organisation and person), by when, how far along. */
-export interface ActionView {
-  id: string;
-  sessionId: string;
-  decisionId: string | null;
-  title: string;
-  ownerOrganization: string;
-  ownerPerson: string;
-  dueDate: string | null;
-  status: ActionStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A session's outcome: its decisions and follow-up actions. */
-export interface OutcomeView {
-  sessionId: string;
-  decisions: DecisionView[];
-  actions: ActionView[];
-}
 
 export function presentDecision(row: DecisionRow): DecisionView {
   return { id: row.id, text: row.text, sources: sourcesSchema.parse(JSON.parse(row.sources)), createdAt: row.created_at, updatedAt: row.updated_at };

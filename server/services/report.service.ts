@@ -1,56 +1,18 @@
-import type { Persona, Stage } from '../../shared/board/model';
 import { CARD_KINDS } from '../../shared/schemas/cards';
-import type { PollState, VoteState } from '../../shared/schemas/consensus';
+import type { RevealedPoll, RevealedVote, SessionReport, SurveyQuestionReport } from '../../shared/schemas/reports';
 import type { SurveyQuestion } from '../../shared/survey';
 import { listSurveyResponses } from '../../db/repositories/archive.repository';
 import { listParticipants } from '../../db/repositories/sessions.repository';
 import { findUserById } from '../../db/repositories/users.repository';
 import type { UserActor } from '../auth/policy';
 import type { ServiceContext } from './context';
-import { type ActionView, type DecisionView, readOutcome } from './outcomes.service';
+import { readOutcome } from './outcomes.service';
 import { percent } from './poll-results';
 import { sessionPollStates } from './polls.service';
-import { projectionFor, type ProjectedGroup } from './projection.service';
+import { projectionFor } from './projection.service';
 import { getManagedSession } from './sessions.service';
 import { parseSurvey } from './survey.service';
 import { sessionVoteStates } from './votes.service';
-
-/** One survey question's figures. */
-export interface SurveyQuestionReport {
-  id: string;
-  kind: 'choice' | 'text';
-  title: string;
-  choices?: string[];
-  labels?: Record<string, string>;
-  /** How many answered this question. */
-  answered: number;
-  answers: Record<string, number>;
-  /** Percent of those who answered, one decimal. */
-  percent: Record<string, number>;
-  /** The headline figure: percent whose answer is one of the question's `positive` choices. */
-  positivePercent: number | null;
-  /** Free-text answers (text questions). */
-  texts?: string[];
-}
-
-/** The figures of a session's report (事業報告): what `GET /api/sessions/:id/report` returns. */
-export interface SessionReport {
-  session: { id: string; title: string; theme: string; venue: string; heldOn: string; status: string; closedAt: string | null; facilitator: string; template: string; series: string };
-  participants: { total: number; byOrganizationType: Record<string, number>; percentByOrganizationType: Record<string, number> };
-  boards: Array<{ room: string; name: string; kind: string; theme: string; persona: Persona; stages: Stage[] }>;
-  cards: {
-    total: number;
-    byKind: Record<string, number>;
-    byStage: Record<string, { title: string; total: number; byKind: Record<string, number> }>;
-    items: Array<{ room: string; id: string; kind: string; text: string; stageId: string | null; groupId: string | null; organizationType: string; authorName: string }>;
-  };
-  groups: Array<ProjectedGroup & { cardCount: number }>;
-  votes: VoteState[];
-  polls: PollState[];
-  decisions: DecisionView[];
-  actions: ActionView[];
-  survey: { invited: number; responses: number; responseRate: number; questions: SurveyQuestionReport[] };
-}
 
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -133,8 +95,8 @@ export async function buildReport(ctx: ServiceContext, actor: UserActor, session
       items: projection.cards.map((c) => ({ room: c.room, id: c.id, kind: c.kind, text: c.text, stageId: c.stageId, groupId: c.groupId, organizationType: c.organizationType, authorName: c.authorName })),
     },
     groups: projection.groups.map((g) => ({ ...g, cardCount: projection.cards.filter((c) => c.room === g.room && c.groupId === g.id).length })),
-    votes: votes.filter((v) => v.status === 'revealed'),
-    polls: polls.filter((p) => p.status === 'revealed'),
+    votes: votes.filter((v): v is RevealedVote => v.status === 'revealed'),
+    polls: polls.filter((p): p is RevealedPoll => p.status === 'revealed'),
     decisions: outcome.decisions,
     actions: outcome.actions,
     survey: {

@@ -3,6 +3,7 @@ import { findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/
 import { findSessionById, updateSession } from '../../db/repositories/sessions.repository';
 import type { TokenActor, UserActor } from '../auth/policy';
 import { AppError } from '../errors';
+import type { SurveyView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
 
@@ -13,7 +14,7 @@ export function parseSurvey(json: string): SurveyQuestion[] {
 }
 
 /** What a participant's phone shows: the questions and the participant's earlier answers. */
-export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionId: string) {
+export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionId: string): Promise<SurveyView> {
   if (actor.sessionId !== sessionId) throw new AppError('forbidden', 'not your session');
   const session = await findSessionById(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', 'no such session');

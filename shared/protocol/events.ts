@@ -2,6 +2,7 @@ import type { Ack } from './errors';
 import type { Phase, TableMode } from '../board/templates';
 import type { CardAdd, CardDelete, CardEdit, CardMove } from '../schemas/cards';
 import type { PollState, PollView, ScaleChoice, VoteState, VoteView } from '../schemas/consensus';
+import type { OutcomeView } from '../schemas/reports';
 
 /** Role an access token carries on the realtime channels. */
 export type TokenRole = 'participant' | 'facilitator' | 'observer';
@@ -91,11 +92,7 @@ export interface ClientToServerEvents {
 }
 
 /** A session's decisions and follow-up actions, as broadcast in `outcome:state`. */
-export interface OutcomeState {
-  sessionId: string;
-  decisions: Array<{ id: string; text: string; sources: Array<{ room: string; kind: 'card' | 'group'; id: string; label: string }> }>;
-  actions: Array<{ id: string; decisionId: string | null; title: string; ownerOrganization: string; ownerPerson: string; dueDate: string | null; status: string }>;
-}
+export type OutcomeState = OutcomeView;
 
 /** Events the server broadcasts to the clients of a session. */
 export interface ServerToClientEvents {
