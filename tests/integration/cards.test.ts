@@ -1,36 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readCards } from '../../shared/board/model';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 describe('participant cards', () => {
-  let server: TestServer;
-  const cleanups: Array<() => void> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0)) fn();
-    await server.close();
-  });
+  const test = useTestServer();
 
   async function participant(joinCode: string, name: string) {
-    const joined = await joinAs(server.url, joinCode, name);
-    const socket = connectControl(server.url, joined.token);
+    const joined = await joinAs(test.server.url, joinCode, name);
+    const socket = connectControl(test.server.url, joined.token);
     await whenConnected(socket);
-    const board = connectBoard(server.url, joined.boards[0].room, joined.token);
-    cleanups.push(() => socket.close(), () => board.destroy());
+    const board = connectBoard(test.server.url, joined.boards[0].room, joined.token);
+    test.defer(() => socket.close());
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
     return { joined, socket, board, room: joined.boards[0].room };
   }
 
   it('shows each participant the cards the other added once they are acknowledged', async () => {
-    const { session, facilitatorToken } = await createSessionAsAdmin(server.url, 'こども食堂', 'community-lab');
-    const fac = connectControl(server.url, facilitatorToken);
-    cleanups.push(() => fac.close());
+    const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url, 'こども食堂', 'community-lab');
+    const fac = connectControl(test.server.url, facilitatorToken);
+    test.defer(() => fac.close());
     await whenConnected(fac);
     expect(await request(fac, 'phase:set', { index: 3 })).toEqual({ ok: true });
     const a = await participant(session.joinCode, '田中');
@@ -45,7 +38,7 @@ describe('participant cards', () => {
   });
 
   it('makes no duplicate when a card:add is replayed', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
+    const { session } = await createSessionAsAdmin(test.server.url);
     const a = await participant(session.joinCode, '田中');
     const payload = { room: a.room, id: randomUUID(), kind: 'idea', text: 'お寺で食堂を開く' };
     const acks = await Promise.all([request(a.socket, 'card:add', payload), request(a.socket, 'card:add', payload)]);
@@ -55,7 +48,7 @@ describe('participant cards', () => {
   });
 
   it('lets a participant edit and delete only their own cards', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
+    const { session } = await createSessionAsAdmin(test.server.url);
     const a = await participant(session.joinCode, '田中');
     const b = await participant(session.joinCode, '佐藤');
     const id = randomUUID();
@@ -71,7 +64,7 @@ describe('participant cards', () => {
   });
 
   it('answers bad payloads with bad_request and keeps serving', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
+    const { session } = await createSessionAsAdmin(test.server.url);
     const a = await participant(session.joinCode, '田中');
     const cases = [
       null,
@@ -90,7 +83,7 @@ describe('participant cards', () => {
   });
 
   it('does not apply a participant direct Yjs write and closes that socket with 4403', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
+    const { session } = await createSessionAsAdmin(test.server.url);
     const a = await participant(session.joinCode, '田中');
     const watcher = await participant(session.joinCode, '佐藤');
     const closed = new Promise<number>((resolve) => {
@@ -106,12 +99,12 @@ describe('participant cards', () => {
   });
 
   it('lets the facilitator write the board directly and edit any card', async () => {
-    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
+    const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url);
     const a = await participant(session.joinCode, '田中');
     const id = randomUUID();
     await request(a.socket, 'card:add', { room: a.room, id, kind: 'issue', text: '元の文' });
-    const fac = connectBoard(server.url, a.room, facilitatorToken);
-    cleanups.push(() => fac.destroy());
+    const fac = connectBoard(test.server.url, a.room, facilitatorToken);
+    test.defer(() => fac.destroy());
     await whenSynced(fac.provider);
     await vi.waitFor(() => expect(fac.doc.getMap<Y.Map<unknown>>('cards').get(id)).toBeDefined());
     fac.doc.getMap<Y.Map<unknown>>('cards').get(id)!.set('text', 'ファシリテーターが直した');

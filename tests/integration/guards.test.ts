@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCards } from '../../shared/board/model';
 import { ApiClient, createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
 import { rawBoardSocket } from '../support/raw';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /** An awareness frame claiming `clientId` with `state`. */
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
@@ -21,32 +21,24 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
 }
 
 describe('guards', () => {
-  let server: TestServer;
-  const cleanups: Array<() => void> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0)) fn();
-    await server.close();
-  });
+  const test = useTestServer();
 
   it('lets nobody overwrite or remove another connection’s presence', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
-    const a = await joinAs(server.url, session.joinCode, '田中');
-    const b = await joinAs(server.url, session.joinCode, '佐藤');
+    const { session } = await createSessionAsAdmin(test.server.url);
+    const a = await joinAs(test.server.url, session.joinCode, '田中');
+    const b = await joinAs(test.server.url, session.joinCode, '佐藤');
     const room = session.boards[0].room;
-    const alice = connectBoard(server.url, room, a.token);
-    cleanups.push(() => alice.destroy());
+    const alice = connectBoard(test.server.url, room, a.token);
+    test.defer(() => alice.destroy());
     await whenSynced(alice.provider);
     alice.provider.awareness.setLocalStateField('user', { name: '田中' });
-    const watcher = connectBoard(server.url, room, b.token);
-    cleanups.push(() => watcher.destroy());
+    const watcher = connectBoard(test.server.url, room, b.token);
+    test.defer(() => watcher.destroy());
     await whenSynced(watcher.provider);
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: '田中' } }));
 
     // A stolen id as the first claim, then an overwrite and a removal of alice's presence.
-    const attacker = rawBoardSocket(server.url, room, b.token);
+    const attacker = rawBoardSocket(test.server.url, room, b.token);
     await attacker.opened;
     attacker.ws.send(awarenessFrame(alice.doc.clientID, 99, { user: { name: '偽物' } }));
     attacker.ws.send(awarenessFrame(777, 1, { user: { name: 'me' } }));
@@ -56,7 +48,7 @@ describe('guards', () => {
     expect(watcher.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: '田中' } });
     attacker.ws.close();
 
-    const big = rawBoardSocket(server.url, room, b.token);
+    const big = rawBoardSocket(test.server.url, room, b.token);
     await big.opened;
     big.ws.send(awarenessFrame(4242, 1, { blob: 'x'.repeat(5000) }));
     expect(await big.closed).toBe(4413);
@@ -64,23 +56,23 @@ describe('guards', () => {
   });
 
   it('drops awareness updates past the rate cap', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const { session } = await createSessionAsAdmin(test.server.url);
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const room = session.boards[0].room;
-    const watcher = connectBoard(server.url, room, p.token);
-    cleanups.push(() => watcher.destroy());
+    const watcher = connectBoard(test.server.url, room, p.token);
+    test.defer(() => watcher.destroy());
     await whenSynced(watcher.provider);
     let seen = 0;
     watcher.provider.awareness.on('update', ({ updated, added }: { updated: number[]; added: number[] }) => {
       if ([...updated, ...added].includes(5151)) seen += 1;
     });
-    const flooder = rawBoardSocket(server.url, room, p.token);
+    const flooder = rawBoardSocket(test.server.url, room, p.token);
     await flooder.opened;
     for (let clock = 1; clock <= 200; clock++) flooder.ws.send(awarenessFrame(5151, clock, { n: clock }));
     await vi.waitFor(() => expect(seen).toBeGreaterThan(0));
     // A marker sent after the flood on a second, quiet connection shows the flood was processed.
-    const marker = connectBoard(server.url, room, p.token);
-    cleanups.push(() => marker.destroy());
+    const marker = connectBoard(test.server.url, room, p.token);
+    test.defer(() => marker.destroy());
     await whenSynced(marker.provider);
     marker.provider.awareness.setLocalStateField('marker', true);
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(marker.doc.clientID)).toMatchObject({ marker: true }));
@@ -89,22 +81,22 @@ describe('guards', () => {
   });
 
   it('refuses websocket upgrades from a foreign Origin', async () => {
-    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
-    const raw = rawBoardSocket(server.url, session.boards[0].room, facilitatorToken, { origin: 'https://evil.example' });
+    const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url);
+    const raw = rawBoardSocket(test.server.url, session.boards[0].room, facilitatorToken, { origin: 'https://evil.example' });
     await expect(raw.opened).rejects.toThrow(/403/);
-    const ok = rawBoardSocket(server.url, session.boards[0].room, facilitatorToken, { origin: server.url });
+    const ok = rawBoardSocket(test.server.url, session.boards[0].room, facilitatorToken, { origin: test.server.url });
     await ok.opened;
     ok.ws.close();
   });
 
   it('cuts off a removed participant everywhere and revokes the token', async () => {
-    const { api, session } = await createSessionAsAdmin(server.url);
-    const p = await joinAs(server.url, session.joinCode, '田中');
-    const board = connectBoard(server.url, session.boards[0].room, p.token);
-    cleanups.push(() => board.destroy());
+    const { api, session } = await createSessionAsAdmin(test.server.url);
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
+    const board = connectBoard(test.server.url, session.boards[0].room, p.token);
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
-    const socket = connectControl(server.url, p.token);
-    cleanups.push(() => socket.close());
+    const socket = connectControl(test.server.url, p.token);
+    test.defer(() => socket.close());
     await whenConnected(socket);
     const revoked = new Promise((resolve) => socket.on('session:revoked', resolve));
     const yjsClosed = new Promise<number>((resolve) => board.provider.on('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? -1)));
@@ -114,25 +106,26 @@ describe('guards', () => {
     expect((await api.request('DELETE', `/api/sessions/${session.id}/participants/${p.participantId}`)).status).toBe(204);
     expect(await revoked).toEqual({ reason: 'removed' });
     expect(await yjsClosed).toBe(4401);
-    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${p.token}` } });
+    const me = await fetch(`${test.server.url}/api/me`, { headers: { authorization: `Bearer ${p.token}` } });
     expect(me.status).toBe(401);
-    const again = connectControl(server.url, p.token);
-    cleanups.push(() => again.close());
+    const again = connectControl(test.server.url, p.token);
+    test.defer(() => again.close());
     await expect(whenConnected(again)).rejects.toThrow(/unauthorized/);
 
     const audit = await api.json<Array<{ action: string; target: string }>>('GET', `/api/audit?sessionId=${session.id}`);
     expect(audit.map((e) => e.action)).toContain('participant.remove');
-    expect((await new ApiClient(server.url).request('GET', '/api/audit')).status).toBe(401);
+    expect((await new ApiClient(test.server.url).request('GET', '/api/audit')).status).toBe(401);
   });
 
   it('answers a flood of commands with rate_limited without hurting other people', async () => {
-    const { session } = await createSessionAsAdmin(server.url);
-    const noisy = await joinAs(server.url, session.joinCode, '連打');
-    const calm = await joinAs(server.url, session.joinCode, '静か');
+    const { session } = await createSessionAsAdmin(test.server.url);
+    const noisy = await joinAs(test.server.url, session.joinCode, '連打');
+    const calm = await joinAs(test.server.url, session.joinCode, '静か');
     const room = session.boards[0].room;
-    const a = connectControl(server.url, noisy.token);
-    const b = connectControl(server.url, calm.token);
-    cleanups.push(() => a.close(), () => b.close());
+    const a = connectControl(test.server.url, noisy.token);
+    const b = connectControl(test.server.url, calm.token);
+    test.defer(() => a.close());
+    test.defer(() => b.close());
     await Promise.all([whenConnected(a), whenConnected(b)]);
     const acks = await Promise.all(
       Array.from({ length: 100 }, (_, i) => request(a, 'card:add', { room, id: randomUUID(), kind: 'issue', text: `連打 ${i}` })),
@@ -144,13 +137,13 @@ describe('guards', () => {
   });
 
   it('never acknowledges a card it could not store when the disk is full', async () => {
-    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url);
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const room = session.boards[0].room;
-    const socket = connectControl(server.url, p.token);
-    cleanups.push(() => socket.close());
+    const socket = connectControl(test.server.url, p.token);
+    test.defer(() => socket.close());
     await whenConnected(socket);
-    const sqlite = server.app.database.sqlite!;
+    const sqlite = test.server.app.database.sqlite!;
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages + 1}`);
 
@@ -165,8 +158,8 @@ describe('guards', () => {
     expect(failure).toMatchObject({ code: 'storage_failed' });
     sqlite.pragma('max_page_count = 1073741823');
 
-    const reader = connectBoard(server.url, room, facilitatorToken);
-    cleanups.push(() => reader.destroy());
+    const reader = connectBoard(test.server.url, room, facilitatorToken);
+    test.defer(() => reader.destroy());
     await whenSynced(reader.provider);
     expect(readCards(reader.doc).map((c) => c.id).sort()).toEqual([...acked].sort());
     const after = randomUUID();

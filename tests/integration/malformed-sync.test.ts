@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
 import { rawBoardSocket } from '../support/raw';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /** A sync-update frame around arbitrary update bytes. */
 function syncUpdateFrame(update: Uint8Array): Uint8Array {
@@ -18,28 +18,20 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
 }
 
 describe('malformed y-sync traffic', () => {
-  let server: TestServer;
-  const cleanups: Array<() => void> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0)) fn();
-    await server.close();
-  });
+  const test = useTestServer();
 
   async function setup() {
-    const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
+    const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url);
     const room = session.boards[0].room;
-    const reference = connectBoard(server.url, room, facilitatorToken);
-    cleanups.push(() => reference.destroy());
+    const reference = connectBoard(test.server.url, room, facilitatorToken);
+    test.defer(() => reference.destroy());
     await whenSynced(reference.provider);
     return { session, facilitatorToken, room, before: Y.encodeStateAsUpdate(reference.doc) };
   }
 
   async function stateOf(room: string, token: string) {
-    const reader = connectBoard(server.url, room, token);
-    cleanups.push(() => reader.destroy());
+    const reader = connectBoard(test.server.url, room, token);
+    test.defer(() => reader.destroy());
     await whenSynced(reader.provider);
     return Y.encodeStateAsUpdate(reader.doc);
   }
@@ -61,7 +53,7 @@ describe('malformed y-sync traffic', () => {
 
     const cutDeleteSet = updates[2].slice(0, updates[2].length - 1);
     for (const update of [updates[1], cutDeleteSet, foreignDeletes]) {
-      const raw = rawBoardSocket(server.url, room, facilitatorToken);
+      const raw = rawBoardSocket(test.server.url, room, facilitatorToken);
       await raw.opened;
       raw.ws.send(syncUpdateFrame(update));
       expect([4400, 4403]).toContain(await raw.closed);
@@ -71,23 +63,23 @@ describe('malformed y-sync traffic', () => {
 
   it('closes a 50 MB frame before buffering it and keeps serving', async () => {
     const { facilitatorToken, room, before } = await setup();
-    const raw = rawBoardSocket(server.url, room, facilitatorToken);
+    const raw = rawBoardSocket(test.server.url, room, facilitatorToken);
     await raw.opened;
     raw.ws.send(new Uint8Array(50 * 1024 * 1024));
     expect(await raw.closed).toBe(1009);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
     expect(await stateOf(room, facilitatorToken)).toEqual(before);
   });
 
   it('survives seeded random frames: stays up, other rooms flow, memory equals storage', async () => {
     const { facilitatorToken, room, before } = await setup();
-    const { session: other } = await createSessionAsAdmin(server.url, '別の部屋');
-    const p = await joinAs(server.url, other.joinCode, '田中');
-    const otherBoard = connectBoard(server.url, p.boards[0].room, p.token);
-    cleanups.push(() => otherBoard.destroy());
+    const { session: other } = await createSessionAsAdmin(test.server.url, '別の部屋');
+    const p = await joinAs(test.server.url, other.joinCode, '田中');
+    const otherBoard = connectBoard(test.server.url, p.boards[0].room, p.token);
+    test.defer(() => otherBoard.destroy());
     await whenSynced(otherBoard.provider);
-    const control = connectControl(server.url, p.token);
-    cleanups.push(() => control.close());
+    const control = connectControl(test.server.url, p.token);
+    test.defer(() => control.close());
     await whenConnected(control);
 
     const valid = new Y.Doc();
@@ -98,7 +90,7 @@ describe('malformed y-sync traffic', () => {
     const seedFrames = [syncUpdateFrame(updates[0]), Uint8Array.from([0, 0, 1, 0]), Uint8Array.from([1, 1, 5, 1, 1, 2, 123, 125])];
 
     const gen = prng.create(20261126);
-    const raw = () => rawBoardSocket(server.url, room, facilitatorToken);
+    const raw = () => rawBoardSocket(test.server.url, room, facilitatorToken);
     let socket = raw();
     await socket.opened;
     for (let i = 0; i < 300; i++) {
@@ -123,13 +115,11 @@ describe('malformed y-sync traffic', () => {
       }
     }
     socket.ws.close();
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
 
     // Whatever the fuzz got accepted, what is in memory is exactly what was stored.
     const live = await stateOf(room, facilitatorToken);
-    for (const fn of cleanups.splice(0)) fn();
-    await server.stop();
-    server = await startTestServer({ dataDir: server.dataDir });
+    await test.restart();
     const reloaded = await stateOf(room, facilitatorToken);
     const a = new Y.Doc();
     const b = new Y.Doc();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readCards, readPersona, readStages } from '../../shared/board/model';
 import type { ControlState } from '../../shared/protocol';
 import type { AccessView, SessionView } from '../../shared/schemas/api';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, type ControlSocket, request, whenConnected, whenSynced } from '../support/clients';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/lifecycle';
 
 /** Keep the latest `session:state` a socket received. */
 function trackState(socket: ControlSocket) {
@@ -16,19 +16,11 @@ function trackState(socket: ControlSocket) {
 }
 
 describe('running a workshop', () => {
-  let server: TestServer;
-  const cleanups: Array<() => void> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const fn of cleanups.splice(0)) fn();
-    await server.close();
-  });
+  const test = useTestServer();
 
   async function control(token: string) {
-    const socket = connectControl(server.url, token);
-    cleanups.push(() => socket.close());
+    const socket = connectControl(test.server.url, token);
+    test.defer(() => socket.close());
     const seen = trackState(socket);
     await whenConnected(socket);
     await vi.waitFor(() => expect(seen.state).not.toBeNull());
@@ -36,21 +28,21 @@ describe('running a workshop', () => {
   }
 
   async function communityLab() {
-    const created = await createSessionAsAdmin(server.url, 'こども食堂', 'community-lab');
+    const created = await createSessionAsAdmin(test.server.url, 'こども食堂', 'community-lab');
     const fac = await control(created.facilitatorToken);
     return { ...created, fac };
   }
 
   async function readBoard(room: string, token: string) {
-    const board = connectBoard(server.url, room, token);
-    cleanups.push(() => board.destroy());
+    const board = connectBoard(test.server.url, room, token);
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
     return board;
   }
 
   it('runs one timer for every device and moves through phases', async () => {
     const { session, fac } = await communityLab();
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const phone = await control(p.token);
     expect(phone.seen.state).toMatchObject({ phaseIndex: 0, timer: { running: false, remainingMs: 5 * 60_000 } });
 
@@ -75,7 +67,7 @@ describe('running a workshop', () => {
 
   it('lets participants write only the kinds the phase allows, and nothing while locked', async () => {
     const { session, fac } = await communityLab();
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const phone = await control(p.token);
     const room = session.boards[0].room;
     const add = (socket: ControlSocket, kind: string) => request(socket, 'card:add', { room, id: randomUUID(), kind, text: 'カード' });
@@ -100,7 +92,7 @@ describe('running a workshop', () => {
     const tables = updated.boards.filter((b) => b.kind === 'table');
     expect(tables.map((t) => t.name)).toEqual(['A卓', 'B卓']);
     await request(fac.socket, 'phase:set', { index: 3 });
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     expect(p).toMatchObject({ tableMode: 'choose', room: null });
     const phone = await control(p.token);
     const add = (room: string) => request(phone.socket, 'card:add', { room, id: randomUUID(), kind: 'issue', text: 'x' });
@@ -108,7 +100,7 @@ describe('running a workshop', () => {
     expect(await request(phone.socket, 'table:choose', { room: tables[1].room })).toEqual({ ok: true });
     expect(await add(tables[1].room)).toMatchObject({ ok: true });
     expect(await add(tables[0].room)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const me = await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${p.token}` } })).json() as AccessView;
+    const me = await (await fetch(`${test.server.url}/api/me`, { headers: { authorization: `Bearer ${p.token}` } })).json() as AccessView;
     expect(me).toMatchObject({ room: tables[1].room, tableMode: 'choose', joinCode: session.joinCode });
 
     // Tables start with the main board's journey.
@@ -120,7 +112,7 @@ describe('running a workshop', () => {
     const { api, session } = await communityLab();
     await api.json('PUT', `/api/sessions/${session.id}/tables`, { mode: 'assign', tables: [{ name: '1' }, { name: '2' }, { name: '3' }] });
     const people = [];
-    for (let i = 0; i < 7; i++) people.push(await joinAs(server.url, session.joinCode, `p${i}`));
+    for (let i = 0; i < 7; i++) people.push(await joinAs(test.server.url, session.joinCode, `p${i}`));
     const counts = new Map<string, number>();
     for (const p of people) counts.set(p.room!, (counts.get(p.room!) ?? 0) + 1);
     expect([...counts.values()].sort()).toEqual([2, 2, 3]);
@@ -132,9 +124,9 @@ describe('running a workshop', () => {
     const { api, session, fac, facilitatorToken } = await communityLab();
     const withTables = await api.json<SessionView>('PUT', `/api/sessions/${session.id}/tables`, { mode: 'assign', tables: [{ name: 'A卓' }] });
     const table = withTables.boards.find((b) => b.kind === 'table')!.room;
-    const p = await joinAs(server.url, session.joinCode, '書記');
-    const board = connectBoard(server.url, table, p.token);
-    cleanups.push(() => board.destroy());
+    const p = await joinAs(test.server.url, session.joinCode, '書記');
+    const board = connectBoard(test.server.url, table, p.token);
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
     const closes: number[] = [];
     board.provider.on('connection-close', (e: CloseEvent | null) => closes.push(e?.code ?? -1));
@@ -147,8 +139,8 @@ describe('running a workshop', () => {
     expect(closes.filter((c) => c === 4403)).toEqual([]);
 
     // A scribe writes only their own table: the main board stays read-only for them.
-    const main = connectBoard(server.url, session.boards[0].room, p.token);
-    cleanups.push(() => main.destroy());
+    const main = connectBoard(test.server.url, session.boards[0].room, p.token);
+    test.defer(() => main.destroy());
     await whenSynced(main.provider);
     const mainCloses: number[] = [];
     main.provider.on('connection-close', (e: CloseEvent | null) => mainCloses.push(e?.code ?? -1));
@@ -162,11 +154,11 @@ describe('running a workshop', () => {
     const cardId = randomUUID();
     const room = session.boards[0].room;
     expect(await request(fac.socket, 'card:add', { room, id: cardId, kind: 'idea', text: 'お寺を開放', onBehalfOf: id })).toMatchObject({ ok: true });
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const phone = await control(p.token);
     expect(await request(phone.socket, 'card:add', { room, id: randomUUID(), kind: 'idea', text: 'x', onBehalfOf: id })).toMatchObject({ ok: false });
-    const board = connectBoard(server.url, room, p.token);
-    cleanups.push(() => board.destroy());
+    const board = connectBoard(test.server.url, room, p.token);
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
     expect(readCards(board.doc)).toEqual([expect.objectContaining({ id: cardId, authorId: id, authorName: '山田さん', organizationType: 'religious' })]);
     const list = await api.json<Array<{ id: string }>>('GET', `/api/sessions/${session.id}/participants`);
@@ -187,8 +179,8 @@ describe('running a workshop', () => {
     expect(await request(fac.socket, 'follow:set', { room: 'elsewhere', stageId: null })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const add = await request(projector.socket, 'card:add', { room: session.boards[0].room, id: randomUUID(), kind: 'idea', text: 'x' });
     expect(add).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const board = connectBoard(server.url, session.boards[0].room, link.token);
-    cleanups.push(() => board.destroy());
+    const board = connectBoard(test.server.url, session.boards[0].room, link.token);
+    test.defer(() => board.destroy());
     await whenSynced(board.provider);
     const closes: number[] = [];
     board.provider.on('connection-close', (e: CloseEvent | null) => closes.push(e?.code ?? -1));
@@ -203,10 +195,8 @@ describe('running a workshop', () => {
     await request(fac.socket, 'board:lock', { locked: true });
     await vi.waitFor(() => expect(fac.seen.state?.locked).toBe(true));
     const endsAt = fac.seen.state!.timer.endsAt;
-    for (const fn of cleanups.splice(0)) fn();
-    await server.stop();
-    server = await startTestServer({ dataDir: server.dataDir });
-    const p = await joinAs(server.url, session.joinCode, '田中');
+    await test.restart();
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
     const phone = await control(p.token);
     await vi.waitFor(() => expect(phone.seen.state?.locked).toBe(true));
     expect(phone.seen.state).toMatchObject({ phaseIndex: 4, timer: { running: true, endsAt } });
@@ -219,8 +209,8 @@ describe('running a workshop', () => {
       { key: 'talk', title: '話し合い', durationSec: 1800, allowedKinds: ['issue', 'idea'] },
     ]);
     await api.json('PUT', `/api/sessions/${session.id}/tables`, { mode: 'choose', tables: [{ name: '居場所', theme: '居場所づくり' }] });
-    const editor = connectBoard(server.url, session.boards[0].room, facilitatorToken);
-    cleanups.push(() => editor.destroy());
+    const editor = connectBoard(test.server.url, session.boards[0].room, facilitatorToken);
+    test.defer(() => editor.destroy());
     await whenSynced(editor.provider);
     (editor.doc.getMap('persona').get('name') as Y.Text).insert(0, 'ゆうきさん');
     editor.doc.getMap('persona').set('emoji', '🧒');
