@@ -69,7 +69,7 @@ describe('the community-lab workshop in a browser', () => {
       .getByRole('radio')
       .evaluateAll((radios) => radios.map((r) => r.parentElement?.textContent));
 
-  // About half a minute on an idle machine; the limit leaves room for a busy one (four browser contexts on two cores).
+  // About a minute on a two-core machine shared with other work (four browser contexts); the limit leaves room for a busier one.
   it('prepares, runs and shows a workshop with two tables, phones and a projector', async () => {
     // The facilitator prepares on a laptop, in Japanese.
     const { context: desk, page: fac } = await newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
