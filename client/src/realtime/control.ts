@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ControlState, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
 import type { LinkStatus } from './board';
 import { clockOffsetOf } from './clock';
+import { type ConsensusStore, watchConsensus } from './consensus';
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -37,6 +38,8 @@ export interface ControlView {
   session: ControlState | null;
   /** The server's clock minus this device's, in ms (measured on each state). */
   clockOffset: number;
+  /** Votes, polls and decisions as the server broadcasts them (read with `useConsensus`). */
+  consensus: ConsensusStore | null;
 }
 
 function openChannel(socket: ControlSocket): ControlChannel {
@@ -63,6 +66,7 @@ export function useControl(token: string | undefined): ControlView {
   const [roster, setRoster] = useState<RosterEntry[]>([]);
   const [session, setSession] = useState<ControlState | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
+  const [consensus, setConsensus] = useState<ConsensusStore | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -81,6 +85,7 @@ export function useControl(token: string | undefined): ControlView {
       setRevoked(true);
       next.disconnect();
     });
+    setConsensus(watchConsensus(next));
     setSocket(next);
     return () => {
       next.disconnect();
@@ -88,9 +93,10 @@ export function useControl(token: string | undefined): ControlView {
       setStatus('connecting');
       setRoster([]);
       setSession(null);
+      setConsensus(null);
     };
   }, [token]);
 
   const channel = useMemo(() => (socket ? openChannel(socket) : null), [socket]);
-  return { channel, status, revoked, roster, session, clockOffset };
+  return { channel, status, revoked, roster, session, clockOffset, consensus };
 }

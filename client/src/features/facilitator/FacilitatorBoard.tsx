@@ -4,8 +4,10 @@ import { useErrorText } from '../../components/error-text';
 import { LiveMessage } from '../../components/LiveMessage';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { StageBoard } from '../../components/StageBoard';
-import { combineStatus, useBoard } from '../../realtime/board';
+import { type BoardCard, combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
+import { useGroups } from '../../realtime/groups';
+import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 import { PhaseControl } from './PhaseControl';
 import { ModeratedCard } from './run/ModeratedCard';
 import { useRequest } from './run/use-request';
@@ -31,6 +33,17 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
   const participants = control.roster.filter((person) => person.role === 'participant').length;
   const spotlight = control.session?.spotlight;
   const Heading = `h${headingLevel}` as const;
+  const groups = useGroups(board.doc);
+  const renderCard = (card: BoardCard) => (
+    <ModeratedCard
+      card={card}
+      room={room}
+      channel={control.channel}
+      doc={board.doc}
+      spotlight={spotlight?.room === room && spotlight.cardId === card.id}
+      onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
+    />
+  );
 
   return (
     <section className="board" aria-labelledby="board-heading">
@@ -47,21 +60,10 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
       {!board.synced ? (
         <p>{t('common.loading')}</p>
       ) : (
-        <StageBoard
-          stages={board.stages}
-          cards={board.cards}
-          headingLevel={headingLevel === 1 ? 2 : 3}
-          renderCard={(card) => (
-            <ModeratedCard
-              card={card}
-              room={room}
-              channel={control.channel}
-              doc={board.doc}
-              spotlight={spotlight?.room === room && spotlight.cardId === card.id}
-              onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
-            />
-          )}
-        />
+        <>
+          <GroupClusters groups={groups} cards={board.cards} stages={board.stages} renderCard={renderCard} headingLevel={headingLevel === 1 ? 2 : 3} />
+          <StageBoard stages={board.stages} cards={splitByGroup(board.cards, groups).ungrouped} headingLevel={headingLevel === 1 ? 2 : 3} renderCard={renderCard} />
+        </>
       )}
     </section>
   );

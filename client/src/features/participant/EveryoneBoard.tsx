@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ControlState } from '../../../../shared/protocol';
 import { CardView } from '../../components/CardView';
 import { StageBoard } from '../../components/StageBoard';
-import type { BoardView } from '../../realtime/board';
+import type { BoardCard, BoardView } from '../../realtime/board';
+import { useGroups } from '../../realtime/groups';
+import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 import { ScribeCardEditor } from './ScribeCardEditor';
 
 interface EveryoneBoardProps {
@@ -27,6 +29,12 @@ export function EveryoneBoard({ board, room, followedName, session, scribe, hold
   const spotlightId = session?.spotlight && session.spotlight.room === room ? session.spotlight.cardId : null;
   const spotlighted = cards.find((card) => card.id === spotlightId);
   const followKey = follow ? `${follow.room}/${follow.stageId ?? ''}` : '';
+  const groups = useGroups(board.doc);
+  const renderCard = (card: BoardCard) => (
+    <CardView card={card} spotlight={card.id === spotlightId}>
+      {scribe && board.doc && <ScribeCardEditor doc={board.doc} cardId={card.id} text={card.text} />}
+    </CardView>
+  );
 
   // "Follow me": bring the followed stage (or the board) into view once, when it changes.
   useEffect(() => {
@@ -46,16 +54,10 @@ export function EveryoneBoard({ board, room, followedName, session, scribe, hold
         </div>
       )}
       {board.synced ? (
-        <StageBoard
-          stages={board.stages}
-          cards={cards}
-          focusStageId={follow?.stageId ?? null}
-          renderCard={(card) => (
-            <CardView card={card} spotlight={card.id === spotlightId}>
-              {scribe && board.doc && <ScribeCardEditor doc={board.doc} cardId={card.id} text={card.text} />}
-            </CardView>
-          )}
-        />
+        <>
+          <GroupClusters groups={groups} cards={cards} stages={board.stages} renderCard={renderCard} hideEmpty />
+          <StageBoard stages={board.stages} cards={splitByGroup(cards, groups).ungrouped} focusStageId={follow?.stageId ?? null} renderCard={renderCard} />
+        </>
       ) : (
         <p>{t('common.loading')}</p>
       )}

@@ -10,6 +10,8 @@ import { useErrorText } from '../../components/error-text';
 import { combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
+import { GroupingPanel } from '../consensus/GroupingPanel';
+import { PhoneConsensus } from '../consensus/PhoneConsensus';
 import { SurveyLink } from '../survey/SurveyLink';
 import { CardForm } from './CardForm';
 import { EveryoneBoard } from './EveryoneBoard';
@@ -81,6 +83,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: A
       <PhaseStatus session={session} status={combineStatus(board.status, control.status)} />
       {['reflection', 'closing'].includes(session?.phases[session.phaseIndex]?.key ?? '') && <SurveyLink sessionId={join.sessionId} />}
       {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
+      <PhoneConsensus channel={control.channel} store={control.consensus} cards={viewRoom === room ? board.cards : [...board.cards, ...followed.cards]} />
       {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
       {!room && tableMode === 'choose' && <TableChooser tables={tables} roster={control.roster} channel={control.channel} onChosen={setChosen} />}
       {!room && tableMode !== 'choose' && <p className="message">{t('participant.waitForTable')}</p>}
@@ -115,6 +118,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: A
           onForget={outbox.forget}
         />
       )}
+      {scribe && room && board.synced && <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} title={t('grouping.scribeTitle')} />}
       {viewRoom && <EveryoneBoard board={viewBoard} room={viewRoom} followedName={viewName} session={session} scribe={scribe && viewRoom === room} holdScroll={writing} />}
     </div>
   );

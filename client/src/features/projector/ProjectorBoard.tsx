@@ -4,6 +4,8 @@ import { CardView } from '../../components/CardView';
 import { PersonaCard } from '../../components/PersonaCard';
 import { StageBoard } from '../../components/StageBoard';
 import { useBoard } from '../../realtime/board';
+import { useGroups } from '../../realtime/groups';
+import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 
 interface ProjectorBoardProps {
   token: string;
@@ -21,6 +23,7 @@ export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProp
   const spotlightId = state?.spotlight?.room === room ? state.spotlight.cardId : null;
   const spotlighted = cards.find((card) => card.id === spotlightId);
   const focus = state?.follow?.room === room ? state.follow.stageId : null;
+  const groups = useGroups(board.doc);
 
   return (
     <section className="projector-board" aria-labelledby="projector-board-heading">
@@ -37,7 +40,14 @@ export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProp
               <CardView card={spotlighted} spotlight />
             </div>
           )}
-          <StageBoard stages={board.stages} cards={cards} focusStageId={focus} hideEmptyNoStage renderCard={(card) => <CardView card={card} spotlight={card.id === spotlightId} />} />
+          <GroupClusters groups={groups} cards={cards} stages={board.stages} hideEmpty renderCard={(card) => <CardView card={card} spotlight={card.id === spotlightId} />} />
+          <StageBoard
+            stages={board.stages}
+            cards={splitByGroup(cards, groups).ungrouped}
+            focusStageId={focus}
+            hideEmptyNoStage
+            renderCard={(card) => <CardView card={card} spotlight={card.id === spotlightId} />}
+          />
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import { useErrorText } from '../../components/error-text';
 import { usePhaseTitle } from '../../components/PhaseSummary';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { useControl } from '../../realtime/control';
+import { ProjectorConsensus } from '../consensus/ProjectorConsensus';
 import { JoinQr } from './JoinQr';
 import { ProjectorBoard } from './ProjectorBoard';
 import { takeProjectorToken } from './projector-token';
@@ -65,7 +66,10 @@ function ProjectorScreen({ token, access }: { token: string; access: AccessView 
         <aside className="projector-side">
           <JoinQr joinUrl={access.joinUrl} joinCode={access.joinCode} />
         </aside>
-        {shown && <ProjectorBoard token={token} room={shown.room} label={label} state={state} />}
+        <div className="projector-main">
+          <ProjectorConsensus channel={control.channel} store={control.consensus} state={state} />
+          {shown && <ProjectorBoard token={token} room={shown.room} label={label} state={state} />}
+        </div>
       </div>
     </main>
   );

@@ -4,8 +4,11 @@ import { ConnectionStatus } from '../../../components/ConnectionStatus';
 import { LiveMessage } from '../../../components/LiveMessage';
 import { useErrorText } from '../../../components/error-text';
 import { StageBoard } from '../../../components/StageBoard';
-import { combineStatus, type LinkStatus, useBoard } from '../../../realtime/board';
+import { type BoardCard, combineStatus, type LinkStatus, useBoard } from '../../../realtime/board';
 import type { ControlChannel } from '../../../realtime/control';
+import { useGroups } from '../../../realtime/groups';
+import { GroupClusters, splitByGroup } from '../../consensus/GroupClusters';
+import { GroupingPanel } from '../../consensus/GroupingPanel';
 import { ModeratedCard } from './ModeratedCard';
 import { useRequest } from './use-request';
 
@@ -31,6 +34,17 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
   const name = boards.find((b) => b.room === room)?.name ?? '';
   const participants = roster.filter((person) => person.role === 'participant').length;
   const spotlight = session?.spotlight;
+  const groups = useGroups(board.doc);
+  const renderCard = (card: BoardCard) => (
+    <ModeratedCard
+      card={card}
+      room={room}
+      channel={channel}
+      doc={board.doc}
+      spotlight={spotlight?.room === room && spotlight.cardId === card.id}
+      onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
+    />
+  );
 
   return (
     <section className="board" aria-labelledby="board-heading">
@@ -69,21 +83,11 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
       {!board.synced ? (
         <p>{t('common.loading')}</p>
       ) : (
-        <StageBoard
-          stages={board.stages}
-          cards={board.cards}
-          focusStageId={focusStageId}
-          renderCard={(card) => (
-            <ModeratedCard
-              card={card}
-              room={room}
-              channel={channel}
-              doc={board.doc}
-              spotlight={spotlight?.room === room && spotlight.cardId === card.id}
-              onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
-            />
-          )}
-        />
+        <>
+          <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} headingLevel={3} />
+          <GroupClusters groups={groups} cards={board.cards} stages={board.stages} renderCard={renderCard} />
+          <StageBoard stages={board.stages} cards={splitByGroup(board.cards, groups).ungrouped} focusStageId={focusStageId} renderCard={renderCard} />
+        </>
       )}
     </section>
   );

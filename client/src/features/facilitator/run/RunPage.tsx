@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../../shared/schemas/api';
 import { useControl } from '../../../realtime/control';
+import { ConsensusPanel } from '../../consensus/ConsensusPanel';
 import { JoinPanel } from '../JoinPanel';
 import { BoardPane } from './BoardPane';
 import { ControlBar } from './ControlBar';
@@ -43,7 +44,15 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
         <p>{t('common.loading')}</p>
       )}
       <div className="run-grid">
-        <div className="run-main">
+        <div className="run-main stack">
+          <ConsensusPanel
+            sessionId={session.id}
+            token={token}
+            channel={control.channel}
+            store={control.consensus}
+            room={room}
+            boardName={boards.find((b) => b.room === room)?.name ?? ''}
+          />
           <BoardPane
             token={token}
             session={state}
