@@ -269,6 +269,6 @@ describe('the secretariat in a browser', () => {
     expect(phoneResult.width).toBeLessThanOrEqual(360);
     expect({ phone: phoneResult.violations, report: reportAxe, register: registerAxe }).toEqual({ phone: [], report: [], register: [] });
     expect(errors).toEqual([]);
-    // About 35 s on an idle machine; the margin is for a machine busy with other test files.
+    // The margin is for a machine busy with other test files (Chromium and axe share its cores).
   }, 120_000);
 });
