@@ -1,0 +1,192 @@
+/**
+ * `npm run bench` — Yoriai against the reference y-websocket server (@y/websocket-server 0.1.1),
+ * one after the other on this machine, with real protocol clients over loopback.
+ *
+ *   npm run bench                     full run (~10 min), writes docs/benchmarks.md
+ *   npm run bench -- --quick          smoke check with small numbers (~1–2 min); prints only (add --write to write)
+ *   npm run bench -- --only=fanout,ack,storage,browser
+ *   npm run bench -- --no-write       full run without touching docs/benchmarks.md
+ * Environment: BENCH_QUICK=1 (same as --quick), BENCH_THREADS (observer threads, default 2),
+ * BENCH_VERBOSE=1 (servers' stderr), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import os from 'node:os';
+import { prepareReference, prepareYoriai, type Target } from './clients';
+import { cleanupAll, rssMiB, type ServerProc, sleep, startReference, startYoriai, tempDir } from './procs';
+import { describeMachine, notes, table, writeDoc } from './report';
+import { buildRows, type MemoryResult, type Results } from './rows';
+import { runAck } from './scenarios/ack';
+import { ensureClientBuilt, launch, runFacilitatorBoard, runPhone } from './scenarios/browser';
+import { type FanoutOptions, runFanout } from './scenarios/fanout';
+import { type RestartResult, runReferenceSync, runStorage } from './scenarios/storage';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const write = quick ? argv.includes('--write') : !argv.includes('--no-write');
+const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const threads = Number(process.env.BENCH_THREADS ?? 2);
+const wants = (group: string) => !only || only.includes(group);
+
+const config = quick
+  ? {
+      fan500: { clients: 50, writers: 10, rate: 100, warmupS: 2, measureS: 8, presence: true, threads, drainS: 5 },
+      fan200: { clients: 30, writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 5 },
+      ack: { clients: 30, rate: 20, warmupS: 1, measureS: 3, threads },
+      memoryWaitS: 3,
+      storage: { cards: 500, restarts: 1, rooms: 2, writersPerRoom: 3, window: 8, seconds: 2, smallEdits: 100, largeEdits: 500, largeCapS: 3 },
+      board: { cards: 100, newCards: 1 },
+    }
+  : {
+      fan500: { clients: 500, writers: 20, rate: 100, warmupS: 5, measureS: 30, presence: true, threads, drainS: 30 },
+      fan200: { clients: 200, writers: 20, rate: 100, warmupS: 5, measureS: 20, presence: true, threads, drainS: 30 },
+      ack: { clients: 200, rate: 100, warmupS: 5, measureS: 20, threads },
+      memoryWaitS: 60,
+      storage: { cards: 5000, restarts: 3, rooms: 4, writersPerRoom: 5, window: 8, seconds: 15, smallEdits: 1000, largeEdits: 100_000, largeCapS: 45 },
+      board: { cards: 1000, newCards: 10 },
+    };
+
+const started = performance.now();
+const log = (line: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const results: Results = { errors: {}, loads: {} };
+
+/** Run one group; a failure is recorded in its rows and the run goes on. */
+async function step(group: string, task: () => Promise<void>): Promise<void> {
+  if (!wants(group)) return;
+  results.loads[group] ??= os.loadavg()[0];
+  try {
+    await task();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    results.errors[group] = message.split('\n')[0];
+    log(`  ${group} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+  }
+}
+
+/** Row 1, 2, 4 and 6 on one server: idle RSS, 500 clients, a minute empty, 200 clients. */
+async function fanoutOn(kind: 'yoriai' | 'reference', server: ServerProc, targets: { big: Target; small: Target }) {
+  await sleep(2000);
+  const idle = rssMiB(server.pid);
+  log(`  ${kind}: ${config.fan500.clients} clients`);
+  const big = await runFanout(targets.big, config.fan500 as FanoutOptions, log);
+  log(`    p50 ${big.latency.p50.toFixed(1)} ms, p99 ${big.latency.p99.toFixed(1)} ms; waiting ${config.memoryWaitS} s with no client`);
+  await sleep(config.memoryWaitS * 1000);
+  const memory: MemoryResult = { idle, busy: big.rssBusyMiB, after: rssMiB(server.pid), waitS: config.memoryWaitS };
+  log(`  ${kind}: ${config.fan200.clients} clients`);
+  const small = await runFanout(targets.small, config.fan200 as FanoutOptions, log);
+  log(`    p50 ${small.latency.p50.toFixed(1)} ms, p99 ${small.latency.p99.toFixed(1)} ms`);
+  return { big, small, memory };
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = os.loadavg();
+  log(`${quick ? 'quick' : 'full'} run; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  if (wants('browser')) ensureClientBuilt(log);
+
+  let yoriaiFan: Awaited<ReturnType<typeof fanoutOn>> | undefined;
+  await step('fanout', async () => {
+    const server = await startYoriai(tempDir('yoriai-bench-'));
+    try {
+      const observers = (o: { clients: number; writers: number }) => o.clients - o.writers;
+      const big = await prepareYoriai(server, observers(config.fan500), '500人');
+      const small = await prepareYoriai(server, observers(config.fan200), '200人');
+      yoriaiFan = await fanoutOn('yoriai', server, { big, small });
+    } finally {
+      await server.stop();
+    }
+  });
+  await step('ack', async () => {
+    const server = await startYoriai(tempDir('yoriai-bench-ack-'));
+    try {
+      const target = await prepareYoriai(server, config.ack.clients, 'カード追加');
+      log(`  yoriai: card:add, ${config.ack.clients} clients`);
+      results.ack = await runAck(target, config.ack, log);
+      log(`    ack p50 ${results.ack.ack.p50.toFixed(1)} ms, p99 ${results.ack.ack.p99.toFixed(1)} ms`);
+    } finally {
+      await server.stop();
+    }
+  });
+  let yoriaiRestart: RestartResult | undefined;
+  await step('storage', async () => {
+    log(`  yoriai: SQLite, and restarts with a ${config.storage.cards}-card room`);
+    const storage = await runStorage(config.storage, log);
+    results.sqlite = storage.sqlite;
+    yoriaiRestart = storage.restart;
+  });
+  await step('browser', async () => {
+    const server = await startYoriai(tempDir('yoriai-bench-browser-'));
+    const browser = await launch();
+    try {
+      log('  yoriai: participant page on Fast 3G');
+      results.phone = await runPhone(browser, server);
+      log(`  yoriai: facilitator board with ${config.board.cards} cards`);
+      results.board = { ...(await runFacilitatorBoard(browser, server, config.board.cards, config.board.newCards)), cards: config.board.cards };
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+
+  await step('fanout', async () => {
+    if (!yoriaiFan) return;
+    const server = await startReference();
+    try {
+      const ref = await fanoutOn('reference', server, {
+        big: prepareReference(server, config.fan500.clients - config.fan500.writers),
+        small: prepareReference(server, config.fan200.clients - config.fan200.writers),
+      });
+      results.fan500 = { yoriai: yoriaiFan.big, reference: ref.big };
+      results.fan200 = { yoriai: yoriaiFan.small, reference: ref.small };
+      results.memory = { yoriai: yoriaiFan.memory, reference: ref.memory };
+    } finally {
+      await server.stop();
+    }
+  });
+  await step('storage', async () => {
+    if (!yoriaiRestart) return;
+    const server = await startReference();
+    try {
+      log(`  reference: fresh client on a ${config.storage.cards}-card room in memory`);
+      const ref = await runReferenceSync(server, config.storage.cards, Math.max(3, config.storage.restarts));
+      results.restart = { yoriai: yoriaiRestart, reference: ref };
+    } finally {
+      await server.stop();
+    }
+  });
+
+  const rows = buildRows(results, quick);
+  const generated = [
+    `## ${quick ? 'Quick run (smoke check, small numbers)' : 'Latest run'}`,
+    '',
+    ...describeMachine(loadAtStart),
+    `- Mode: ${quick ? '`--quick`' : 'full'}${only ? `, only ${only.join(', ')}` : ''}; total ${((performance.now() - started) / 1000).toFixed(0)} s; observers in ${threads} worker threads of the harness process`,
+    '',
+    table(rows),
+    '',
+    '### How each line was measured',
+    '',
+    notes(rows),
+  ].join('\n');
+  process.stdout.write(`\n${generated}\n`);
+  if (write) log(`written to ${writeDoc(generated)}`);
+  else log('docs/benchmarks.md not written (quick mode: pass --write; full mode: drop --no-write)');
+  if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+}
+
+// WebsocketProvider adds a process 'exit' listener per client.
+process.setMaxListeners(0);
+process.on('exit', cleanupAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    cleanupAll();
+    process.exit(130);
+  });
+}
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    cleanupAll();
+    // Stray sockets or timers of a failed client must not keep the process alive.
+    setTimeout(() => process.exit(), 500).unref();
+  });
