@@ -7,6 +7,7 @@
  * renewed every 15 s with an increasing clock, the first renewal at a random point of the first
  * 15 s (people join a room over time, so renewals are spread, not in one burst).
  */
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { awarenessMessage, forEachMarker, STEP1_EMPTY, STEP2_EMPTY } from './protocol';
@@ -100,6 +101,7 @@ function open(url: string, index: number, presence: boolean): Promise<boolean> {
 }
 
 let closing = false;
+let elu = performance.eventLoopUtilization();
 
 parentPort!.on('message', async (msg: { type: string; urls?: string[]; presence?: boolean; offset?: number }) => {
   if (msg.type === 'connect') {
@@ -110,11 +112,15 @@ parentPort!.on('message', async (msg: { type: string; urls?: string[]; presence?
       failed += (await Promise.all(batch)).filter((ok) => !ok).length;
     }
     parentPort!.postMessage({ type: 'connected', failed });
+  } else if (msg.type === 'mark') {
+    elu = performance.eventLoopUtilization();
+    parentPort!.postMessage({ type: 'marked' });
   } else if (msg.type === 'count') {
     parentPort!.postMessage({ type: 'count', n: samples.n });
   } else if (msg.type === 'collect') {
     const { seqs, lats, n } = samples;
-    const out = { type: 'samples', seqs: seqs.slice(0, n), lats: lats.slice(0, n), stats: { ...stats } };
+    const busy = performance.eventLoopUtilization(elu).utilization;
+    const out = { type: 'samples', seqs: seqs.slice(0, n), lats: lats.slice(0, n), stats: { ...stats }, busy };
     samples = new Samples();
     parentPort!.postMessage(out, [out.seqs.buffer, out.lats.buffer]);
   } else if (msg.type === 'close') {

@@ -11,6 +11,8 @@ export interface Collected {
   seqs: Uint32Array;
   lats: Float32Array;
   stats: ObserverStats;
+  /** Each thread's event-loop utilisation since `mark` (near 1: the thread was the bottleneck). */
+  busy: number[];
 }
 
 // Workers do not inherit tsx's loader on Node 20: register it in the thread, then load the entry.
@@ -56,6 +58,11 @@ export class ObserverPool {
     if (failed > 0) throw new Error(`${failed} of ${urls.length} observers could not connect and sync`);
   }
 
+  /** Start measuring the threads' event-loop utilisation. */
+  async mark(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.ask(worker, { type: 'mark' }, 'marked')));
+  }
+
   /** Deliveries recorded so far (since the last collect). */
   async count(): Promise<number> {
     const parts = await Promise.all(this.workers.map((worker) => this.ask<{ n: number }>(worker, { type: 'count' }, 'count')));
@@ -79,7 +86,7 @@ export class ObserverPool {
 
   /** Every (card seq, latency ms) received since the last collect, and counters. */
   async collect(): Promise<Collected> {
-    const parts = await Promise.all(this.workers.map((worker) => this.ask<Collected>(worker, { type: 'collect' }, 'samples')));
+    const parts = await Promise.all(this.workers.map((worker) => this.ask<Collected & { busy: number }>(worker, { type: 'collect' }, 'samples')));
     const total = parts.reduce((sum, p) => sum + p.seqs.length, 0);
     const seqs = new Uint32Array(total);
     const lats = new Float32Array(total);
@@ -91,7 +98,7 @@ export class ObserverPool {
     }
     const stats: ObserverStats = { cardMessages: 0, awarenessMessages: 0, bytesIn: 0, closedEarly: 0 };
     for (const p of parts) for (const key of Object.keys(stats) as Array<keyof ObserverStats>) stats[key] += p.stats[key];
-    return { seqs, lats, stats };
+    return { seqs, lats, stats, busy: parts.map((p) => p.busy) };
   }
 
   /** Close every observer and end the threads. */

@@ -29,6 +29,8 @@ export interface FanoutResult {
   cpuPer1000: number;
   /** The harness process (writers and observer threads) CPU, as a share of one core. */
   harnessCore: number;
+  /** Event-loop utilisation in the window: the writers' thread, then each observer thread. */
+  harnessBusy: number[];
   rssBusyMiB: number;
   observerStats: ObserverStats;
   loadAvg: number;
@@ -56,6 +58,8 @@ export async function runFanout(target: Target, options: FanoutOptions, log: (li
     const seqStart = pacer.sent();
     const cpu0 = cpuSeconds(target.server.pid);
     const self0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
+    await pool.mark();
     const t0 = performance.now();
     let rssBusy = 0;
     for (let s = 0; s < options.measureS; s++) {
@@ -65,10 +69,11 @@ export async function runFanout(target: Target, options: FanoutOptions, log: (li
     const seqEnd = pacer.sent();
     const cpu1 = cpuSeconds(target.server.pid);
     const self = process.cpuUsage(self0);
+    const mainBusy = performance.eventLoopUtilization(elu0).utilization;
     const elapsed = (performance.now() - t0) / 1000;
     pacer.stop();
     await pool.drain(2000, options.drainS * 1000);
-    const { seqs, lats, stats } = await pool.collect();
+    const { seqs, lats, stats, busy } = await pool.collect();
 
     const inWindow: number[] = [];
     for (let i = 0; i < seqs.length; i++) if (seqs[i] >= seqStart && seqs[i] < seqEnd) inWindow.push(lats[i]);
@@ -83,6 +88,7 @@ export async function runFanout(target: Target, options: FanoutOptions, log: (li
       serverCpu,
       cpuPer1000: (serverCpu / inWindow.length) * 1000,
       harnessCore: (self.user + self.system) / 1e6 / elapsed,
+      harnessBusy: [mainBusy, ...busy],
       rssBusyMiB: rssBusy,
       observerStats: stats,
       loadAvg,
