@@ -36,7 +36,12 @@ export function GroupSuggestions({ doc, cards, headingLevel, onDone }: GroupSugg
     const found = suggestGroups(cards.map((card) => ({ id: card.id, text: card.text })));
     setSuggestions(found.map((s, i) => ({ key: i, title: s.title || t('grouping.untitled', { index: i + 1 }), cardIds: s.cardIds })));
   };
-  const drop = (key: number) => setSuggestions((list) => list?.filter((s) => s.key !== key) ?? null);
+  // Once every suggestion is taken or left, the list goes (rather than saying none were found).
+  const drop = (key: number) =>
+    setSuggestions((list) => {
+      const rest = list?.filter((s) => s.key !== key) ?? [];
+      return rest.length > 0 ? rest : null;
+    });
   const accept = (suggestion: Suggestion) => {
     if (!doc) return;
     // Cards may have been grouped, hidden or deleted since the suggestion was made.

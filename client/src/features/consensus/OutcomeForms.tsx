@@ -10,7 +10,7 @@ import { type Decision, type DecisionSource, outcomeApi } from './outcome-api';
 export function formatDue(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en' : 'ja-JP', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en' : 'ja-JP', { dateStyle: language === 'en' ? 'medium' : 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const sourceKey = (s: DecisionSource) => `${s.room}/${s.id}`;

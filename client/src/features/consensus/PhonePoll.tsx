@@ -79,14 +79,14 @@ function PollItem({ channel, view, item, index, open, onAnswered }: PollItemProp
     return found ? labels.choice(found) : choiceId;
   };
 
-  const send = async (nextChoice: string, nextReason: string) => {
+  const send = async (nextChoice: string, nextReason: string, withReason = false) => {
     if (!channel || !nextChoice) return;
     setBusy(true);
     const ack = await channel.send('poll:answer', { pollId: view.pollId, itemId: item.id, choice: nextChoice, reason: nextReason.trim() });
     setBusy(false);
     if (!ack.ok) return setResult({ tone: 'error', text: errorText(ack.error) });
     onAnswered({ choice: nextChoice, reason: nextReason.trim() });
-    setResult({ tone: 'info', text: t('poll.sent', { choice: choiceLabel(nextChoice) }) });
+    setResult({ tone: 'info', text: t(withReason ? 'poll.reasonSent' : 'poll.sent', { choice: choiceLabel(nextChoice) }) });
   };
   const reasonChanged = reason.trim() !== (saved?.reason ?? '');
 
@@ -118,7 +118,7 @@ function PollItem({ channel, view, item, index, open, onAnswered }: PollItemProp
         <label htmlFor={`${id}-reason`}>{t('poll.reason')}</label>
         <textarea id={`${id}-reason`} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
-      <button type="button" className="button-quiet" disabled={busy || !choice || !reasonChanged} onClick={() => void send(choice, reason)}>
+      <button type="button" className="button-quiet" disabled={busy || !choice || !reasonChanged} onClick={() => void send(choice, reason, true)}>
         {t('poll.sendReason')}
       </button>
       <LiveMessage tone={result?.tone}>{result?.text}</LiveMessage>

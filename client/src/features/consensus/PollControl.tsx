@@ -29,10 +29,10 @@ export function PollControl({ channel, poll, view, vote, voteView, content }: Po
       <h3 id="poll-control-heading">{t('poll.title')}</h3>
       {poll ? (
         <div className="stack">
-          <p className="vote-title">
-            {view?.title || t('poll.untitled')} <span className={`badge status-${poll.status}`}>{t(`poll.status.${poll.status}`)}</span>
+          {view?.title && <p className="vote-title">{view.title}</p>}
+          <p className="vote-count-line" aria-live="polite">
+            {t('poll.respondents', { count: poll.respondents })} <span className={`badge status-${poll.status}`}>{t(`poll.status.${poll.status}`)}</span>
           </p>
-          <p aria-live="polite">{t('poll.respondents', { count: poll.respondents })}</p>
           <div className="button-row">
             {poll.status === 'open' && (
               <button type="button" disabled={request.busy} onClick={() => void request.send('poll:close', { pollId: poll.pollId })}>

@@ -34,7 +34,8 @@ export function ProjectorConsensus({ channel, store, state }: ProjectorConsensus
   const decisions = snapshot.outcome?.decisions ?? [];
   const showDecisions = asked || (DECISION_PHASES.has(phaseKey) && decisions.length > 0);
   const sharing = state?.share.active ?? false;
-  const title = (focus?.kind === 'vote' ? voteView?.title : pollView?.title) || (focus?.kind === 'vote' ? t('vote.untitled') : t('poll.untitled'));
+  const ownTitle = focus?.kind === 'vote' ? voteView?.title : pollView?.title;
+  const title = ownTitle || (focus?.kind === 'vote' ? t('vote.untitled') : t('poll.untitled'));
 
   return (
     <div className="projector-consensus">
@@ -72,7 +73,8 @@ export function ProjectorConsensus({ channel, store, state }: ProjectorConsensus
       {focus?.state.status === 'revealed' && !sharing && (
         <section className="projector-results" aria-labelledby="projector-results-heading">
           <h2 id="projector-results-heading">
-            {focus.kind === 'vote' ? t('vote.results') : t('poll.results')}: {title}
+            {focus.kind === 'vote' ? t('vote.results') : t('poll.results')}
+            {ownTitle && `: ${ownTitle}`}
           </h2>
           {focus.kind === 'vote' ? (
             <>

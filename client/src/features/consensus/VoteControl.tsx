@@ -27,11 +27,9 @@ export function VoteControl({ channel, vote, view, content }: VoteControlProps) 
       <h3 id="vote-control-heading">{t('vote.title')}</h3>
       {vote ? (
         <div className="stack current-vote">
-          <p className="vote-title">
-            {view?.title || t('vote.untitled')} <span className={`badge status-${vote.status}`}>{t(`vote.status.${vote.status}`)}</span>
-          </p>
+          {view?.title && <p className="vote-title">{view.title}</p>}
           <p className="vote-count-line" aria-live="polite">
-            {t('vote.voters', { count: vote.voters })}
+            {t('vote.voters', { count: vote.voters })} <span className={`badge status-${vote.status}`}>{t(`vote.status.${vote.status}`)}</span>
           </p>
           {vote.status !== 'revealed' && <p className="hint">{t('vote.secretHint')}</p>}
           <div className="button-row">
