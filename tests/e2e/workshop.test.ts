@@ -30,7 +30,7 @@ describe('the community-lab workshop in a browser', () => {
   async function newPage(options: Parameters<Browser['newContext']>[0], expected: RegExp[] = []): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext(options);
     // A step that cannot happen fails with its locator named, well within the test's time.
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     contexts.push(context);
     const page = await context.newPage();
     watchErrors(page, errors, expected);
