@@ -102,6 +102,7 @@ function open(url: string, index: number, presence: boolean): Promise<boolean> {
 
 let closing = false;
 let elu = performance.eventLoopUtilization();
+let busy = NaN;
 
 parentPort!.on('message', async (msg: { type: string; urls?: string[]; presence?: boolean; offset?: number }) => {
   if (msg.type === 'connect') {
@@ -115,11 +116,13 @@ parentPort!.on('message', async (msg: { type: string; urls?: string[]; presence?
   } else if (msg.type === 'mark') {
     elu = performance.eventLoopUtilization();
     parentPort!.postMessage({ type: 'marked' });
+  } else if (msg.type === 'unmark') {
+    busy = performance.eventLoopUtilization(elu).utilization;
+    parentPort!.postMessage({ type: 'unmarked' });
   } else if (msg.type === 'count') {
     parentPort!.postMessage({ type: 'count', n: samples.n });
   } else if (msg.type === 'collect') {
     const { seqs, lats, n } = samples;
-    const busy = performance.eventLoopUtilization(elu).utilization;
     const out = { type: 'samples', seqs: seqs.slice(0, n), lats: lats.slice(0, n), stats: { ...stats }, busy };
     samples = new Samples();
     parentPort!.postMessage(out, [out.seqs.buffer, out.lats.buffer]);

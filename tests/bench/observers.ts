@@ -11,7 +11,7 @@ export interface Collected {
   seqs: Uint32Array;
   lats: Float32Array;
   stats: ObserverStats;
-  /** Each thread's event-loop utilisation since `mark` (near 1: the thread was the bottleneck). */
+  /** Each thread's event-loop utilisation from `mark` to `unmark` (near 1: the thread was the bottleneck). */
   busy: number[];
 }
 
@@ -58,9 +58,13 @@ export class ObserverPool {
     if (failed > 0) throw new Error(`${failed} of ${urls.length} observers could not connect and sync`);
   }
 
-  /** Start measuring the threads' event-loop utilisation. */
+  /** Start (`mark`) and end (`unmark`) the window of the threads' event-loop utilisation. */
   async mark(): Promise<void> {
     await Promise.all(this.workers.map((worker) => this.ask(worker, { type: 'mark' }, 'marked')));
+  }
+
+  async unmark(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.ask(worker, { type: 'unmark' }, 'unmarked')));
   }
 
   /** Deliveries recorded so far (since the last collect). */

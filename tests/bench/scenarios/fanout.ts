@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { connectWriter, pace, roomUrl, type Target, type Writer } from '../clients';
 import { ObserverPool, type ObserverStats } from '../observers';
 import { cpuSeconds, rssMiB, sleep } from '../procs';
@@ -70,6 +71,7 @@ export async function runFanout(target: Target, options: FanoutOptions, log: (li
     const cpu1 = cpuSeconds(target.server.pid);
     const self = process.cpuUsage(self0);
     const mainBusy = performance.eventLoopUtilization(elu0).utilization;
+    await pool.unmark();
     const elapsed = (performance.now() - t0) / 1000;
     pacer.stop();
     await pool.drain(2000, options.drainS * 1000);
