@@ -44,7 +44,8 @@ describe('the secretariat in a browser', () => {
 
   async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
     const context = await browser.newContext(options);
-    context.setDefaultTimeout(10_000);
+    // Generous: on a busy machine a lazily loaded screen with charts can take seconds to appear.
+    context.setDefaultTimeout(20_000);
     contexts.push(context);
     const page = await context.newPage();
     watchErrors(page, errors);
