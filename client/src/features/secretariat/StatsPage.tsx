@@ -36,7 +36,6 @@ function Figures({ stats }: { stats: StatsView }) {
   // A session's short name on an axis: its date, then its title.
   const names = rows.map((r) => `${dates.shortDay(r.heldOn)} ${r.title}`);
   const types = orderOrganizationTypes(rows.flatMap((r) => Object.keys(r.byOrganizationType)));
-  const sessionHead = (r: StatsView['sessions'][number]) => names[rows.indexOf(r)];
   const totals: Array<[string, number]> = [
     [t('stats.sessions'), stats.totals.sessions],
     [t('stats.participants'), stats.totals.participants],
@@ -69,7 +68,7 @@ function Figures({ stats }: { stats: StatsView }) {
         <FigureTable
           caption={byTypeTitle}
           columns={[t('stats.session'), ...types.map(labels.organizationType), t('stats.total')]}
-          rows={rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [...types.map((type) => r.byOrganizationType[type] ?? 0), r.participants] }))}
+          rows={rows.map((r, i) => ({ key: r.sessionId, head: names[i], cells: [...types.map((type) => r.byOrganizationType[type] ?? 0), r.participants] }))}
         />
       </ReportSection>
       <ReportSection id="satisfaction" title={satisfactionTitle}>
@@ -82,7 +81,7 @@ function Figures({ stats }: { stats: StatsView }) {
         <FigureTable
           caption={satisfactionTitle}
           columns={[t('stats.session'), t('stats.responses'), t('stats.satisfactionPercent')]}
-          rows={rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [r.responses, r.satisfactionPercent === null ? t('stats.noAnswer') : labels.percent(r.satisfactionPercent)] }))}
+          rows={rows.map((r, i) => ({ key: r.sessionId, head: names[i], cells: [r.responses, r.satisfactionPercent === null ? t('stats.noAnswer') : labels.percent(r.satisfactionPercent)] }))}
         />
       </ReportSection>
       <ReportSection id="actions" title={actionsTitle}>
@@ -105,7 +104,7 @@ function Figures({ stats }: { stats: StatsView }) {
           caption={actionsTitle}
           columns={[t('stats.session'), t('stats.done'), t('stats.open')]}
           rows={[
-            ...rows.map((r) => ({ key: r.sessionId, head: sessionHead(r), cells: [r.actions.done, r.actions.total - r.actions.done] })),
+            ...rows.map((r, i) => ({ key: r.sessionId, head: names[i], cells: [r.actions.done, r.actions.total - r.actions.done] })),
             { key: 'total', head: t('stats.total'), cells: [stats.totals.actionsDone, stats.totals.actionsOpen], total: true },
           ]}
         />
