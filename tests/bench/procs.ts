@@ -105,11 +105,15 @@ function spawnUntil(args: string[], env: Record<string, string>, pattern: RegExp
   });
 }
 
-/** Yoriai as in production: `node --import tsx server/main.ts` on an ephemeral port. */
-export function startYoriai(dataDir: string): Promise<ServerProc> {
+/**
+ * Yoriai as in production: `node --import tsx server/main.ts` on an ephemeral port. With
+ * `clientDir`, tests/bench/server-entry.ts instead: the same app serving that built client.
+ */
+export function startYoriai(dataDir: string, clientDir?: string): Promise<ServerProc> {
   return spawnUntil(
-    ['--import', 'tsx', 'server/main.ts'],
+    ['--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
     {
+      ...(clientDir ? { BENCH_CLIENT_DIR: clientDir } : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -15,7 +15,7 @@ import { cleanupAll, rssMiB, type ServerProc, sleep, startReference, startYoriai
 import { describeMachine, notes, table, writeDoc } from './report';
 import { buildRows, type MemoryResult, type Results } from './rows';
 import { runAck } from './scenarios/ack';
-import { ensureClientBuilt, launch, runFacilitatorBoard, runPhone } from './scenarios/browser';
+import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/browser';
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
 import { type RestartResult, runReferenceSync, runStorage } from './scenarios/storage';
 
@@ -79,7 +79,6 @@ async function fanoutOn(kind: 'yoriai' | 'reference', server: ServerProc, target
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   log(`${quick ? 'quick' : 'full'} run; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-  if (wants('browser')) ensureClientBuilt(log);
 
   let yoriaiFan: Awaited<ReturnType<typeof fanoutOn>> | undefined;
   await step('fanout', async () => {
@@ -112,7 +111,8 @@ async function main(): Promise<void> {
     yoriaiRestart = storage.restart;
   });
   await step('browser', async () => {
-    const server = await startYoriai(tempDir('yoriai-bench-browser-'));
+    const clientDir = buildClient(log);
+    const server = await startYoriai(tempDir('yoriai-bench-browser-'), clientDir);
     const browser = await launch();
     try {
       log('  yoriai: participant page on Fast 3G');

@@ -6,17 +6,25 @@ import { type Browser, chromium } from 'playwright-core';
 import { ADMIN } from '../../support/server';
 import { randomUUID } from 'node:crypto';
 import { connectWriter, pool, prepareYoriai, type Target } from '../clients';
-import { ROOT, type ServerProc, sleep } from '../procs';
+import { ROOT, type ServerProc, sleep, tempDir } from '../procs';
 import { pump } from '../watcher';
 
-const DIST = path.join(ROOT, 'client/dist');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Build the client when client/dist is missing (the server serves it). */
-export function ensureClientBuilt(log: (line: string) => void): void {
-  if (fs.existsSync(path.join(DIST, 'index.html'))) return;
-  log('    client/dist is missing: npx vite build');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+/**
+ * A production build of the client in a temp folder (`npx vite build` with NODE_ENV=production),
+ * left alone by anything that rebuilds client/dist meanwhile. Returns the folder.
+ */
+export function buildClient(log: (line: string) => void): string {
+  const outDir = tempDir('yoriai-bench-client-');
+  log('    npx vite build (production) into a temp folder');
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (!fs.existsSync(path.join(outDir, 'index.html'))) throw new Error('vite build wrote no index.html');
+  return outDir;
 }
 
 export function launch(): Promise<Browser> {
