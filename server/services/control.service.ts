@@ -116,7 +116,9 @@ export function applyControlChange(state: StoredControl, change: ControlChange, 
  */
 export async function changeControl(ctx: ServiceContext, actor: TokenActor, change: ControlChange): Promise<ControlState> {
   if (actor.role !== 'facilitator') throw new AppError('forbidden', 'only the facilitator runs the session');
-  const rooms = new Set((await listBoards(ctx.db, actor.sessionId)).map((b) => b.room));
+  const boards = await listBoards(ctx.db, actor.sessionId);
+  const rooms = new Set(boards.map((b) => b.room));
+  if (change.type === 'share') change = { ...change, index: Math.min(change.index, Math.max(0, boards.filter((b) => b.kind === 'table').length - 1)) };
   const named = change.type === 'follow' ? change.follow?.room : change.type === 'spotlight' ? change.spotlight?.room : undefined;
   if (named && !rooms.has(named)) throw new AppError('not_found', 'no such board in this session');
   const { row, next } = await ctx.db.transaction().execute(async (trx) => {

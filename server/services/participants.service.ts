@@ -13,6 +13,11 @@ export interface ParticipantView {
   organizationType: string;
   anonymous: boolean;
   joinedAt: string;
+  /** Their table (board room), if seated. */
+  room: string | null;
+  scribe: boolean;
+  /** Registered by the facilitator for someone without a phone. */
+  proxy: boolean;
 }
 
 /** Everyone who joined a session, in the order they joined. */
@@ -24,6 +29,9 @@ export async function listSessionParticipants(ctx: ServiceContext, actor: UserAc
     organizationType: p.organization_type,
     anonymous: p.anonymous === 1,
     joinedAt: p.created_at,
+    room: p.room,
+    scribe: p.scribe === 1,
+    proxy: p.proxy === 1,
   }));
 }
 

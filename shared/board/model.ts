@@ -19,6 +19,8 @@ export interface Card {
   organizationType?: string;
   anonymous: boolean;
   createdAt: string;
+  /** Set by a facilitator to keep a card off the screens; it stays in the document and the archive. */
+  hidden?: boolean;
 }
 
 /** A customer-journey stage as plain data. */

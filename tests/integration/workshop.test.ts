@@ -170,7 +170,10 @@ describe('running a workshop', () => {
     const link = await api.json<{ token: string; url: string }>('POST', `/api/sessions/${session.id}/observer-link`, {}, 201);
     expect(link.url).toMatch(new RegExp(`/projector/${session.id}#token=`));
     const projector = await control(link.token);
+    await api.json('PUT', `/api/sessions/${session.id}/tables`, { mode: 'choose', tables: [{ name: 'A' }, { name: 'B' }] });
     await request(fac.socket, 'share:set', { active: true, index: 1 });
+    await vi.waitFor(() => expect(projector.seen.state?.share).toEqual({ active: true, index: 1 }));
+    await request(fac.socket, 'share:set', { active: true, index: 5 });
     await vi.waitFor(() => expect(projector.seen.state?.share).toEqual({ active: true, index: 1 }));
     await request(fac.socket, 'spotlight:set', { room: session.boards[0].room, cardId: 'c1' });
     await vi.waitFor(() => expect(projector.seen.state?.spotlight).toEqual({ room: session.boards[0].room, cardId: 'c1' }));
