@@ -128,6 +128,12 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     await voteItem(p1, '子どもが一人で来られない').getByText('課題').waitFor();
     await shot(p1, 'consensus-phone-vote');
     expect(await seriousViolations(p1)).toEqual([]);
+    // At 200% text the vote still fits the phone's width.
+    const large = await p1.addStyleTag({ content: 'html { font-size: 200%; }' });
+    expect(await p1.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await voteItem(p1, '送迎ボランティアの仕組み').scrollIntoViewIfNeeded();
+    await shot(p1, 'consensus-phone-vote-200', false);
+    await large.evaluate((style) => (style as Element).remove());
     await addDot(p1, '送迎ボランティアの仕組み', '1枚');
     await addDot(p1, '送迎ボランティアの仕組み', '2枚');
     await addDot(p1, 'お寺の居場所', '1枚');
@@ -235,6 +241,7 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     // The phone's results still fit a 360 px screen at 200% text.
     await p2.addStyleTag({ content: 'html { font-size: 200%; }' });
     expect(await p2.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await p2.getByRole('article', { name: 'お寺の居場所' }).scrollIntoViewIfNeeded();
     await shot(p2, 'consensus-phone-results-200', false);
     expect(errors).toEqual([]);
   }, 180_000);

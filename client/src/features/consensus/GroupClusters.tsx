@@ -2,7 +2,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Stage } from '../../../../shared/board/model';
 import { type BoardGroup, groupOf } from '../../realtime/groups';
-import './consensus.css';
+import './groups.css';
 
 /** Split a board's cards into those of each group and the rest. */
 export function splitByGroup<C extends Card>(cards: C[], groups: BoardGroup[]): { byGroup: Map<string, C[]>; ungrouped: C[] } {

@@ -9,7 +9,7 @@ import { type BoardGroup, createGroup, deleteGroup, renameGroup, setCardGroup, u
 import { splitByGroup } from './GroupClusters';
 import { GroupSuggestions } from './GroupSuggestions';
 import { shortLabel } from './labels';
-import './consensus.css';
+import './groups.css';
 
 interface GroupingPanelProps {
   /** The board's document; this person may write it (a facilitator, or the table's scribe). */

@@ -83,7 +83,7 @@ export function PhoneVote({ channel, state, cards }: PhoneVoteProps) {
                 <p className="card-text">{item.label}</p>
               </div>
               <div className="vote-stepper">
-                <button type="button" className="vote-step" aria-label={t('vote.remove', { label: name })} disabled={!open || dots === 0} onClick={() => void cast(item, dots - 1)}>
+                <button type="button" className="vote-step vote-step-minus" aria-label={t('vote.remove', { label: name })} disabled={!open || dots === 0} onClick={() => void cast(item, dots - 1)}>
                   −
                 </button>
                 <output className="vote-count">
@@ -93,7 +93,7 @@ export function PhoneVote({ channel, state, cards }: PhoneVoteProps) {
                     {t('vote.sticker', { count: dots })}
                   </span>
                 </output>
-                <button type="button" className="vote-step" aria-label={t('vote.add', { label: name })} disabled={!open} onClick={() => void cast(item, dots + 1)}>
+                <button type="button" className="vote-step vote-step-plus" aria-label={t('vote.add', { label: name })} disabled={!open} onClick={() => void cast(item, dots + 1)}>
                   ＋
                 </button>
               </div>

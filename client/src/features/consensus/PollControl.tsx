@@ -24,6 +24,7 @@ export function PollControl({ channel, poll, view, vote, voteView, content }: Po
   const request = useRequest(channel);
   const [formOpen, setFormOpen] = useState(false);
   const revealedVote = vote?.status === 'revealed' && voteView?.voteId === vote.voteId ? vote : null;
+  const onBoard = boardCandidates(content.cards, content.groups);
   return (
     <section className="stack consensus-part" aria-labelledby="poll-control-heading">
       <h3 id="poll-control-heading">{t('poll.title')}</h3>
@@ -69,7 +70,7 @@ export function PollControl({ channel, poll, view, vote, voteView, content }: Po
               key={content.room}
               channel={channel}
               room={content.room}
-              candidates={[...boardCandidates(content.cards, content.groups).groups, ...boardCandidates(content.cards, content.groups).cards]}
+              candidates={[...onBoard.groups, ...onBoard.cards]}
               preset={[]}
               fromVote={false}
               onOpened={() => setFormOpen(false)}

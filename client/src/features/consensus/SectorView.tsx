@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
 import type { Distribution, PollState, ScaleChoice } from '../../../../shared/schemas/consensus';
 import { CONSENSUS_MARK, choiceMark, useConsensusLabels } from './labels';
+import './results.css';
 
 type Revealed = Extract<PollState, { status: 'revealed' }>;
 type ItemResult = Revealed['results'][number];

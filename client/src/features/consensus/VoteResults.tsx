@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../../shared/schemas/consensus';
 import { useConsensusLabels } from './labels';
+import './results.css';
 
 type Revealed = Extract<VoteState, { status: 'revealed' }>;
 
