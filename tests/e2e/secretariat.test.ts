@@ -271,5 +271,5 @@ describe('the secretariat in a browser', () => {
     expect({ phone: phoneResult.violations, report: reportAxe, register: registerAxe }).toEqual({ phone: [], report: [], register: [] });
     expect(errors).toEqual([]);
     // The margin is for a machine busy with other test files (Chromium and axe share its cores).
-  }, 120_000);
+  }, 180_000);
 });
