@@ -28,7 +28,8 @@ export async function listRegister(ctx: ServiceContext, actor: UserActor, query:
   const rows = await listActionsOfSessions(ctx.db, ids);
   const notes = await listActionNotes(ctx.db, rows.map((r) => r.id));
   const decisions = new Map((await Promise.all(ids.map((id) => listDecisions(ctx.db, id)))).flat().map((d) => [d.id, d]));
-  const today = ctx.now().toISOString().slice(0, 10);
+  // Due dates are days in Japan: an action due yesterday is overdue from midnight JST.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(ctx.now());
   return rows
     .map((r): RegisterEntry => {
       const decision = r.decision_id ? decisions.get(r.decision_id) : undefined;

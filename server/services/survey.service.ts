@@ -44,6 +44,8 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
     if (question.kind === 'choice' && !question.choices?.includes(value)) throw new AppError('bad_request', `not a choice of ${id}`);
     if (value.trim() !== '') clean[id] = question.kind === 'text' ? value.trim() : value;
   }
+  // An empty form would count as a response and inflate the response rate (回収率).
+  if (Object.keys(clean).length === 0) throw new AppError('bad_request', 'answer at least one question');
   await upsertSurveyResponse(ctx.db, {
     session_id: sessionId,
     participant_id: actor.participantId,
