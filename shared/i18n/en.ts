@@ -669,6 +669,7 @@ export const en: Record<keyof typeof ja, string> = {
   'outcome.decisionAdded': 'Decision recorded.',
   'outcome.from': 'From: {labels}',
   'outcome.deleteDecision': 'Delete the decision "{text}"',
+  'outcome.editDecision': 'Edit the decision "{text}"',
   'outcome.deleteConfirm': 'Delete it?',
   'outcome.actions': 'Follow-up actions',
   'outcome.noActions': 'No actions yet.',

@@ -667,6 +667,7 @@ export const ja = {
   'outcome.decisionAdded': '合意事項を記録しました。',
   'outcome.from': '元: {labels}',
   'outcome.deleteDecision': '合意事項「{text}」を削除',
+  'outcome.editDecision': '合意事項「{text}」を直す',
   'outcome.deleteConfirm': '削除しますか？',
   'outcome.actions': '次のアクション',
   'outcome.noActions': 'まだアクションはありません。',

@@ -230,6 +230,7 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     await panel.getByText('担当: 社会福祉協議会 佐藤／期限: 2027年1月31日').waitFor();
     await panel.getByLabel('「社協の登録制度を調べる」の状況').selectOption({ label: '進行中' });
     await expect.poll(async () => (await api.json<{ actions: Array<{ status: string }> }>('GET', `/api/sessions/${session.id}/outcome`)).actions[0]?.status).toBe('in_progress');
+    await p1.getByRole('region', { name: '合意事項と次のアクション' }).getByText('社協の登録制度を調べる').waitFor();
     await shot(fac, 'consensus-facilitator-outcome');
     expect(await seriousViolations(fac)).toEqual([]);
 

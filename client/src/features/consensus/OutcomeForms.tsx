@@ -6,13 +6,6 @@ import { useAction } from '../../app/use-action';
 import { LiveMessage } from '../../components/LiveMessage';
 import { type Decision, type DecisionSource, outcomeApi } from './outcome-api';
 
-/** A due date (YYYY-MM-DD) in the UI language: 2027年1月31日 / Jan 31, 2027. */
-export function formatDue(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en' : 'ja-JP', { dateStyle: language === 'en' ? 'medium' : 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
 const sourceKey = (s: DecisionSource) => `${s.room}/${s.id}`;
 
 /** Record a decision, ticking the cards and groups it came from. */

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeState } from '../../../../shared/protocol';
 import { ACTION_STATUSES, type ActionStatus, type PollState, type PollView, type VoteState, type VoteView } from '../../../../shared/schemas/consensus';
 import { useAction } from '../../app/use-action';
 import { LiveMessage } from '../../components/LiveMessage';
 import type { Tracked } from '../../realtime/consensus';
-import { ActionForm, DecisionForm, formatDue } from './OutcomeForms';
+import { ActionForm, DecisionForm } from './OutcomeForms';
+import { formatDue } from './labels';
 import { type BoardContent, boardCandidates } from './items';
 import { type Decision, type DecisionSource, type FollowUpAction, outcomeApi } from './outcome-api';
 
@@ -86,11 +87,42 @@ function useRemove(remove: () => Promise<unknown>) {
 function DecisionRow({ sessionId, decision }: { sessionId: string; decision: Decision }) {
   const { t } = useTranslation();
   const remove = useRemove(() => outcomeApi.removeDecision(sessionId, decision.id));
+  const edit = useAction();
+  const [draft, setDraft] = useState<string | null>(null);
+  const name = decision.text.length > 30 ? `${decision.text.slice(0, 29)}…` : decision.text;
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft?.trim()) return;
+    if (await edit.run(() => outcomeApi.editDecision(sessionId, decision.id, { text: draft.trim() }))) setDraft(null);
+  };
   return (
     <div className="outcome-row">
-      <p className="decision-text">{decision.text}</p>
+      {draft === null ? (
+        <p className="decision-text">{decision.text}</p>
+      ) : (
+        <form className="card-editor" onSubmit={save}>
+          <label htmlFor={`decision-edit-${decision.id}`}>{t('outcome.decisionText')}</label>
+          <textarea id={`decision-edit-${decision.id}`} rows={2} maxLength={2000} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+          <div className="button-row">
+            <button type="submit" disabled={edit.busy || !draft.trim()}>
+              {t('common.save')}
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
       {decision.sources.length > 0 && <p className="muted">{t('outcome.from', { labels: decision.sources.map((s) => s.label).join(t('vote.separator')) })}</p>}
-      <RemoveButtons remove={remove} name={t('outcome.deleteDecision', { text: decision.text.slice(0, 30) })} />
+      <div className="button-row">
+        {draft === null && (
+          <button type="button" className="button-quiet" onClick={() => setDraft(decision.text)}>
+            {t('outcome.editDecision', { text: name })}
+          </button>
+        )}
+        <RemoveButtons remove={remove} name={t('outcome.deleteDecision', { text: name })} />
+      </div>
+      <LiveMessage tone="error">{edit.message?.tone === 'error' ? edit.message.text : null}</LiveMessage>
     </div>
   );
 }

@@ -35,3 +35,10 @@ export function shortLabel(text: string, max = 24): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** A due date (YYYY-MM-DD) in the UI language: 2027年1月31日 / Jan 31, 2027. */
+export function formatDue(date: string, language: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en' : 'ja-JP', { dateStyle: language === 'en' ? 'medium' : 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
