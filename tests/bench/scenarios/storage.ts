@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { prepareReference, prepareYoriai, type Target } from '../clients';
 import { type ServerProc, sleep, startYoriai, tempDir } from '../procs';
-import { pump, timeFreshSync } from '../watcher';
+import { pump, timeFreshSync, watchRoom } from '../watcher';
 
 export interface RestartResult {
   cards: number;
@@ -31,7 +31,7 @@ export interface SqliteResult {
   stored: number;
   seconds: number;
   small: { edits: number; killMs: number; termMs: number; atCrash: StoredShape; afterStop: StoredShape };
-  large: { edits: number; killMs: number; termMs: number; buildPerSecond: number; atCrash: StoredShape; afterStop: StoredShape };
+  large: { edits: number; requested: number; killMs: number; termMs: number; buildPerSecond: number; atCrash: StoredShape; afterStop: StoredShape };
 }
 
 /** Read the log length and snapshot size of rooms straight from the SQLite file (server stopped). */
@@ -72,8 +72,9 @@ const wsBase = (server: ServerProc) => server.url.replace(/^http/, 'ws') + '/yjs
  *     storing it, so a relayed update is a stored one);
  * (b) two rooms of the same 100 cards edited `smallEdits` and `largeEdits` times, and a room of
  *     `cards` cards built by a facilitator client (25 cards per update);
- * then the server is killed (SIGKILL: a crash, the log holds whatever was not compacted while
- * running) and started: the edited rooms are loaded by a fresh client; then stopped with SIGTERM
+ * then the server is killed while a participant is still on the edited rooms (SIGKILL: a crash;
+ * the log holds whatever the server did not compact while the rooms were in use) and started:
+ * the edited rooms are loaded by a fresh client; then stopped with SIGTERM
  * (which compacts) and started `restarts` times: the card room (and once the edited rooms again).
  */
 export async function runStorage(options: StorageOptions, log: (line: string) => void): Promise<{ restart: RestartResult; sqlite: SqliteResult }> {
@@ -91,6 +92,9 @@ export async function runStorage(options: StorageOptions, log: (line: string) =>
 
     const small = await prepareYoriai(server, 1, '編集・少');
     const large = await prepareYoriai(server, 1, '編集・多');
+    // A participant stays on both rooms until the crash, as in a running session: the rooms are
+    // never released, so whatever the log holds then is what the server compacts while in use.
+    const holders = await Promise.all([small, large].map((t) => watchRoom(`${wsBase(server)}/${encodeURIComponent(t.room)}?token=${encodeURIComponent(t.observerTokens[0])}`, () => undefined)));
     await pump(small, { writers: 5, window: 8, total: options.smallEdits, mode: 'edits', cardsPerWriter: 20 });
     const big = await pump(large, { writers: 5, window: 8, total: options.largeEdits, seconds: options.largeCapS, mode: 'edits', cardsPerWriter: 20 });
     log(`    ${big.done} edits in one room at ${Math.round(big.perSecond)}/s`);
@@ -105,6 +109,7 @@ export async function runStorage(options: StorageOptions, log: (line: string) =>
       return [a.ms, b.ms];
     };
     await server.stop('SIGKILL');
+    for (const holder of holders) holder.close();
     const atCrash = storedShape(dataDir, [small.room, large.room]);
     server = await startYoriai(dataDir);
     const [smallKill, largeKill] = await loadEdited();
@@ -139,7 +144,7 @@ export async function runStorage(options: StorageOptions, log: (line: string) =>
         stored,
         seconds,
         small: { edits: options.smallEdits, killMs: smallKill, termMs: clean[0], atCrash: atCrash[0], afterStop: afterStop[0] },
-        large: { edits: big.done, killMs: largeKill, termMs: clean[1], buildPerSecond: big.perSecond, atCrash: atCrash[1], afterStop: afterStop[1] },
+        large: { edits: big.done, requested: options.largeEdits, killMs: largeKill, termMs: clean[1], buildPerSecond: big.perSecond, atCrash: atCrash[1], afterStop: afterStop[1] },
       },
     };
   } finally {
