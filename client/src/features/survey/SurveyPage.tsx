@@ -1,15 +1,12 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SurveyQuestion } from '../../../../shared/survey';
-import { ApiError } from '../../api/http';
 import { secretariatApi, type SurveyView } from '../../api/secretariat';
 import { useAction } from '../../app/use-action';
-import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
-import { useErrorText } from '../../components/error-text';
-import { findJoinBySession, type StoredJoin } from '../participant/joins';
-import { JoinAgain } from '../participant/SessionEnded';
+import { JoinedGate } from '../participant/JoinedGate';
+import type { StoredJoin } from '../participant/joins';
 import { useQuestionText } from './question-text';
 import './survey.css';
 
@@ -18,29 +15,12 @@ const TEXT_MAX = 2000;
 
 /** `/s/:sessionId/survey`: the closing survey on the participant's phone, with the token this phone joined with. */
 export function SurveyPage() {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
   const { sessionId = '' } = useParams();
-  const join = useMemo(() => findJoinBySession(sessionId), [sessionId]);
-  const [survey] = useLoad(
-    () => (join ? secretariatApi.getSurvey(sessionId, join.token) : Promise.reject(new ApiError(401, 'unauthorized', 'not joined'))),
-    [sessionId],
+  return (
+    <JoinedGate sessionId={sessionId} load={(join) => secretariatApi.getSurvey(sessionId, join.token)}>
+      {(join, survey) => <SurveyForm join={join} survey={survey} />}
+    </JoinedGate>
   );
-
-  if (!join) {
-    return (
-      <div className="stack narrow">
-        <LiveMessage tone="error">{t('participant.notJoined')}</LiveMessage>
-        <Link to="/">{t('nav.home')}</Link>
-      </div>
-    );
-  }
-  if (survey.state === 'loading') return <p>{t('common.loading')}</p>;
-  if (survey.state === 'failed') {
-    if (survey.error instanceof ApiError && survey.error.status === 401) return <JoinAgain join={join} />;
-    return <LiveMessage tone="error">{errorText(survey.error)}</LiveMessage>;
-  }
-  return <SurveyForm join={join} survey={survey.value} />;
 }
 
 function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) {
