@@ -136,7 +136,7 @@ describe('consensus', () => {
     again.on('vote:state', (s) => states.push(s));
     const view = await request<{ vote: VoteView }>(again, 'vote:get', { voteId });
     expect(view).toMatchObject({ ok: true, vote: { status: 'open', mine: { [ids[1]]: 2 }, remaining: 0 } });
-    await vi.waitFor(() => expect(states).toContainEqual({ voteId, status: 'open', voters: 1 }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(states).toContainEqual({ voteId, status: 'open', voters: 1 }), { timeout: 30_000 });
 
     const fac2 = await socketFor(child.url, facilitatorToken);
     await request(fac2, 'vote:reveal', { voteId });
@@ -147,7 +147,7 @@ describe('consensus', () => {
     const after: VoteState[] = [];
     third.on('vote:state', (s) => after.push(s));
     await vi.waitFor(() => expect(after[0]).toMatchObject({ voteId, status: 'revealed', results: [{ itemId: ids[1], dots: 2 }, { itemId: ids[0], dots: 0 }] }), {
-      timeout: 10_000,
+      timeout: 30_000,
     });
   }, 60_000);
 
