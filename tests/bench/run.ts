@@ -28,11 +28,11 @@ const wants = (group: string) => !only || only.includes(group);
 
 const config = quick
   ? {
-      fan500: { clients: 50, writers: 10, rate: 100, warmupS: 2, measureS: 8, presence: true, threads, drainS: 5 },
-      fan200: { clients: 30, writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 5 },
-      ack: { clients: 30, rate: 20, warmupS: 1, measureS: 3, threads },
-      memoryWaitS: 3,
-      storage: { cards: 500, restarts: 1, rooms: 2, writersPerRoom: 3, window: 8, seconds: 2, smallEdits: 100, largeEdits: 500, largeCapS: 3 },
+      fan500: { clients: 50, writers: 10, rate: 100, warmupS: 1, measureS: 4, presence: true, threads, drainS: 3 },
+      fan200: { clients: 30, writers: 10, rate: 100, warmupS: 1, measureS: 2, presence: true, threads, drainS: 3 },
+      ack: { clients: 30, rate: 20, warmupS: 1, measureS: 2, threads },
+      memoryWaitS: 2,
+      storage: { cards: 500, restarts: 1, rooms: 2, writersPerRoom: 3, window: 8, seconds: 1, smallEdits: 100, largeEdits: 500, largeCapS: 2 },
       board: { cards: 100, newCards: 1 },
     }
   : {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -6,25 +8,43 @@ import { type Browser, chromium } from 'playwright-core';
 import { ADMIN } from '../../support/server';
 import { randomUUID } from 'node:crypto';
 import { connectWriter, pool, prepareYoriai, type Target } from '../clients';
-import { ROOT, type ServerProc, sleep, tempDir } from '../procs';
+import { ROOT, type ServerProc, sleep } from '../procs';
 import { pump } from '../watcher';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// Not under a dot-folder such as node_modules/.cache: express.static would refuse to serve it.
+const CACHE = path.join(os.tmpdir(), `yoriai-bench-client-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
+const SOURCES = ['client/src', 'client/public', 'client/index.html', 'shared', 'vite.config.ts', 'package-lock.json'];
+
+/** The newest modification time of a file, or of any file under a folder. */
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  if (fs.statSync(target).isFile()) return fs.statSync(target).mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * A production build of the client in a temp folder (`npx vite build` with NODE_ENV=production),
- * left alone by anything that rebuilds client/dist meanwhile. Returns the folder.
+ * A production build of the client (`npx vite build` with NODE_ENV=production) in a folder of
+ * its own, left alone by anything that rebuilds client/dist meanwhile; kept in the temp folder
+ * across runs and rebuilt when a source is newer. Returns the folder.
  */
 export function buildClient(log: (line: string) => void): string {
-  const outDir = tempDir('yoriai-bench-client-');
-  log('    npx vite build (production) into a temp folder');
-  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const index = path.join(CACHE, 'index.html');
+  const newest = Math.max(...SOURCES.map((p) => newestMtime(path.join(ROOT, p))));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest) return CACHE;
+  log(`    npx vite build (production) into ${CACHE}`);
+  execFileSync('npx', ['vite', 'build', '--outDir', CACHE, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  if (!fs.existsSync(path.join(outDir, 'index.html'))) throw new Error('vite build wrote no index.html');
-  return outDir;
+  if (!fs.existsSync(index)) throw new Error('vite build wrote no index.html');
+  return CACHE;
 }
 
 export function launch(): Promise<Browser> {

@@ -74,7 +74,7 @@ export async function runFanout(target: Target, options: FanoutOptions, log: (li
     await pool.unmark();
     const elapsed = (performance.now() - t0) / 1000;
     pacer.stop();
-    await pool.drain(2000, options.drainS * 1000);
+    await pool.drain(Math.min(2000, options.drainS * 400), options.drainS * 1000);
     const { seqs, lats, stats, busy } = await pool.collect();
 
     const inWindow: number[] = [];
