@@ -23,7 +23,8 @@ export function registerControlHandlers(ctx: ServiceContext, socket: IoSocket, l
   const control = <P>(schema: ZodType<P>, toChange: (p: P) => ControlChange) =>
     on(schema, async (p) => {
       await changeControl(ctx, actor, toChange(p));
-      broadcast.state(actor.sessionId);
+      // The new state goes out before the ack, so the sender's next click starts from it.
+      await broadcast.state(actor.sessionId);
       return {};
     });
 

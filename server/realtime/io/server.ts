@@ -49,7 +49,7 @@ export function createIoServer(
   const limiter = createRequestLimiter();
   const broadcast = createBroadcasts(ctx, io);
   ctx.events.on('session:changed', (sessionId: string) => {
-    broadcast.state(sessionId);
+    void broadcast.state(sessionId);
     broadcast.roster(sessionId);
   });
   ctx.events.on('outcome:changed', (sessionId: string) => broadcast.outcome(sessionId));
@@ -91,7 +91,8 @@ async function sendInitialState(ctx: ServiceContext, socket: IoSocket): Promise<
 
 /** Broadcasts to every socket of a session. */
 export interface Broadcasts {
-  state(sessionId: string): void;
+  /** Resolves once the new state is sent (never rejects), so a request can be answered after it. */
+  state(sessionId: string): Promise<void>;
   roster(sessionId: string): void;
   outcome(sessionId: string): void;
 }
@@ -99,8 +100,10 @@ export interface Broadcasts {
 function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
   return {
     state(sessionId) {
-      readControlState(ctx, sessionId).then(
-        (state) => io.to(sessionChannel(sessionId)).emit('session:state', state),
+      return readControlState(ctx, sessionId).then(
+        (state) => {
+          io.to(sessionChannel(sessionId)).emit('session:state', state);
+        },
         (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast control state'),
       );
     },
