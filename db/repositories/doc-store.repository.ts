@@ -20,6 +20,33 @@ export async function appendUpdate(db: Db, room: string, data: Uint8Array, creat
   return Number(row.id);
 }
 
+/**
+ * Append many updates (of any rooms) in the order given. Returns their log ids in that order.
+ * Call inside a transaction. One multi-row insert per chunk: ids come back in insert order.
+ */
+export async function appendUpdates(db: Db, items: ReadonlyArray<{ room: string; update: Uint8Array }>, createdAt: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < items.length; i += APPEND_CHUNK) {
+    const chunk = items.slice(i, i + APPEND_CHUNK);
+    if (chunk.length === 1) {
+      ids.push(await appendUpdate(db, chunk[0].room, chunk[0].update, createdAt));
+      continue;
+    }
+    const rows = await db
+      .insertInto('doc_updates')
+      .values(chunk.map((item) => ({ room: item.room, data: item.update, created_at: createdAt })))
+      .returning('id')
+      .execute();
+    const chunkIds = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    if (chunkIds.length !== chunk.length) throw new Error('append returned a wrong number of ids');
+    ids.push(...chunkIds);
+  }
+  return ids;
+}
+
+/** Rows per insert statement: SQLite allows 32,766 bound values, PostgreSQL 65,535; three per row. */
+const APPEND_CHUNK = 500;
+
 /** Read a room's snapshot and every update logged after it, in order. */
 export async function readStoredDoc(db: Db, room: string): Promise<StoredDoc> {
   const snap = await db
@@ -40,6 +67,20 @@ export async function readStoredDoc(db: Db, room: string): Promise<StoredDoc> {
     updates: rows.map((r) => toBytes(r.data)),
     lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1].id) : after,
   };
+}
+
+/** The updates logged for a room after its snapshot, up to and including `upTo`, in order. */
+export async function readLoggedUpdates(db: Db, room: string, upTo: number): Promise<Uint8Array[]> {
+  const snap = await db.selectFrom('doc_snapshots').select('last_update_id').where('room', '=', room).executeTakeFirst();
+  const rows = await db
+    .selectFrom('doc_updates')
+    .select('data')
+    .where('room', '=', room)
+    .where('id', '>', snap ? Number(snap.last_update_id) : 0)
+    .where('id', '<=', upTo)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => toBytes(r.data));
 }
 
 /** How many updates are logged for a room after its snapshot. */

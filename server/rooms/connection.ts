@@ -48,9 +48,12 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
 
   const handle = async (message: InboundMessage) => {
     switch (message.type) {
-      case 'sync-step1':
-        peer.send(encodeSyncStep2(room.doc, message.stateVector));
+      case 'sync-step1': {
+        // Encoded now, in queue order; sent once what it holds is stored.
+        const answer = encodeSyncStep2(room.doc, message.stateVector);
+        room.afterStored(() => peer.send(answer));
         return;
+      }
       case 'sync-update':
         return handleUpdate(message.update);
       case 'awareness':
@@ -61,7 +64,7 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     }
   };
 
-  const handleUpdate = async (update: Uint8Array) => {
+  const handleUpdate = (update: Uint8Array) => {
     const check = checkUpdate(room.doc, update, { maxContentChars: LIMITS.cardText * 20 });
     if (!check.ok) {
       const code = check.reason === 'malformed' ? CloseCode.badMessage : check.reason === 'too_large' ? CloseCode.tooLarge : CloseCode.forbidden;
@@ -70,11 +73,10 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     if (check.noop) return;
     // Participants and observers write through commands; a direct write is an attack or a bug.
     if (!info.canWrite) return refuse(CloseCode.forbidden, 'read-only connection');
-    try {
-      await room.applyClientUpdate(update, peer);
-    } catch (error) {
-      if (!(error instanceof StorageError)) throw error;
-    }
+    // Not awaited: the room takes the next message while this one is being stored.
+    room.applyClientUpdate(update, peer).catch((error: unknown) => {
+      if (!(error instanceof StorageError)) room.log.warn({ err: error }, 'update failed');
+    });
   };
 
   // A connection speaks for one awareness client id: the first one it sends that no other

@@ -1,8 +1,10 @@
+import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import {
-  appendUpdate,
+  appendUpdates,
   countUpdatesAfterSnapshot,
+  readLoggedUpdates,
   readStoredDoc,
   writeSnapshot,
   type StoredDoc,
@@ -16,8 +18,12 @@ export interface DocStore {
   load(room: string): Promise<StoredDoc>;
   /** Resolves with the update's log id once it is committed (durable), never before. */
   append(room: string, update: Uint8Array): Promise<number>;
-  /** Replace the snapshot with `state`, dropping the log up to `lastUpdateId`. */
-  compact(room: string, state: Uint8Array, lastUpdateId: number): Promise<void>;
+  /**
+   * Replace the snapshot with `state`, dropping the log up to `lastUpdateId`. With `foldLog`
+   * (several processes write the room), the logged updates up to that id are merged into the
+   * snapshot first, in case one from another process has not reached this one yet.
+   */
+  compact(room: string, state: Uint8Array, lastUpdateId: number, options?: { foldLog?: boolean }): Promise<void>;
   countPending(room: string): Promise<number>;
 }
 
@@ -29,29 +35,38 @@ interface PendingAppend {
 }
 
 /**
- * The DocStore over the app's Kysely database, with group commit: the appends of one event
- * loop turn (any rooms) go into one transaction, so one fsync makes all of them durable. Each
- * caller is still answered only after the commit. A failed commit fails every append in it.
+ * The DocStore over the app's Kysely database, with group commit: the appends that arrive
+ * while the previous commit is running, or within one event-loop turn (any rooms, and several
+ * of one room, which does not wait for its last commit before taking the next write), go into
+ * one transaction, so one fsync makes all of them durable. Each caller is still answered only
+ * after the commit. A failed commit fails every append in it.
  */
 export function createDocStore(db: Kysely<Database>, now: () => Date = () => new Date()): DocStore {
   let pending: PendingAppend[] = [];
   let scheduled = false;
+  let committing = false;
+
+  const schedule = () => {
+    if (scheduled || committing || pending.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
 
   const flush = async () => {
     scheduled = false;
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
+    committing = true;
     const createdAt = now().toISOString();
     try {
-      const ids = await db.transaction().execute(async (trx) => {
-        const out: number[] = [];
-        for (const item of batch) out.push(await appendUpdate(trx, item.room, item.update, createdAt));
-        return out;
-      });
+      const ids = await db.transaction().execute((trx) => appendUpdates(trx, batch, createdAt));
       batch.forEach((item, i) => item.resolve(ids[i]));
     } catch (error) {
       for (const item of batch) item.reject(error);
+    } finally {
+      committing = false;
+      schedule();
     }
   };
 
@@ -61,13 +76,17 @@ export function createDocStore(db: Kysely<Database>, now: () => Date = () => new
     append: (room, update) =>
       new Promise<number>((resolve, reject) => {
         pending.push({ room, update, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(() => void flush());
-        }
+        schedule();
       }),
-    compact: (room, state, lastUpdateId) =>
-      db.transaction().execute((trx) => writeSnapshot(trx, room, state, lastUpdateId, now().toISOString())),
+    compact: (room, state, lastUpdateId, options) =>
+      db.transaction().execute(async (trx) => {
+        let snapshot = state;
+        if (options?.foldLog) {
+          const logged = await readLoggedUpdates(trx, room, lastUpdateId);
+          if (logged.length > 0) snapshot = Y.mergeUpdates([state, ...logged]);
+        }
+        await writeSnapshot(trx, room, snapshot, lastUpdateId, now().toISOString());
+      }),
     countPending: (room) => countUpdatesAfterSnapshot(db, room),
   };
 }

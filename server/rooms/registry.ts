@@ -34,6 +34,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
   const rooms = new Map<string, Promise<Room>>();
   const evictions = new Map<string, Promise<void>>();
   const timers = new Map<Room, NodeJS.Timeout>();
+  const compactions = new Map<Room, Promise<void>>();
 
   /** Apply what is stored; refuse (never replace) data that does not load. */
   function restore(room: Room, stored: StoredDoc): void {
@@ -70,8 +71,16 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
       else early.push([kind, data]);
     });
     try {
-      const room = new Room(name, store, log.child({ room: name }), (broken) => void evict(broken, false), (kind, data) =>
-        bus.publishRoom(name, kind, data),
+      const room = new Room(
+        name,
+        store,
+        log.child({ room: name }),
+        (broken) => void evict(broken, false),
+        (kind, data) => bus.publishRoom(name, kind, data),
+        // Compact while the room is in use too, so a crash replays a short log, not a whole session.
+        (stored) => {
+          if (stored.updatesSinceSnapshot >= compactAfterUpdates) void compact(stored);
+        },
       );
       restore(room, await store.load(name));
       for (const [kind, data] of early.splice(0)) room.applyRemote(kind, data);
@@ -107,7 +116,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
   function release(room: Room): void {
     room.holds = Math.max(0, room.holds - 1);
     if (room.holds > 0 || room.broken) return;
-    if (room.updatesSinceSnapshot >= compactAfterUpdates) void room.run(() => compact(room));
+    if (room.updatesSinceSnapshot >= compactAfterUpdates) void compact(room);
     const timer = setTimeout(() => {
       timers.delete(room);
       if (room.holds === 0) void evict(room, true);
@@ -116,15 +125,32 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
     timers.set(room, timer);
   }
 
-  async function compact(room: Room): Promise<void> {
-    if (room.broken || room.updatesSinceSnapshot === 0) return;
-    try {
-      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastUpdateId);
-      room.updatesSinceSnapshot = 0;
-    } catch (error) {
-      // The log is still complete, so a failed compaction loses nothing; try again later.
-      room.log.warn({ err: error }, 'compaction failed');
-    }
+  /**
+   * Write the room's stored state as its snapshot and drop the log it covers. The state is taken
+   * on the room's queue once every staged write is stored; the snapshot is written off the
+   * queue, so the room goes on meanwhile. One compaction per room at a time.
+   */
+  function compact(room: Room): Promise<void> {
+    const running = compactions.get(room);
+    if (running) return running;
+    const task = (async () => {
+      try {
+        const taken = await room.read(() =>
+          room.broken || room.updatesSinceSnapshot === 0
+            ? null
+            : { state: Y.encodeStateAsUpdate(room.doc), upTo: room.lastUpdateId, count: room.updatesSinceSnapshot },
+        );
+        if (!taken) return;
+        await store.compact(room.name, taken.state, taken.upTo, { foldLog: bus.processId !== 'local' });
+        room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - taken.count);
+      } catch (error) {
+        // The log is still complete, so a failed compaction loses nothing; try again later.
+        room.log.warn({ err: error }, 'compaction failed');
+      }
+    })();
+    const tracked = task.finally(() => compactions.delete(room));
+    compactions.set(room, tracked);
+    return tracked;
   }
 
   function evict(room: Room, compactFirst: boolean): Promise<void> {
@@ -135,7 +161,11 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
       if (timer) clearTimeout(timer);
       timers.delete(room);
       if (!compactFirst) room.closeAll(4500, 'room unavailable');
-      if (compactFirst) await room.run(() => compact(room));
+      if (compactFirst) {
+        // Finish a compaction in progress, then store what came after it.
+        await compactions.get(room);
+        await compact(room);
+      }
       room.dispose();
       await bus.unsubscribeRoom(room.name).catch((error: unknown) => log.warn({ err: error, room: room.name }, 'could not unsubscribe'));
     })();

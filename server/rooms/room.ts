@@ -34,8 +34,14 @@ export const AWARENESS_FLUSH_MS = 100;
 
 /**
  * One board in memory: its Y.Doc, awareness, connected peers, and a queue that runs every
- * read and write of the document one at a time, so that what is stored, applied and relayed
- * happens in one order even though storage is asynchronous.
+ * read and write of the document one at a time.
+ *
+ * Writes are pipelined: a write is checked and applied in queue order and its append is handed
+ * to the store at once, without holding the queue until the commit; the write is relayed (and
+ * a command answered) only when the commit that holds it has returned, in the order the writes
+ * were applied. So several writes of a room share one commit, presence and sync answers never
+ * wait for a disk, and still nothing reaches a peer before it is stored. If a commit fails the
+ * room is broken and evicted: its unstored writes were never relayed and are gone with it.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -44,6 +50,9 @@ export class Room {
   holds = 0;
   broken = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles after every write staged so far is stored and relayed (rejects once one failed). */
+  private relayed: Promise<void> = Promise.resolve();
+  private staged = 0;
   private pendingServerUpdates: Uint8Array[] = [];
   updatesSinceSnapshot = 0;
   lastUpdateId = 0;
@@ -58,6 +67,8 @@ export class Room {
     readonly log: Logger,
     private readonly onBroken: (room: Room) => void,
     private readonly publish: (kind: RoomMessageKind, data: Uint8Array) => void = () => undefined,
+    /** Called after each stored write, when the room may want compacting. */
+    private readonly onStored: (room: Room) => void = () => undefined,
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
@@ -69,7 +80,9 @@ export class Room {
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) this.pendingServerUpdates.push(update);
-      else this.broadcastUpdate(update, origin);
+      // Stored by the process that published it: relay at once. Writes made here are relayed
+      // by `stage` once stored.
+      else if (origin === REMOTE_ORIGIN) this.broadcast(encodeSyncUpdate(update));
     });
   }
 
@@ -80,14 +93,44 @@ export class Room {
     return next;
   }
 
+  /** Run a task on the queue once every write staged before it is stored: it sees only stored state. */
+  read<T>(task: () => Promise<T> | T): Promise<T> {
+    return this.run(async () => {
+      await this.stored();
+      return task();
+    });
+  }
+
+  /** Writes handed to the store and not yet committed and relayed. */
+  get inFlight(): number {
+    return this.staged;
+  }
+
   /**
-   * Store a checked client update, then apply and relay it (store before relay: a crash
-   * loses nothing a peer has seen). Call inside `run`.
+   * Resolves once every write staged so far is stored and relayed; rejects with a
+   * StorageError if one of them could not be stored.
    */
-  async applyClientUpdate(update: Uint8Array, from: Peer): Promise<void> {
-    await this.persist(update);
+  stored(): Promise<void> {
+    return this.relayed;
+  }
+
+  /** Run `send` after every write staged so far is stored (at once when none is pending). */
+  afterStored(send: () => void): void {
+    if (this.staged === 0) send();
+    else this.relayed.then(send, () => undefined);
+  }
+
+  /**
+   * Apply a checked client update and store it; it is relayed to the other peers (and other
+   * processes) once stored. Call inside `run`; resolves when stored, rejects with StorageError.
+   */
+  applyClientUpdate(update: Uint8Array, from: Peer): Promise<void> {
+    if (this.broken) return Promise.reject(new StorageError('room is closed'));
     Y.applyUpdate(this.doc, update, from);
-    this.publish('update', update);
+    return this.stage(update, () => {
+      this.broadcast(encodeSyncUpdate(update), from);
+      this.publish('update', update);
+    });
   }
 
   /** Apply what another server process stored and published, and relay it to the peers here. Call inside `run`. */
@@ -97,21 +140,23 @@ export class Room {
   }
 
   /**
-   * Make a change on the server's authority (a participant's command). The change is applied,
-   * stored, and only then relayed; if storing fails the room is broken and evicted, so the
-   * unstored change is never seen and the next load starts from what was stored.
-   * Call inside `run`. Returns whether the change altered the document.
+   * Make a change on the server's authority (a participant's command): applied at once, stored,
+   * and relayed only once stored. Call inside `run`; await `stored()` before answering whoever
+   * asked (outside the queue, so the room goes on meanwhile). Throws StorageError when the room
+   * is broken. Returns whether the change altered the document.
    */
-  async change(mutate: (doc: Y.Doc) => void): Promise<boolean> {
+  change(mutate: (doc: Y.Doc) => void): boolean {
+    if (this.broken) throw new StorageError('room is closed');
     this.pendingServerUpdates = [];
     this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN);
     const updates = this.pendingServerUpdates;
     this.pendingServerUpdates = [];
     if (updates.length === 0) return false;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    await this.persist(update);
-    this.broadcastUpdate(update, null);
-    this.publish('update', update);
+    void this.stage(update, () => {
+      this.broadcast(encodeSyncUpdate(update));
+      this.publish('update', update);
+    }).catch(() => undefined);
     return true;
   }
 
@@ -146,20 +191,36 @@ export class Room {
     this.peers.clear();
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    this.broadcast(encodeSyncUpdate(update), origin);
-  }
-
-  private async persist(update: Uint8Array): Promise<void> {
-    try {
-      this.lastUpdateId = await this.store.append(this.name, update);
-      this.updatesSinceSnapshot += 1;
-    } catch (error) {
-      this.log.error({ err: error }, 'could not store update; closing room');
-      this.broken = true;
-      this.onBroken(this);
-      throw new StorageError('could not store update');
-    }
+  /**
+   * Hand an applied write to the store; `relay` runs once it and every write staged before it
+   * are stored. Resolves then; rejects with StorageError if this or an earlier write failed.
+   */
+  private stage(update: Uint8Array, relay: () => void): Promise<void> {
+    this.staged += 1;
+    const append = this.store.append(this.name, update).then(
+      (id) => {
+        this.lastUpdateId = Math.max(this.lastUpdateId, id);
+        this.updatesSinceSnapshot += 1;
+      },
+      (error: unknown) => {
+        if (!this.broken) {
+          this.log.error({ err: error }, 'could not store update; closing room');
+          this.broken = true;
+          this.onBroken(this);
+        }
+        throw new StorageError('could not store update');
+      },
+    );
+    const done = Promise.all([this.relayed, append]).then(() => {
+      if (this.broken) throw new StorageError('room is closed');
+      relay();
+      this.onStored(this);
+    });
+    const settle = () => {
+      this.staged -= 1;
+    };
+    done.then(settle, settle);
+    this.relayed = done;
+    return done;
   }
 }
-

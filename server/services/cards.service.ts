@@ -43,7 +43,13 @@ async function onRoom<T>(
     }
   }
   try {
-    return await ctx.rooms.withRoom(roomName, (room) => room.run(() => task(room, moderator, allowedKinds)));
+    return await ctx.rooms.withRoom(roomName, async (room) => {
+      // The room's queue is held only while the command reads and changes the document; the
+      // answer waits, off the queue, until what it changed (or found there) is stored.
+      const result = await room.run(() => task(room, moderator, allowedKinds));
+      await room.stored();
+      return result;
+    });
   } catch (error) {
     if (error instanceof StorageError) throw new AppError('storage_failed', 'the card could not be stored');
     throw error;
@@ -87,7 +93,7 @@ export async function addCard(ctx: ServiceContext, actor: TokenActor, input: Car
       throw new AppError('bad_request', 'no such stage');
     }
     const anonymous = input.anonymous ?? author.name === '';
-    await room.change((doc) =>
+    room.change((doc) =>
       putCard(doc, {
         id: input.id,
         kind: input.kind,
@@ -109,7 +115,7 @@ export async function editCard(ctx: ServiceContext, actor: TokenActor, input: Ca
   return onRoom(ctx, actor, input.room, async (room, moderator) => {
     const card = ownCard(room, actor, input.id, moderator);
     if (!card) throw new AppError('not_found', 'no such card');
-    await room.change((doc) => patchCard(doc, input.id, { text: input.text, kind: input.kind }));
+    room.change((doc) => patchCard(doc, input.id, { text: input.text, kind: input.kind }));
     await auditModeration(ctx, actor, card, 'card.moderate_edit', input.room);
     return { id: input.id };
   });
@@ -120,7 +126,7 @@ export async function deleteCard(ctx: ServiceContext, actor: TokenActor, input: 
   return onRoom(ctx, actor, input.room, async (room, moderator) => {
     const card = ownCard(room, actor, input.id, moderator);
     if (card) {
-      await room.change((doc) => removeCard(doc, input.id));
+      room.change((doc) => removeCard(doc, input.id));
       await auditModeration(ctx, actor, card, 'card.moderate_delete', input.room);
     }
     return { id: input.id };
@@ -134,7 +140,7 @@ export async function moveCard(ctx: ServiceContext, actor: TokenActor, input: Ca
     if (input.stageId !== null && !readStages(room.doc).some((s) => s.id === input.stageId)) {
       throw new AppError('bad_request', 'no such stage');
     }
-    await room.change((doc) => patchCard(doc, input.id, { stageId: input.stageId }));
+    room.change((doc) => patchCard(doc, input.id, { stageId: input.stageId }));
     return { id: input.id };
   });
 }

@@ -58,7 +58,7 @@ export async function projectLive(ctx: ServiceContext, session: SessionRow, lang
   const projection: SessionProjection = { boards: [], cards: [], groups: [] };
   for (const board of await listBoards(ctx.db, session.id)) {
     await ctx.rooms.withRoom(board.room, (room) =>
-      room.run(() => {
+      room.read(() => {
         projection.boards.push({ room: board.room, name: boardName(board, lang), kind: board.kind, theme: board.theme, persona: readPersona(room.doc), stages: readStages(room.doc) });
         for (const card of readCards(room.doc)) {
           projection.cards.push({

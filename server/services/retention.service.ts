@@ -23,15 +23,17 @@ export async function eraseExpiredNames(ctx: ServiceContext, days: number): Prom
       await eraseArchivedNames(trx, [session.id]);
     });
     for (const board of await listBoards(ctx.db, session.id)) {
-      const erased = await ctx.rooms.withRoom(board.room, (room) =>
-        room.run(() =>
+      const erased = await ctx.rooms.withRoom(board.room, async (room) => {
+        const changed = await room.run(() =>
           room.change((doc) => {
             boardParts(doc).cards.forEach((card) => {
               if (card instanceof Y.Map && card.has('authorName')) card.delete('authorName');
             });
           }),
-        ),
-      );
+        );
+        await room.stored();
+        return changed;
+      });
       changed ||= erased;
     }
     if (changed) {

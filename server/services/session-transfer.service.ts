@@ -54,7 +54,7 @@ export async function exportSession(ctx: ServiceContext, actor: UserActor, sessi
   const keyOf = (room: string) => (room.startsWith(prefix) ? room.slice(prefix.length) : room);
   const boards = await listBoards(ctx.db, session.id);
   const states = new Map<string, string>();
-  for (const b of boards) states.set(b.room, await ctx.rooms.withRoom(b.room, (room) => room.run(() => b64(Y.encodeStateAsUpdate(room.doc)))));
+  for (const b of boards) states.set(b.room, await ctx.rooms.withRoom(b.room, (room) => room.read(() => b64(Y.encodeStateAsUpdate(room.doc)))));
   const actions = await listActions(ctx.db, session.id);
   const notes = await listActionNotes(ctx.db, actions.map((a) => a.id));
   return {

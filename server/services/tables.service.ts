@@ -101,7 +101,10 @@ export async function copyPrepToTables(ctx: ServiceContext, actor: UserActor, se
   const prep = await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc) }));
   const tables = boards.filter((b) => b.kind === 'table');
   for (const table of tables) {
-    await ctx.rooms.withRoom(table.room, (room) => room.run(() => room.change((doc) => replacePrep(doc, prep.persona, prep.stages))));
+    await ctx.rooms.withRoom(table.room, async (room) => {
+      await room.run(() => room.change((doc) => replacePrep(doc, prep.persona, prep.stages)));
+      await room.stored();
+    });
   }
   return tables.length;
 }

@@ -43,7 +43,7 @@ export async function openVote(
   requireFacilitator(actor);
   const { board } = await authorizeRoom(ctx, actor, input.room);
   if (input.maxPerItem > input.dotsPerPerson) throw new AppError('bad_request', 'maxPerItem cannot exceed dotsPerPerson');
-  const items = await ctx.rooms.withRoom(board.room, (room) => room.run(() => readBallotItems(room.doc, input.itemIds)));
+  const items = await ctx.rooms.withRoom(board.room, (room) => room.read(() => readBallotItems(room.doc, input.itemIds)));
   const voteId = randomUUID();
   await insertVote(ctx.db, {
     id: voteId,

@@ -60,6 +60,45 @@ describe('rooms', () => {
     expect(db.prepare('select count(*) n from doc_updates').get()).toEqual({ n: 0 });
   });
 
+  it('compacts the log while the room is in use, and what is stored holds every card', async () => {
+    const server = await start({ compactAfterUpdates: 10 });
+    const { session } = await createSessionAsAdmin(server.url);
+    const p = await joinAs(server.url, session.joinCode, '田中');
+    const room = p.boards[0].room;
+    const board = connectBoard(server.url, room, p.token);
+    cleanups.push(() => board.destroy());
+    await whenSynced(board.provider);
+    const socket = connectControl(server.url, p.token);
+    cleanups.push(() => socket.close());
+    await whenConnected(socket);
+    // Several commands at once: they share commits and are answered once stored.
+    const acks = await Promise.all(
+      Array.from({ length: 35 }, (_, i) => request(socket, 'card:add', { room, id: randomUUID(), kind: 'issue', text: `カード${i}` })),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(server.app.rooms.loadedRooms()).toEqual([room]);
+    const file = path.join(server.dataDir, 'yoriai.sqlite');
+    await vi.waitFor(() => {
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.prepare('select count(*) n from doc_snapshots where room = ?').get(room)).toEqual({ n: 1 });
+        expect((db.prepare('select count(*) n from doc_updates where room = ?').get(room) as { n: number }).n).toBeLessThan(10);
+      } finally {
+        db.close();
+      }
+    });
+    // What a crash now would leave: the snapshot and the short log hold every card.
+    const db = new Database(file, { readonly: true });
+    cleanups.push(() => db.close());
+    const stored = new Y.Doc();
+    const snap = db.prepare('select data from doc_snapshots where room = ?').get(room) as { data: Buffer };
+    Y.applyUpdate(stored, snap.data);
+    for (const row of db.prepare('select data from doc_updates where room = ? order by id').all(room) as Array<{ data: Buffer }>) {
+      Y.applyUpdate(stored, row.data);
+    }
+    expect(readCards(stored).filter((c) => c.text.startsWith('カード'))).toHaveLength(35);
+  });
+
   it('refuses a room whose stored data cannot be loaded and never replaces it', async () => {
     const first = await start();
     const { session } = await createSessionAsAdmin(first.url);
