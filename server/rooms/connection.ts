@@ -7,6 +7,7 @@ import {
   encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
+  isEmptyStateVector,
   type InboundMessage,
 } from './messages';
 import { type Peer, type PeerInfo, type Room, StorageError } from './room';
@@ -50,7 +51,7 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     switch (message.type) {
       case 'sync-step1': {
         // Encoded now, in queue order; sent once what it holds is stored.
-        const answer = encodeSyncStep2(room.doc, message.stateVector);
+        const answer = isEmptyStateVector(message.stateVector) ? room.fullSyncStep2() : encodeSyncStep2(room.doc, message.stateVector);
         room.afterStored(() => peer.send(answer));
         return;
       }

@@ -56,6 +56,8 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
       log.error({ room: room.name }, 'stored room data has missing pieces');
       throw new AppError('room_unavailable', `room ${room.name} could not be loaded`);
     }
+    // A snapshot with no log after it is the document as it stands: fresh peers get its bytes.
+    if (stored.snapshot && stored.updates.length === 0) room.seedFullState(stored.snapshot);
     room.lastUpdateId = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
   }

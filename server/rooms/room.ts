@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import type { DocStore } from './doc-store';
 import type { RoomMessageKind } from '../cluster/bus';
-import { encodeAwareness, encodeSyncUpdate } from './messages';
+import { encodeAwareness, encodeSyncStep2FromUpdate, encodeSyncUpdate } from './messages';
 
 /** What a room needs of a connection: send bytes, close with a code. Never `ws` itself. */
 export interface Peer {
@@ -54,6 +54,8 @@ export class Room {
   private relayed: Promise<void> = Promise.resolve();
   private staged = 0;
   private pendingServerUpdates: Uint8Array[] = [];
+  /** The whole document as a sync step 2 message, until the next change. */
+  private fullSync: Uint8Array | null = null;
   updatesSinceSnapshot = 0;
   lastUpdateId = 0;
   private awarenessChanged = new Set<number>();
@@ -79,6 +81,7 @@ export class Room {
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullSync = null;
       if (origin === SERVER_ORIGIN) this.pendingServerUpdates.push(update);
       // Stored by the process that published it: relay at once. Writes made here are relayed
       // by `stage` once stored.
@@ -99,6 +102,21 @@ export class Room {
       await this.stored();
       return task();
     });
+  }
+
+  /**
+   * Sync step 2 with the whole document, for a peer that has nothing yet: encoded once per
+   * state of the document, so a hall of phones joining (or rejoining after a restart) at once
+   * costs one encoding, not one each.
+   */
+  fullSyncStep2(): Uint8Array {
+    this.fullSync ??= encodeSyncStep2FromUpdate(Y.encodeStateAsUpdate(this.doc));
+    return this.fullSync;
+  }
+
+  /** After loading: `update` (the stored snapshot) is the whole document as it stands. */
+  seedFullState(update: Uint8Array): void {
+    this.fullSync = encodeSyncStep2FromUpdate(update);
   }
 
   /** Writes handed to the store and not yet committed and relayed. */
