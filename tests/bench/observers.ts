@@ -13,6 +13,8 @@ export interface Collected {
   stats: ObserverStats;
   /** Each thread's event-loop utilisation from `mark` to `unmark` (near 1: the thread was the bottleneck). */
   busy: number[];
+  /** How many of the samples each thread gave, in the order they are concatenated. */
+  perThread: number[];
 }
 
 // Workers do not inherit tsx's loader on Node 20: register it in the thread, then load the entry.
@@ -45,7 +47,7 @@ export class ObserverPool {
     });
   }
 
-  /** Open every URL (spread over the threads); resolves when all are synced. Throws if any failed. */
+  /** Open every URL (URL i in thread i % threads); resolves when all are synced. Throws if any failed. */
   async connect(urls: string[], presence = true): Promise<void> {
     const n = this.workers.length;
     const results = await Promise.all(
@@ -102,7 +104,7 @@ export class ObserverPool {
     }
     const stats: ObserverStats = { cardMessages: 0, awarenessMessages: 0, bytesIn: 0, closedEarly: 0 };
     for (const p of parts) for (const key of Object.keys(stats) as Array<keyof ObserverStats>) stats[key] += p.stats[key];
-    return { seqs, lats, stats, busy: parts.map((p) => p.busy) };
+    return { seqs, lats, stats, busy: parts.map((p) => p.busy), perThread: parts.map((p) => p.seqs.length) };
   }
 
   /** Close every observer and end the threads. */

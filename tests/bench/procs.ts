@@ -108,11 +108,13 @@ function spawnUntil(args: string[], env: Record<string, string>, pattern: RegExp
 /**
  * Yoriai as in production: `node --import tsx server/main.ts` on an ephemeral port. With
  * `clientDir`, tests/bench/server-entry.ts instead: the same app serving that built client.
+ * `env` adds settings (DATABASE_URL, REDIS_URL).
  */
-export function startYoriai(dataDir: string, clientDir?: string): Promise<ServerProc> {
+export function startYoriai(dataDir: string, clientDir?: string, env: Record<string, string> = {}): Promise<ServerProc> {
   return spawnUntil(
     ['--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
     {
+      ...env,
       ...(clientDir ? { BENCH_CLIENT_DIR: clientDir } : {}),
       PORT: '0',
       HOST: '127.0.0.1',

@@ -62,18 +62,44 @@ export function notes(rows: Row[]): string {
 const BEGIN = '<!-- bench:begin (written by `npm run bench`; text outside these markers is kept) -->';
 const END = '<!-- bench:end -->';
 
+const INTRO = `# Benchmarks
+
+\`npm run bench\` (tests/bench/run.ts) runs Yoriai and the reference y-websocket server
+(@y/websocket-server 0.1.1) one after the other on the same machine, with real protocol clients
+over loopback. The targets are those of the performance issue; a missed target stays in the
+table as it is.`;
+
 /** Replace the generated part of docs/benchmarks.md, keeping what people wrote around it. */
 export function writeDoc(generated: string): string {
   const file = path.join(ROOT, 'docs/benchmarks.md');
-  const block = `${BEGIN}\n${generated}\n${END}`;
+  return writeBetweenMarkers(file, { begin: BEGIN, end: END, heading: '# Benchmarks', newFile: INTRO }, generated);
+}
+
+/**
+ * Put `generated` between the markers of `file`, keeping everything outside them. Without
+ * markers the block goes at the end of the section under `heading` (a Markdown heading line,
+ * added at the end of the file when missing); a new file starts with `newFile`.
+ */
+export function writeBetweenMarkers(file: string, at: { begin: string; end: string; heading: string; newFile: string }, generated: string): string {
+  const block = `${at.begin}\n${generated}\n${at.end}`;
   let text: string;
-  if (fs.existsSync(file)) {
+  if (!fs.existsSync(file)) text = `${at.newFile}\n\n${block}\n`;
+  else {
     const current = fs.readFileSync(file, 'utf8');
-    const a = current.indexOf(BEGIN.slice(0, 20));
-    const b = current.indexOf(END);
-    text = a >= 0 && b > a ? current.slice(0, a) + block + current.slice(b + END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  } else {
-    text = `# Benchmarks\n\n\`npm run bench\` (tests/bench/run.ts) runs Yoriai and the reference y-websocket server\n(@y/websocket-server 0.1.1) one after the other on the same machine, with real protocol clients\nover loopback. The targets are those of the performance issue; a missed target stays in the\ntable as it is.\n\n${block}\n`;
+    const a = current.indexOf(at.begin.slice(0, 20));
+    const b = current.indexOf(at.end);
+    const lines = current.split('\n');
+    const h = lines.indexOf(at.heading);
+    if (a >= 0 && b > a) text = current.slice(0, a) + block + current.slice(b + at.end.length);
+    else if (h < 0) text = `${current.trimEnd()}\n\n${at.heading}\n\n${block}\n`;
+    else {
+      // The section ends at the next heading of the same level or higher.
+      const level = at.heading.indexOf(' ');
+      const next = lines.findIndex((l, i) => i > h && /^#+ /.test(l) && l.indexOf(' ') <= level);
+      const before = lines.slice(0, next < 0 ? lines.length : next).join('\n').trimEnd();
+      const after = next < 0 ? '' : `\n${lines.slice(next).join('\n')}`;
+      text = `${before}\n\n${block}\n${after}`;
+    }
   }
   fs.writeFileSync(file, text);
   return file;

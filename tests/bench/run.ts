@@ -2,10 +2,13 @@
  * `npm run bench` — Yoriai against the reference y-websocket server (@y/websocket-server 0.1.1),
  * one after the other on this machine, with real protocol clients over loopback.
  *
- *   npm run bench                     full run (~10 min), writes docs/benchmarks.md
- *   npm run bench -- --quick          smoke check with small numbers (~1–2 min); prints only (add --write to write)
- *   npm run bench -- --only=fanout,ack,storage,browser
- *   npm run bench -- --no-write       full run without touching docs/benchmarks.md
+ *   npm run bench                     full run (~12 min), writes docs/benchmarks.md and docs/scaling.md
+ *   npm run bench -- --quick          smoke check with small numbers (~2 min); prints only (add --write to write)
+ *   npm run bench -- --only=fanout,ack,storage,browser,scale
+ *   npm run bench -- --no-write       full run without touching the docs
+ * `scale` (one and two Yoriai processes on PostgreSQL + Redis) runs when it finds both:
+ * YORIAI_BENCH_POSTGRES_URL / YORIAI_BENCH_REDIS_URL, else YORIAI_TEST_POSTGRES_URL /
+ * YORIAI_TEST_REDIS_URL; without them it says so and the run goes on.
  * Environment: BENCH_QUICK=1 (same as --quick), BENCH_THREADS (observer threads, default 2),
  * BENCH_VERBOSE=1 (servers' stderr), CHROMIUM_PATH (default /usr/bin/chromium).
  */
@@ -14,9 +17,11 @@ import { prepareReference, prepareYoriai, type Target } from './clients';
 import { cleanupAll, rssMiB, type ServerProc, sleep, startReference, startYoriai, tempDir } from './procs';
 import { describeMachine, notes, table, writeDoc } from './report';
 import { buildRows, type MemoryResult, type Results } from './rows';
+import { scaleSection, writeScaleDoc } from './scale-report';
 import { runAck } from './scenarios/ack';
 import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/browser';
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
+import { findScaleServices, runScale, type ScaleResult } from './scenarios/scale';
 import { type RestartResult, runReferenceSync, runStorage } from './scenarios/storage';
 
 const argv = process.argv.slice(2);
@@ -34,6 +39,7 @@ const config = quick
       memoryWaitS: 2,
       storage: { cards: 500, restarts: 1, rooms: 2, writersPerRoom: 3, window: 8, seconds: 1, smallEdits: 100, largeEdits: 500, largeCapS: 2 },
       board: { cards: 100, newCards: 1 },
+      scale: { sizes: [30, 60], writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 3 },
     }
   : {
       fan500: { clients: 500, writers: 20, rate: 100, warmupS: 5, measureS: 30, presence: true, threads, drainS: 30 },
@@ -42,7 +48,10 @@ const config = quick
       memoryWaitS: 60,
       storage: { cards: 5000, restarts: 3, rooms: 4, writersPerRoom: 5, window: 8, seconds: 15, smallEdits: 1000, largeEdits: 100_000, largeCapS: 45 },
       board: { cards: 1000, newCards: 10 },
+      scale: { sizes: [200, 400], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
     };
+/** The groups whose rows make docs/benchmarks.md; `scale` writes docs/scaling.md. */
+const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'browser'];
 
 const started = performance.now();
 const log = (line: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -152,23 +161,56 @@ async function main(): Promise<void> {
     }
   });
 
-  const rows = buildRows(results, quick);
-  const generated = [
-    `## ${quick ? 'Quick run (smoke check, small numbers)' : 'Latest run'}`,
-    '',
-    ...describeMachine(loadAtStart),
-    `- Mode: ${quick ? '`--quick`' : 'full'}${only ? `, only ${only.join(', ')}` : ''}; total ${((performance.now() - started) / 1000).toFixed(0)} s; observers in ${threads} worker threads of the harness process`,
-    '',
-    table(rows),
-    '',
-    '### How each line was measured',
-    '',
-    notes(rows),
-  ].join('\n');
-  process.stdout.write(`\n${generated}\n`);
-  if (write) log(`written to ${writeDoc(generated)}`);
-  else log('docs/benchmarks.md not written (quick mode: pass --write; full mode: drop --no-write)');
+  let scale: ScaleResult | { skipped: string } | undefined;
+  await step('scale', async () => {
+    const services = await findScaleServices(process.env);
+    if ('skipped' in services) {
+      scale = services;
+      log(`  scale skipped: ${services.skipped}`);
+      return;
+    }
+    scale = await runScale(services, config.scale, log);
+  });
+
+  const mode = `${quick ? '`--quick`' : 'full'}${only ? `, only ${only.join(', ')}` : ''}; total ${((performance.now() - started) / 1000).toFixed(0)} s; observers in ${threads} worker threads of the harness process`;
+  if (BENCHMARK_GROUPS.some(wants)) {
+    const rows = buildRows(results, quick);
+    const generated = [
+      `## ${quick ? 'Quick run (smoke check, small numbers)' : 'Latest run'}`,
+      '',
+      ...describeMachine(loadAtStart),
+      `- Mode: ${mode}`,
+      '',
+      table(rows),
+      '',
+      '### How each line was measured',
+      '',
+      notes(rows),
+    ].join('\n');
+    process.stdout.write(`\n${generated}\n`);
+    if (write) log(`written to ${writeDoc(generated)}`);
+    else log('docs/benchmarks.md not written (quick mode: pass --write; full mode: drop --no-write)');
+  }
+  if (wants('scale')) reportScale(scale, loadAtStart, mode);
   if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+}
+
+/** Print the scale runs (or why they did not run) and write them into docs/scaling.md. */
+function reportScale(scale: ScaleResult | { skipped: string } | undefined, loadAtStart: number[], mode: string): void {
+  if (!scale) {
+    process.stdout.write(`\n## Capacity: one and two processes on PostgreSQL + Redis\n\nfailed: ${results.errors.scale ?? 'unknown error'}\n`);
+    return;
+  }
+  if ('skipped' in scale) {
+    process.stdout.write(`\n## Capacity: one and two processes on PostgreSQL + Redis\n\nskipped: ${scale.skipped}\n`);
+    log('docs/scaling.md not written (the scale runs were skipped)');
+    return;
+  }
+  const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+  const generated = scaleSection(scale, { machine: describeMachine(loadAtStart), command, mode });
+  process.stdout.write(`\n## Capacity: one and two processes on PostgreSQL + Redis\n\n${generated}\n`);
+  if (write && scale.runs.length > 0) log(`written to ${writeScaleDoc(generated)}`);
+  else log('docs/scaling.md not written (quick mode: pass --write; full mode: drop --no-write)');
 }
 
 // WebsocketProvider adds a process 'exit' listener per client.

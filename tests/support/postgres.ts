@@ -8,20 +8,24 @@ import pg from 'pg';
 export const TEST_POSTGRES_URL = process.env.YORIAI_TEST_POSTGRES_URL;
 export const TEST_REDIS_URL = process.env.YORIAI_TEST_REDIS_URL;
 
-/** A fresh, empty database for one test, dropped afterwards. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_POSTGRES_URL) throw new Error('YORIAI_TEST_POSTGRES_URL is not set');
-  const name = `yoriai_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+/**
+ * A fresh, empty database for one test, dropped afterwards: created through `serverUrl` (a
+ * database the role may connect to; its role needs `createdb`), named `<prefix><random>`.
+ */
+export async function createTestDatabase(serverUrl = TEST_POSTGRES_URL, prefix = 'yoriai_t_'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  if (!serverUrl) throw new Error('YORIAI_TEST_POSTGRES_URL is not set');
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(TEST_POSTGRES_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     async drop() {
-      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();

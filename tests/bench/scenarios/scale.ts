@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import pg from 'pg';
+import { createClient } from 'redis';
+import { createTestDatabase } from '../../support/postgres';
+import { prepareYoriai, type Target } from '../clients';
+import { cpuSeconds, removeTempDir, type ServerProc, startYoriai, tempDir } from '../procs';
+import { type CpuProbe, type FanoutOptions, type FanoutResult, runFanout } from './fanout';
+
+/** Where PostgreSQL and Redis are; the bench creates (and drops) a database of its own on that server. */
+export interface ScaleServices {
+  postgresUrl: string;
+  redisUrl: string;
+}
+
+export interface ScaleOptions extends Omit<FanoutOptions, 'clients'> {
+  /** Clients per run (writers included); every size runs on one process, then on two. */
+  sizes: number[];
+}
+
+export interface ScaleRun {
+  processes: number;
+  result: FanoutResult;
+}
+
+export interface ScaleResult {
+  runs: ScaleRun[];
+  /** Versions and places of the services, for the record. */
+  postgres: string;
+  redis: string;
+  /** Whether the PostgreSQL probe could read the server's processes (only when it runs on this machine). */
+  postgresCpu: boolean;
+}
+
+const PROCESS_COUNTS = [1, 2];
+
+/** The services the scale runs need, or why they cannot run (the run goes on without them). */
+export async function findScaleServices(env: NodeJS.ProcessEnv): Promise<ScaleServices | { skipped: string }> {
+  const postgresUrl = env.YORIAI_BENCH_POSTGRES_URL || env.YORIAI_TEST_POSTGRES_URL;
+  const redisUrl = env.YORIAI_BENCH_REDIS_URL || env.YORIAI_TEST_REDIS_URL;
+  const missing = [!postgresUrl && 'YORIAI_BENCH_POSTGRES_URL (or YORIAI_TEST_POSTGRES_URL)', !redisUrl && 'YORIAI_BENCH_REDIS_URL (or YORIAI_TEST_REDIS_URL)'].filter(Boolean);
+  if (missing.length > 0) return { skipped: `${missing.join(' and ')} not set (\`bash .ci/services.sh\` starts both on loopback)` };
+  try {
+    const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    await client.end();
+  } catch (error) {
+    return { skipped: `PostgreSQL at ${withoutPassword(postgresUrl!)} not reachable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    const client = createClient({ url: redisUrl, socket: { connectTimeout: 5000, reconnectStrategy: false } });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.quit();
+  } catch (error) {
+    return { skipped: `Redis at ${redisUrl} not reachable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { postgresUrl: postgresUrl!, redisUrl: redisUrl! };
+}
+
+/**
+ * The fan-out workload of one room on one Yoriai process, then on two, both on PostgreSQL and
+ * Redis, each configuration on a database of its own (created empty, dropped after). With two
+ * processes writers and observers alternate between them, so half of every card's deliveries
+ * go through Redis to the other process.
+ *
+ * Yoriai's Redis channels have fixed names (`yoriai:room:<room>`, `yoriai:events`, socket.io's
+ * adapter channels): the bench cannot give its processes a prefix of their own. Rooms are new
+ * sessions' ids, so no one else's room traffic mixes in; other Yoriai processes on the same
+ * Redis would see the bench's few domain events and the bench theirs.
+ */
+export async function runScale(services: ScaleServices, options: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
+  const probes = await serviceProbes(services);
+  const runs: ScaleRun[] = [];
+  try {
+    for (const processes of PROCESS_COUNTS) {
+      const db = await createTestDatabase(services.postgresUrl, 'yoriai_bench_');
+      const dataDir = tempDir('yoriai-bench-scale-');
+      const servers: ServerProc[] = [];
+      try {
+        // One after the other: the first runs the migrations.
+        for (let i = 0; i < processes; i++) servers.push(await startYoriai(dataDir, undefined, { DATABASE_URL: db.url, REDIS_URL: services.redisUrl }));
+        for (const clients of options.sizes) {
+          log(`  yoriai on PostgreSQL + Redis, ${processes} process${processes > 1 ? 'es' : ''}: ${clients} clients in one room`);
+          const base = await prepareYoriai(servers[0], clients - options.writers, `${clients}人 ${processes}台`);
+          const targets: Target[] = servers.map((server) => ({ ...base, server, wsBase: `${server.url.replace(/^http/, 'ws')}/yjs` }));
+          const result = await runFanout(targets, { ...options, clients }, log, probes.list);
+          log(`    p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms; ${result.delivered}/${result.expected} delivered`);
+          runs.push({ processes, result });
+        }
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+        removeTempDir(dataDir);
+        await db.drop();
+      }
+    }
+  } finally {
+    await probes.close();
+  }
+  return { runs, postgres: probes.postgres, redis: probes.redis, postgresCpu: probes.list.some((p) => p.name === 'postgres') };
+}
+
+const withoutPassword = (url: string) => {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+};
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * CPU probes for the services: Redis reports its own CPU time (INFO cpu); PostgreSQL's, when it
+ * runs on this machine, is the sum over its processes (`postgres` in /proc; what a backend that
+ * ends within the window used is missed). Both count everything those servers do, the bench's work or not.
+ */
+async function serviceProbes(services: ScaleServices) {
+  const redis = createClient({ url: services.redisUrl });
+  redis.on('error', () => undefined);
+  await redis.connect();
+  const info = async (section: string) => Object.fromEntries((await redis.info(section)).split(/\r?\n/).map((l) => l.split(':') as [string, string]));
+  const version = (await info('server')).redis_version ?? '?';
+  const list: CpuProbe[] = [
+    {
+      name: 'redis',
+      async start() {
+        const read = async () => {
+          const cpu = await info('cpu');
+          return Number(cpu.used_cpu_user) + Number(cpu.used_cpu_sys);
+        };
+        const before = await read();
+        return async () => (await read()) - before;
+      },
+    },
+  ];
+  const client = new pg.Client({ connectionString: services.postgresUrl });
+  await client.connect();
+  const pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+  await client.end();
+  if (LOOPBACK.has(new URL(services.postgresUrl).hostname)) {
+    list.push({
+      name: 'postgres',
+      async start() {
+        const before = postgresCpu();
+        return async () => [...postgresCpu()].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
+      },
+    });
+  }
+  return {
+    list,
+    postgres: `PostgreSQL ${pgVersion.split(' ')[0]} at ${new URL(services.postgresUrl).host}`,
+    redis: `Redis ${version} at ${new URL(services.redisUrl).host}`,
+    close: () => redis.quit().then(() => undefined, () => undefined),
+  };
+}
+
+/** CPU seconds so far of every `postgres` process on this machine, by pid. */
+function postgresCpu(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      cpu.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return cpu;
+}
