@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 
-type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
 type Content = Y.Item['content'];
 import { BOARD_ROOT_KEYS } from '../../shared/board/model';
 
@@ -27,7 +26,7 @@ const ROOT_KEYS: ReadonlySet<string> = new Set(BOARD_ROOT_KEYS);
  * Written by hand because Yjs validates nothing before integrating.
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateCheck {
-  let decoded: { structs: Array<Y.Item | Y.GC | unknown>; ds: DeleteSet };
+  let decoded: { structs: Array<Y.Item | Y.GC | unknown>; ds: ReturnType<typeof Y.createDeleteSet> };
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded;
   } catch (error) {
@@ -68,19 +67,34 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
   }
 
   let addsDeletes = false;
-  let current: DeleteSet | null = null;
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       if (range.clock + range.len > stateOf(client)) {
         return { ok: false, reason: 'missing_dependency', detail: 'deletes unknown structs' };
       }
-      if (!addsDeletes) {
-        current ??= Y.createDeleteSetFromStructStore(doc.store);
-        if (!coversRange(current.clients.get(client), range.clock, range.len)) addsDeletes = true;
-      }
+      if (!addsDeletes && !alreadyDeleted(doc, client, range.clock, range.len)) addsDeletes = true;
     }
   }
   return { ok: true, noop: !addsStructs && !addsDeletes };
+}
+
+/**
+ * Whether the document already has [clock, clock + len) of `client` deleted: a binary search
+ * into that client's structs and a walk over the few the range spans, never the whole store.
+ * A range reaching into structs the update itself adds is not (yet) deleted.
+ */
+function alreadyDeleted(doc: Y.Doc, client: number, clock: number, len: number): boolean {
+  if (len === 0) return true;
+  const structs = doc.store.clients.get(client);
+  if (!structs || structs.length === 0) return false;
+  const last = structs[structs.length - 1];
+  if (clock + len > last.id.clock + last.length) return false;
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+    const struct = structs[i];
+    if (struct.id.clock >= clock + len) break;
+    if (!struct.deleted) return false;
+  }
+  return true;
 }
 
 function checkContent(content: Content, limits: UpdateLimits): UpdateCheck | null {
@@ -103,20 +117,4 @@ function checkContent(content: Content, limits: UpdateLimits): UpdateCheck | nul
     return JSON.stringify(content.embed).length > limits.maxContentChars ? tooLarge('embed') : null;
   }
   return null;
-}
-
-/** Whether sorted, merged delete ranges cover [clock, clock + len). */
-function coversRange(ranges: Array<{ clock: number; len: number }> | undefined, clock: number, len: number): boolean {
-  if (!ranges || len === 0) return len === 0;
-  let lo = 0;
-  let hi = ranges.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].clock <= clock) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && ranges[found].clock + ranges[found].len >= clock + len;
 }

@@ -45,6 +45,17 @@ describe('checkUpdate', () => {
     expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: false });
   });
 
+  it('sees a deletion that reaches past what is already deleted as a change', () => {
+    const server = new Y.Doc();
+    server.getText('comments').insert(0, 'abcdef');
+    const { client, updates } = clientOf(server);
+    server.getText('comments').delete(2, 2);
+    client.getText('comments').delete(1, 4);
+    expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: false });
+    Y.applyUpdate(server, updates[0]);
+    expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: true });
+  });
+
   it('refuses truncated and random bytes as malformed', () => {
     const server = serverDocWithCard();
     const { client, updates } = clientOf(server);
