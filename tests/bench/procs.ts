@@ -112,7 +112,8 @@ function spawnUntil(args: string[], env: Record<string, string>, pattern: RegExp
  */
 export function startYoriai(dataDir: string, clientDir?: string, env: Record<string, string> = {}): Promise<ServerProc> {
   return spawnUntil(
-    ['--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
+    // BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
     {
       ...env,
       ...(clientDir ? { BENCH_CLIENT_DIR: clientDir } : {}),
