@@ -57,6 +57,14 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     let session: PeerSession | null = null;
     let closed = false;
 
+    // Frames sent to this peer in one burst (the updates of one commit, relayed together) go
+    // out in one write: the socket is corked at the first and uncorked once the burst is over.
+    const tcp = req.socket;
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      tcp.uncork();
+    };
     const peer: Peer = {
       send(data) {
         if (ws.readyState !== ws.OPEN) return;
@@ -64,6 +72,11 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
           log.warn('peer too slow; cutting it off');
           ws.terminate();
           return;
+        }
+        if (!corked) {
+          corked = true;
+          tcp.cork();
+          process.nextTick(uncork);
         }
         ws.send(data);
       },
