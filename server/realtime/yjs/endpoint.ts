@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import * as wsModule from 'ws';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
@@ -12,6 +13,41 @@ import type { ServiceContext } from '../../services/context';
 
 const PING_INTERVAL_MS = 30_000;
 
+/** Frames up to this size are sent as one buffer (header and payload copied together). */
+const MERGE_FRAME_BYTES = 64 * 1024;
+
+/**
+ * The websocket frame of a message, built once however many peers it goes to (a relayed card
+ * goes to every phone in the room): a binary frame, unmasked, as ws itself would build it.
+ * Written straight to each peer's socket; safe because our server never compresses, so ws's
+ * sender writes synchronously and keeps no queue that a direct write could overtake.
+ */
+const frames = new WeakMap<Uint8Array, Buffer[]>();
+interface FrameOptions {
+  fin: boolean;
+  opcode: number;
+  mask: boolean;
+  readOnly: boolean;
+  rsv1: boolean;
+}
+/** ws's own frame builder (exported by ws, missing from its type definitions). */
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: FrameOptions): Buffer[] } };
+function frameOf(data: Uint8Array): Buffer[] {
+  let frame = frames.get(data);
+  if (!frame) {
+    const [header, payload] = Sender.frame(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      fin: true,
+      opcode: 2,
+      mask: false,
+      readOnly: true,
+      rsv1: false,
+    });
+    frame = data.byteLength <= MERGE_FRAME_BYTES ? [Buffer.concat([header, payload])] : [header, payload];
+    frames.set(data, frame);
+  }
+  return frame;
+}
+
 /** The `/yjs/<room>` endpoint: authenticates, then hands the socket to the room. */
 export interface YjsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -21,7 +57,8 @@ export interface YjsEndpoint {
 /** Create the y-websocket endpoint for an app. */
 export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean): YjsEndpoint {
   // Anything larger than a writer may send is refused by ws itself (close 1009) before it is buffered.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes });
+  // No compression: a phone would pay for it in CPU, and `frameOf` relies on it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
   const byParticipant = new Map<string, Set<WebSocket>>();
   const onRemoved = ({ participantId }: { participantId: string }) => {
@@ -78,7 +115,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
           tcp.cork();
           process.nextTick(uncork);
         }
-        ws.send(data);
+        for (const part of frameOf(data)) tcp.write(part);
       },
       close(code, reason) {
         if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
