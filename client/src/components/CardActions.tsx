@@ -1,13 +1,14 @@
-import { type FormEvent, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { LIMITS } from '../../../shared/limits';
 import type { ErrorBody } from '../../../shared/protocol';
 import type { CommandAck } from '../realtime/control';
 import { LiveMessage } from './LiveMessage';
 import { useErrorText } from './error-text';
+import { useUiText } from './ui-text';
 
 interface CardActionsProps {
   text: string;
+  /** Kept stable by the caller (useCallback), so a card that did not change is not rendered again. */
   onSave: (text: string) => Promise<CommandAck>;
   onDelete: () => Promise<CommandAck>;
   /** Participants withdraw their own card; facilitators delete. */
@@ -17,15 +18,16 @@ interface CardActionsProps {
 type Mode = 'idle' | 'editing' | 'confirming';
 type Result = { action: 'edit' | 'delete'; error?: ErrorBody };
 
-/** Edit a card's text in place, or remove it after a confirmation. Results are announced. */
-export function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }: CardActionsProps) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
+/**
+ * Edit a card's text in place, or remove it after a confirmation. Results are announced.
+ * A board shows a thousand of these at rest, so the editor and the result's wording are parts
+ * of their own, made only when used.
+ */
+export const CardActions = memo(function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }: CardActionsProps) {
+  const t = useUiText();
   const [mode, setMode] = useState<Mode>('idle');
   const [busy, setBusy] = useState(false);
-  const [draft, setDraft] = useState(text);
   const [result, setResult] = useState<Result | null>(null);
-  const editorId = useId();
   const withdraw = deleteWording === 'withdraw';
 
   const run = async (action: Result['action'], command: () => Promise<CommandAck>) => {
@@ -36,34 +38,14 @@ export function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }
     if (ack.ok) setMode('idle');
   };
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft.trim()) void run('edit', () => onSave(draft.trim()));
-  };
-
   const startEditing = () => {
-    setDraft(text);
     setResult(null);
     setMode('editing');
   };
 
-  const message = result && (result.error ? errorText(result.error) : result.action === 'edit' ? t('card.updated') : t('card.deleted'));
   return (
     <div className="card-actions">
-      {mode === 'editing' && (
-        <form onSubmit={save} className="card-editor">
-          <label htmlFor={editorId}>{t('card.text')}</label>
-          <textarea id={editorId} value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
-          <div className="button-row">
-            <button type="submit" disabled={busy || !draft.trim()}>
-              {t('common.save')}
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setMode('idle')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      )}
+      {mode === 'editing' && <CardEditor text={text} busy={busy} onSave={(draft) => void run('edit', () => onSave(draft))} onCancel={() => setMode('idle')} />}
       {mode === 'confirming' && (
         <div className="button-row">
           <span>{withdraw ? t('card.withdrawConfirm') : t('card.deleteConfirm')}</span>
@@ -85,7 +67,39 @@ export function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }
           </button>
         </div>
       )}
-      <LiveMessage tone={result?.error ? 'error' : 'info'}>{message}</LiveMessage>
+      <LiveMessage tone={result?.error ? 'error' : 'info'}>{result && <ResultText result={result} />}</LiveMessage>
     </div>
   );
+});
+
+/** The text box for a card's new text, starting from its current text. */
+function CardEditor({ text, busy, onSave, onCancel }: { text: string; busy: boolean; onSave: (text: string) => void; onCancel: () => void }) {
+  const t = useUiText();
+  const [draft, setDraft] = useState(text);
+  const editorId = useId();
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.trim()) onSave(draft.trim());
+  };
+  return (
+    <form onSubmit={save} className="card-editor">
+      <label htmlFor={editorId}>{t('card.text')}</label>
+      <textarea id={editorId} value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
+      <div className="button-row">
+        <button type="submit" disabled={busy || !draft.trim()}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What became of the last edit or removal, in the UI language. */
+function ResultText({ result }: { result: Result }) {
+  const t = useUiText();
+  const errorText = useErrorText();
+  return <>{result.error ? errorText(result.error) : result.action === 'edit' ? t('card.updated') : t('card.deleted')}</>;
 }

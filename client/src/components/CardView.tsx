@@ -1,12 +1,12 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, type ReactNode } from 'react';
 import type { Card } from '../../../shared/board/model';
 import { isOrganizationType } from '../../../shared/organization-types';
 import { KindLabel } from './KindLabel';
+import { useUiText } from './ui-text';
 
 /** Who wrote a card, as shown on it: the name or "anonymous", and the organisation type. */
-export function CardAuthor({ card }: { card: Pick<Card, 'anonymous' | 'authorName' | 'organizationType'> }) {
-  const { t } = useTranslation();
+export function CardAuthor({ card }: { card: Partial<Pick<Card, 'anonymous' | 'authorName' | 'organizationType'>> }) {
+  const t = useUiText();
   const name = card.anonymous || !card.authorName ? t('card.anonymous') : card.authorName;
   const org = card.organizationType && isOrganizationType(card.organizationType) ? t(`organizationType.${card.organizationType}`) : null;
   return (
@@ -26,9 +26,12 @@ interface CardViewProps {
   children?: ReactNode;
 }
 
-/** One card: kind (icon and word), text, author; `children` adds status and actions. */
-export function CardView({ card, body, spotlight = false, children }: CardViewProps) {
-  const { t } = useTranslation();
+/**
+ * One card: kind (icon and word), text, author; `children` adds status and actions. Memoised:
+ * a board passes the same card object while its Y.Map is unchanged.
+ */
+export const CardView = memo(function CardView({ card, body, spotlight = false, children }: CardViewProps) {
+  const t = useUiText();
   const classes = ['card', `card-${card.kind}`, spotlight ? 'is-spotlight' : '', card.hidden ? 'is-hidden' : ''].filter(Boolean).join(' ');
   return (
     <article className={classes} data-card-id={card.id}>
@@ -43,8 +46,8 @@ export function CardView({ card, body, spotlight = false, children }: CardViewPr
         {card.hidden && <span className="badge badge-hidden">{t('card.hidden')}</span>}
       </div>
       {body ?? <p className="card-text">{card.text}</p>}
-      {card.authorId !== undefined && <CardAuthor card={{ anonymous: card.anonymous ?? false, authorName: card.authorName, organizationType: card.organizationType }} />}
+      {card.authorId !== undefined && <CardAuthor card={card} />}
       {children}
     </article>
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CardKind } from '../../../shared/schemas/cards';
+import { useUiText } from './ui-text';
 
 const PATHS: Record<CardKind, ReactNode> = {
   issue: (
@@ -37,7 +37,7 @@ export function KindIcon({ kind }: { kind: CardKind }) {
 
 /** A card kind as icon and word. */
 export function KindLabel({ kind }: { kind: CardKind }) {
-  const { t } = useTranslation();
+  const t = useUiText();
   return (
     <span className={`kind-label kind-${kind}`}>
       <KindIcon kind={kind} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Stage } from '../../../shared/board/model';
 
@@ -26,10 +26,10 @@ export function stageElementId(prefix: string, stageId: string): string {
 export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, renderCard, focusStageId, hideEmptyNoStage }: StageBoardProps<C>) {
   const { t } = useTranslation();
   const prefix = useId().replace(/:/g, '');
-  const known = new Set(stages.map((s) => s.id));
+  const byStage = useMemo(() => groupByStage(stages, cards), [stages, cards]);
   const columns = [
-    ...stages.map((stage) => ({ key: stage.id, title: stage.title, cards: cards.filter((c) => c.stageId === stage.id) })),
-    { key: '', title: t('board.noStage'), cards: cards.filter((c) => !c.stageId || !known.has(c.stageId)) },
+    ...stages.map((stage) => ({ key: stage.id, title: stage.title, cards: byStage.get(stage.id) ?? [] })),
+    { key: '', title: t('board.noStage'), cards: byStage.get('') ?? [] },
   ].filter((column) => !(hideEmptyNoStage && column.key === '' && column.cards.length === 0));
   const Heading = `h${headingLevel}` as const;
   return (
@@ -57,4 +57,12 @@ export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, re
       })}
     </div>
   );
+}
+
+/** Cards by stage id in one pass, keeping their order; '' holds those on no stage or an unknown one. */
+function groupByStage<C extends Card>(stages: Stage[], cards: C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>(stages.map((stage) => [stage.id, []]));
+  out.set('', []);
+  for (const card of cards) (out.get(card.stageId ?? '') ?? out.get('')!).push(card);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Card, type Persona, readCards, readPersona, readStages, type Stage } from '../../../shared/board/model';
+import { boardParts, type Card, type Persona, readPersona, readStages, type Stage } from '../../../shared/board/model';
 import { FATAL_CLOSE_CODES } from '../../../shared/protocol';
 
 /** Where the board connection stands; `refused` means the server will not take this token. */
@@ -15,6 +15,10 @@ export type BoardCard = Card & { hidden?: boolean };
 
 /** A live view of one board room. */
 export interface BoardView {
+  /**
+   * Oldest first. A card whose Y.Map did not change keeps its object from one view to the next,
+   * so memoised components skip it; the array itself is new whenever any card changed.
+   */
   cards: BoardCard[];
   stages: Stage[];
   persona: Persona;
@@ -48,8 +52,71 @@ function linkStatusOf(status: 'connected' | 'disconnected' | 'connecting', previ
 const NO_PERSONA: Persona = { name: '', age: '', summary: '', needs: '', pains: '', emoji: '' };
 const EMPTY: BoardView = { cards: [], stages: [], persona: NO_PERSONA, doc: null, synced: false, status: 'connecting' };
 
-function readView(doc: Y.Doc): Pick<BoardView, 'cards' | 'stages' | 'persona'> {
-  return { cards: readCards(doc), stages: readStages(doc), persona: readPersona(doc) };
+// One collator for every comparison: `localeCompare` per comparison cost the most of a sort.
+const ids = new Intl.Collator();
+
+/** The order of `readCards`: by creation time (ISO 8601, so code-unit order is time order), then id. */
+function compareCards(a: BoardCard, b: BoardCard): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return ids.compare(a.id, b.id);
+}
+
+/** Where `card` goes in the sorted `list`: after every card that sorts before it. */
+function insertionIndex(list: BoardCard[], card: BoardCard): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareCards(list[mid], card) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The board's cards as plain objects, kept in step with the `cards` Y.Map: only the cards a
+ * transaction touched are read again, and the sorted list is patched rather than re-sorted.
+ */
+export function trackCards(cards: Y.Map<Y.Map<unknown>>) {
+  const byId = new Map<string, BoardCard>();
+  let list: BoardCard[] = [];
+
+  /** Read these cards again and return the new list; null when it is unchanged (none of them was there before or is now). */
+  const refresh = (changed: Iterable<string>): BoardCard[] | null => {
+    const removed = new Set<BoardCard>();
+    const added: BoardCard[] = [];
+    for (const id of changed) {
+      const old = byId.get(id);
+      const value = cards.get(id);
+      const next = value instanceof Y.Map ? (value.toJSON() as BoardCard) : undefined;
+      if (old) removed.add(old);
+      if (next) added.push(next);
+      if (next) byId.set(id, next);
+      else byId.delete(id);
+    }
+    if (removed.size === 0 && added.length === 0) return null;
+    // A few changes are spliced into place; many (the first sync) are cheaper sorted at once.
+    const kept = removed.size > 0 ? list.filter((card) => !removed.has(card)) : list.slice();
+    if (added.length * 8 > kept.length) {
+      list = kept.concat(added).sort(compareCards);
+    } else {
+      for (const card of added) kept.splice(insertionIndex(kept, card), 0, card);
+      list = kept;
+    }
+    return list;
+  };
+
+  /** The ids of the cards these events touched: keys of `cards` itself, or the card a nested change is in. */
+  const changedIds = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): Set<string> => {
+    const out = new Set<string>();
+    for (const event of events) {
+      if (event.target === cards) for (const key of event.keys.keys()) out.add(key);
+      else if (typeof event.path[0] === 'string') out.add(event.path[0]);
+    }
+    return out;
+  };
+
+  return { refresh, changedIds };
 }
 
 /** The y-websocket endpoint of the page's own server (ws: or wss: to match http: or https:). */
@@ -62,6 +129,9 @@ function boardEndpoint(): string {
  * the Y.Doc (the server closes a writer with 4403): their changes go through the socket.io
  * commands in `control.ts`. A scribe's connection is closed with 4100 when appointed and
  * reconnects at once with the new rights; that close is not an error.
+ *
+ * Each part of the view is read again only when a transaction touched it, so the first sync
+ * reads the board once and a new card costs one `toJSON`.
  */
 export function useBoard(room: string | undefined, token: string | undefined): BoardView {
   const [view, setView] = useState<BoardView>(EMPTY);
@@ -69,6 +139,18 @@ export function useBoard(room: string | undefined, token: string | undefined): B
   useEffect(() => {
     if (!room || !token) return;
     const doc = new Y.Doc();
+    const parts = boardParts(doc);
+    const tracked = trackCards(parts.cards);
+    const patch = (next: Partial<BoardView>) => setView((prev) => ({ ...prev, ...next }));
+    const onCards = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+      const cards = tracked.refresh(tracked.changedIds(events));
+      if (cards) patch({ cards });
+    };
+    const onStages = () => patch({ stages: readStages(doc) });
+    const onPersona = () => patch({ persona: readPersona(doc) });
+    parts.cards.observeDeep(onCards);
+    parts.stages.observeDeep(onStages);
+    parts.persona.observeDeep(onPersona);
     const provider = new WebsocketProvider(boardEndpoint(), room, doc, {
       params: { token },
       // A tab must never hand another tab's unsent state to the server as its own.
@@ -76,16 +158,16 @@ export function useBoard(room: string | undefined, token: string | undefined): B
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
       maxBackoffTime: 5000,
     });
-    const patch = (next: Partial<BoardView>) => setView((prev) => ({ ...prev, ...next }));
-    const onUpdate = () => patch(readView(doc));
-    doc.on('update', onUpdate);
     patch({ doc });
+    // The observers above have read the sync's content already, in the same task, so React renders once.
     // `synced` stays true through a later disconnection: the last known board is still worth showing.
-    provider.on('sync', (synced) => synced && patch({ synced: true, ...readView(doc) }));
+    provider.on('sync', (synced) => synced && patch({ synced: true }));
     provider.on('status', ({ status }) => setView((prev) => ({ ...prev, status: linkStatusOf(status, prev.status) })));
     provider.on('closed', ({ code }) => patch({ status: 'refused', closeCode: code }));
     return () => {
-      doc.off('update', onUpdate);
+      parts.cards.unobserveDeep(onCards);
+      parts.stages.unobserveDeep(onStages);
+      parts.persona.unobserveDeep(onPersona);
       provider.destroy();
       doc.destroy();
       setView(EMPTY);

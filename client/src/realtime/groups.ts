@@ -28,15 +28,21 @@ export function readGroups(doc: Y.Doc): BoardGroup[] {
   return out.sort((a, b) => a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id));
 }
 
-/** The groups of a board document, re-read on every change of the document. */
+const NO_GROUPS: BoardGroup[] = [];
+
+/**
+ * The groups of a board document, re-read when a transaction touches them (not on every card),
+ * so a board's components see the same array until a group changes.
+ */
 export function useGroups(doc: Y.Doc | null): BoardGroup[] {
-  const [groups, setGroups] = useState<BoardGroup[]>(() => (doc ? readGroups(doc) : []));
+  const [groups, setGroups] = useState<BoardGroup[]>(() => (doc ? readGroups(doc) : NO_GROUPS));
   useEffect(() => {
-    if (!doc) return setGroups([]);
+    if (!doc) return setGroups(NO_GROUPS);
+    const map = boardParts(doc).groups;
     const read = () => setGroups(readGroups(doc));
     read();
-    doc.on('update', read);
-    return () => doc.off('update', read);
+    map.observeDeep(read);
+    return () => map.unobserveDeep(read);
   }, [doc]);
   return groups;
 }

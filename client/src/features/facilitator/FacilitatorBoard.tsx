@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode } from '../../../../shared/protocol';
 import { useErrorText } from '../../components/error-text';
@@ -34,16 +35,14 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
   const spotlight = control.session?.spotlight;
   const Heading = `h${headingLevel}` as const;
   const groups = useGroups(board.doc);
-  const renderCard = (card: BoardCard) => (
-    <ModeratedCard
-      card={card}
-      room={room}
-      channel={control.channel}
-      doc={board.doc}
-      spotlight={spotlight?.room === room && spotlight.cardId === card.id}
-      onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
-    />
+  const { send } = request;
+  const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
+  const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
+  const renderCard = useCallback(
+    (card: BoardCard) => <ModeratedCard card={card} room={room} channel={control.channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} />,
+    [room, control.channel, board.doc, spotlightId, onSpotlight],
   );
+  const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);
 
   return (
     <section className="board" aria-labelledby="board-heading">
@@ -62,7 +61,7 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
       ) : (
         <>
           <GroupClusters groups={groups} cards={board.cards} stages={board.stages} renderCard={renderCard} headingLevel={headingLevel === 1 ? 2 : 3} />
-          <StageBoard stages={board.stages} cards={splitByGroup(board.cards, groups).ungrouped} headingLevel={headingLevel === 1 ? 2 : 3} renderCard={renderCard} />
+          <StageBoard stages={board.stages} cards={ungrouped} headingLevel={headingLevel === 1 ? 2 : 3} renderCard={renderCard} />
         </>
       )}
     </section>

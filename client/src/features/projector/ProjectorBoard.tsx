@@ -1,9 +1,10 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlState } from '../../../../shared/protocol';
 import { CardView } from '../../components/CardView';
 import { PersonaCard } from '../../components/PersonaCard';
 import { StageBoard } from '../../components/StageBoard';
-import { useBoard } from '../../realtime/board';
+import { type BoardCard, useBoard } from '../../realtime/board';
 import { useGroups } from '../../realtime/groups';
 import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 
@@ -19,11 +20,13 @@ interface ProjectorBoardProps {
 export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProps) {
   const { t } = useTranslation();
   const board = useBoard(room, token);
-  const cards = board.cards.filter((card) => !card.hidden);
+  const cards = useMemo(() => board.cards.filter((card) => !card.hidden), [board.cards]);
   const spotlightId = state?.spotlight?.room === room ? state.spotlight.cardId : null;
   const spotlighted = cards.find((card) => card.id === spotlightId);
   const focus = state?.follow?.room === room ? state.follow.stageId : null;
   const groups = useGroups(board.doc);
+  const ungrouped = useMemo(() => splitByGroup(cards, groups).ungrouped, [cards, groups]);
+  const renderCard = useCallback((card: BoardCard) => <CardView card={card} spotlight={card.id === spotlightId} />, [spotlightId]);
 
   return (
     <section className="projector-board" aria-labelledby="projector-board-heading">
@@ -40,13 +43,13 @@ export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProp
               <CardView card={spotlighted} spotlight />
             </div>
           )}
-          <GroupClusters groups={groups} cards={cards} stages={board.stages} hideEmpty renderCard={(card) => <CardView card={card} spotlight={card.id === spotlightId} />} />
+          <GroupClusters groups={groups} cards={cards} stages={board.stages} hideEmpty renderCard={renderCard} />
           <StageBoard
             stages={board.stages}
-            cards={splitByGroup(cards, groups).ungrouped}
+            cards={ungrouped}
             focusStageId={focus}
             hideEmptyNoStage
-            renderCard={(card) => <CardView card={card} spotlight={card.id === spotlightId} />}
+            renderCard={renderCard}
           />
         </>
       )}

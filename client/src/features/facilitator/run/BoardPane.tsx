@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode, type ControlState, type RosterEntry } from '../../../../../shared/protocol';
 import { ConnectionStatus } from '../../../components/ConnectionStatus';
@@ -35,16 +36,14 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
   const participants = roster.filter((person) => person.role === 'participant').length;
   const spotlight = session?.spotlight;
   const groups = useGroups(board.doc);
-  const renderCard = (card: BoardCard) => (
-    <ModeratedCard
-      card={card}
-      room={room}
-      channel={channel}
-      doc={board.doc}
-      spotlight={spotlight?.room === room && spotlight.cardId === card.id}
-      onSpotlight={(on) => void request.send('spotlight:set', on ? { room, cardId: card.id } : { room: null, cardId: null })}
-    />
+  const { send } = request;
+  const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
+  const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
+  const renderCard = useCallback(
+    (card: BoardCard) => <ModeratedCard card={card} room={room} channel={channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} />,
+    [room, channel, board.doc, spotlightId, onSpotlight],
   );
+  const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);
 
   return (
     <section className="board" aria-labelledby="board-heading">
@@ -86,7 +85,7 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
         <>
           <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} headingLevel={3} />
           <GroupClusters groups={groups} cards={board.cards} stages={board.stages} renderCard={renderCard} />
-          <StageBoard stages={board.stages} cards={splitByGroup(board.cards, groups).ungrouped} focusStageId={focusStageId} renderCard={renderCard} />
+          <StageBoard stages={board.stages} cards={ungrouped} focusStageId={focusStageId} renderCard={renderCard} />
         </>
       )}
     </section>

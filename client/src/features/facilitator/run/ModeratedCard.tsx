@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { memo, useCallback } from 'react';
 import type * as Y from 'yjs';
 import type { ErrorBody } from '../../../../../shared/protocol';
 import { CardActions } from '../../../components/CardActions';
@@ -6,6 +6,7 @@ import { CardView } from '../../../components/CardView';
 import type { BoardCard } from '../../../realtime/board';
 import { setCardHidden } from '../../../realtime/board-edit';
 import type { CommandAck, ControlChannel } from '../../../realtime/control';
+import { useUiText } from '../../../components/ui-text';
 
 const OFFLINE: CommandAck = { ok: false, error: { code: 'internal', message: 'not connected' } satisfies ErrorBody };
 
@@ -16,28 +17,31 @@ interface ModeratedCardProps {
   /** The board's document: hiding is a direct write of the card's `hidden` field. */
   doc: Y.Doc | null;
   spotlight: boolean;
-  onSpotlight: (on: boolean) => void;
+  /** One callback for every card (it takes the card's id), so it stays the same from render to render. */
+  onSpotlight: (cardId: string, on: boolean) => void;
 }
 
-/** A card as the facilitator moderates it: spotlight, hide, edit, delete. */
-export function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight }: ModeratedCardProps) {
-  const { t } = useTranslation();
+/**
+ * A card as the facilitator moderates it: spotlight, hide, edit, delete. Memoised: on a board
+ * of a thousand cards a new card renders only itself.
+ */
+export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight }: ModeratedCardProps) {
+  const t = useUiText();
+  const id = card.id;
+  const onSave = useCallback((text: string) => channel?.send('card:edit', { room, id, text }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
+  const onDelete = useCallback(() => channel?.send('card:delete', { room, id }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
   return (
     <CardView card={card} spotlight={spotlight}>
       <div className="button-row moderation">
-        <button type="button" className="button-quiet" aria-pressed={spotlight} onClick={() => onSpotlight(!spotlight)}>
+        <button type="button" className="button-quiet" aria-pressed={spotlight} onClick={() => onSpotlight(id, !spotlight)}>
           <span aria-hidden="true">★ </span>
           {t('card.spotlight')}
         </button>
-        <button type="button" className="button-quiet" aria-pressed={card.hidden === true} disabled={!doc} onClick={() => doc && setCardHidden(doc, card.id, !card.hidden)}>
+        <button type="button" className="button-quiet" aria-pressed={card.hidden === true} disabled={!doc} onClick={() => doc && setCardHidden(doc, id, !card.hidden)}>
           {t('card.hide')}
         </button>
       </div>
-      <CardActions
-        text={card.text}
-        onSave={(text) => channel?.send('card:edit', { room, id: card.id, text }) ?? Promise.resolve(OFFLINE)}
-        onDelete={() => channel?.send('card:delete', { room, id: card.id }) ?? Promise.resolve(OFFLINE)}
-      />
+      <CardActions text={card.text} onSave={onSave} onDelete={onDelete} />
     </CardView>
   );
-}
+});
