@@ -43,6 +43,8 @@ export const en: Record<keyof typeof ja, string> = {
   'error.internal': 'The server had an error.',
   'error.network': 'No connection. Please check your network.',
   'common.loading': 'Loading…',
+  'common.loadFailed': 'This part could not be loaded. Please check your network and reload the page.',
+  'common.reload': 'Reload',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.edit': 'Edit',

@@ -1,12 +1,9 @@
 import { en } from './en';
 import { ja } from './ja';
+import type { Language, TextKey } from './languages';
 
-/** The languages of the UI, first one the default. */
-export const LANGUAGES = ['ja', 'en'] as const;
-/** One UI language. */
-export type Language = (typeof LANGUAGES)[number];
-/** A key of the UI texts. */
-export type TextKey = keyof typeof ja;
+// Apart from the texts, so the client can load one language's texts without the other's.
+export { LANGUAGES, type Language, type TextKey } from './languages';
 
 /** All texts by language, in the shape i18next takes as `resources`. */
 export const TEXTS: Record<Language, Record<TextKey, string>> = { ja, en };

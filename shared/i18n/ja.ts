@@ -41,6 +41,8 @@ export const ja = {
   'error.internal': 'サーバーでエラーが発生しました。',
   'error.network': '通信できません。接続を確認してください。',
   'common.loading': '読み込んでいます…',
+  'common.loadFailed': 'この部分を読み込めませんでした。接続を確認して、ページを読み込み直してください。',
+  'common.reload': '読み込み直す',
   'common.cancel': 'やめる',
   'common.save': '保存する',
   'common.edit': '編集',

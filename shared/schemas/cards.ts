@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { CARD_KINDS } from '../cards';
 import { LIMITS } from '../limits';
 
-/** The kinds of card a participant can write. */
-export const CARD_KINDS = ['issue', 'idea', 'opinion', 'question'] as const;
-/** One card kind. */
-export type CardKind = (typeof CARD_KINDS)[number];
+// Defined apart from zod so the client can use them without loading it.
+export { CARD_KINDS, type CardKind } from '../cards';
 
 const id = z.string().uuid();
 const room = z.string().min(1).max(200);
+// `trimCardText` in ../cards is the same rule for the client's form.
 const text = z
   .string()
   .trim()

@@ -33,7 +33,8 @@ describe('foundation in a browser', () => {
     watchErrors(fac, errors, [/status of 401 .*\/api\/auth\/login$/]);
     await fac.goto(`${server.url}/login`);
     await fac.getByRole('button', { name: /English/ }).click();
-    expect(await fac.locator('html').getAttribute('lang')).toBe('en');
+    // The English texts are fetched on the first switch.
+    await expect.poll(() => fac.locator('html').getAttribute('lang')).toBe('en');
     await fac.getByLabel('Email address').fill(ADMIN.email);
     await fac.getByLabel('Password').fill('not the password');
     await fac.getByRole('button', { name: 'Sign in' }).click();

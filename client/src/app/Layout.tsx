@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { Later } from '../components/Later';
 
 /** Every screen: a skip link, the app name (home), the language switch, then the page. */
 export function Layout() {
@@ -31,7 +32,10 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
-        <Outlet />
+        {/* Screens other than the participant's load on first visit (see router.tsx). */}
+        <Later>
+          <Outlet />
+        </Later>
       </main>
     </>
   );

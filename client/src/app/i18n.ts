@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language, TEXTS } from '../../../shared/i18n';
-import type { ja } from '../../../shared/i18n/ja';
+import { ja } from '../../../shared/i18n/ja';
+import { LANGUAGES, type Language, type TextKey } from '../../../shared/i18n/languages';
 
 const STORAGE_KEY = 'yoriai.language';
 
@@ -30,11 +30,34 @@ function reflectLanguage(language: string): void {
   document.title = i18next.t('app.name');
 }
 
-/** Start i18next: Japanese unless the person chose English before on this device. */
-export function setupI18n(): typeof i18next {
+/**
+ * The texts of every language but Japanese, fetched the first time they are needed: a phone
+ * in Japanese never downloads them.
+ */
+const LATER_TEXTS: Record<Exclude<Language, 'ja'>, () => Promise<Record<TextKey, string>>> = {
+  en: async () => (await import('../../../shared/i18n/en')).en,
+};
+
+/** Switch to a language, fetching its texts first if need be; with no network the UI stays as it is. */
+async function switchLanguage(language: Language): Promise<void> {
+  if (language !== 'ja' && !i18next.hasResourceBundle(language, 'translation')) {
+    try {
+      i18next.addResourceBundle(language, 'translation', await LATER_TEXTS[language]());
+    } catch {
+      return;
+    }
+  }
+  await i18next.changeLanguage(language);
+}
+
+/**
+ * Start i18next: Japanese unless the person chose English before on this device (then its
+ * texts are fetched before anything shows, so the page does not change language under them).
+ */
+export async function setupI18n(): Promise<typeof i18next> {
   void i18next.use(initReactI18next).init({
-    resources: { ja: { translation: TEXTS.ja }, en: { translation: TEXTS.en } },
-    lng: storedLanguage(),
+    resources: { ja: { translation: ja } },
+    lng: LANGUAGES[0],
     fallbackLng: 'ja',
     supportedLngs: [...LANGUAGES],
     keySeparator: false,
@@ -45,6 +68,8 @@ export function setupI18n(): typeof i18next {
   });
   i18next.on('languageChanged', reflectLanguage);
   reflectLanguage(i18next.language);
+  const language = storedLanguage();
+  if (language !== i18next.language) await switchLanguage(language);
   return i18next;
 }
 
@@ -55,7 +80,7 @@ export function changeLanguage(language: Language): void {
   } catch {
     // Private browsing may refuse storage; the switch still applies to this page.
   }
-  void i18next.changeLanguage(language);
+  void switchLanguage(language);
 }
 
 /** The UI language now in use. */

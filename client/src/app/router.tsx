@@ -1,17 +1,21 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountGate } from '../features/facilitator/AccountGate';
-import { LoginPage } from '../features/facilitator/LoginPage';
-import { SessionPage } from '../features/facilitator/SessionPage';
-import { SessionsPage } from '../features/facilitator/SessionsPage';
-import { SetupPage } from '../features/facilitator/SetupPage';
+import { Later, lazyPart } from '../components/Later';
 import { JoinPage } from '../features/participant/JoinPage';
 import { ParticipantBoardPage } from '../features/participant/ParticipantBoardPage';
-import { ProjectorPage } from '../features/projector/ProjectorPage';
 import { secretariatRoute } from '../features/secretariat/routes';
-import { SurveyPage } from '../features/survey/SurveyPage';
-import { HomePage } from './HomePage';
 import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
+
+// Only the join page and the participant's board are loaded up front: they are what a phone
+// on a slow network opens first. Every other screen loads on its first visit.
+const AccountGate = lazyPart(async () => (await import('../features/facilitator/AccountGate')).AccountGate);
+const HomePage = lazyPart(async () => (await import('./HomePage')).HomePage);
+const LoginPage = lazyPart(async () => (await import('../features/facilitator/LoginPage')).LoginPage);
+const NotFoundPage = lazyPart(async () => (await import('./NotFoundPage')).NotFoundPage);
+const ProjectorPage = lazyPart(async () => (await import('../features/projector/ProjectorPage')).ProjectorPage);
+const SessionPage = lazyPart(async () => (await import('../features/facilitator/SessionPage')).SessionPage);
+const SessionsPage = lazyPart(async () => (await import('../features/facilitator/SessionsPage')).SessionsPage);
+const SetupPage = lazyPart(async () => (await import('../features/facilitator/SetupPage')).SetupPage);
+const SurveyPage = lazyPart(async () => (await import('../features/survey/SurveyPage')).SurveyPage);
 
 /** Every screen of the app. `/j/:code` is the join URL the server prints and encodes as QR. */
 export function createRouter() {
@@ -40,6 +44,13 @@ export function createRouter() {
       ],
     },
     // Full screen for a projector: no app header, its own landmarks.
-    { path: '/projector/:sessionId', element: <ProjectorPage /> },
+    {
+      path: '/projector/:sessionId',
+      element: (
+        <Later>
+          <ProjectorPage />
+        </Later>
+      ),
+    },
   ]);
 }

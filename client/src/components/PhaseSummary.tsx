@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../shared/board/templates';
+import { CARD_KINDS, type CardKind } from '../../../shared/cards';
 import type { TextKey } from '../../../shared/i18n';
 import type { ControlState } from '../../../shared/protocol';
-import { CARD_KINDS, type CardKind } from '../../../shared/schemas/cards';
 
 /** A phase's own title, else the built-in name for its key (`phase.<key>`), else the key. */
 export function usePhaseTitle(): (phase: Phase) => string {

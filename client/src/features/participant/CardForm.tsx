@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../shared/board/model';
+import { type CardKind, trimCardText } from '../../../../shared/cards';
 import { LIMITS } from '../../../../shared/limits';
-import { cardAddSchema, type CardKind } from '../../../../shared/schemas/cards';
 import { KindIcon } from '../../components/KindLabel';
 import { LiveMessage } from '../../components/LiveMessage';
 import type { NewCard } from '../../realtime/outbox';
@@ -36,9 +36,9 @@ export function CardForm({ stages, kinds, disabled = false, onSubmit, onCancel }
     event.preventDefault();
     if (disabled) return;
     // The server's own rule for card text (trimmed, 1 to 1000 characters).
-    const checked = cardAddSchema.shape.text.safeParse(text);
-    if (!checked.success) return setEmpty(true);
-    onSubmit({ kind, text: checked.data, ...(stageId ? { stageId } : {}) });
+    const checked = trimCardText(text);
+    if (checked === null) return setEmpty(true);
+    onSubmit({ kind, text: checked, ...(stageId ? { stageId } : {}) });
   };
 
   return (

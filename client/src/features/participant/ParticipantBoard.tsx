@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode } from '../../../../shared/protocol';
-import { CARD_KINDS } from '../../../../shared/schemas/cards';
+import { CARD_KINDS } from '../../../../shared/cards';
 import type { AccessView } from '../../../../shared/schemas/api';
+import { Later, lazyPart } from '../../components/Later';
 import { LiveMessage } from '../../components/LiveMessage';
 import { PersonaCard } from '../../components/PersonaCard';
 import { writableKinds } from '../../components/PhaseSummary';
@@ -10,7 +11,6 @@ import { useErrorText } from '../../components/error-text';
 import { combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
-import { GroupingPanel } from '../consensus/GroupingPanel';
 import { PhoneConsensus } from '../consensus/PhoneConsensus';
 import { SurveyLink } from '../survey/SurveyLink';
 import { CardForm } from './CardForm';
@@ -20,6 +20,9 @@ import { MyCards } from './MyCards';
 import { JoinAgain, Revoked } from './SessionEnded';
 import { ParticipantHeader, PhaseStatus } from './ParticipantHeader';
 import { TableChooser } from './TableChooser';
+
+// Only a table's scribe groups cards, late in a workshop: not in the page a phone opens to join.
+const GroupingPanel = lazyPart(async () => (await import('../consensus/GroupingPanel')).GroupingPanel);
 
 /**
  * The participant's phone: phase and timer on top, the table to choose (when the session asks),
@@ -118,7 +121,11 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: A
           onForget={outbox.forget}
         />
       )}
-      {scribe && room && board.synced && <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} title={t('grouping.scribeTitle')} />}
+      {scribe && room && board.synced && (
+        <Later>
+          <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} title={t('grouping.scribeTitle')} />
+        </Later>
+      )}
       {viewRoom && <EveryoneBoard board={viewBoard} room={viewRoom} followedName={viewName} session={session} scribe={scribe && viewRoom === room} holdScroll={writing} />}
     </div>
   );

@@ -1,5 +1,12 @@
 import { Navigate, type RouteObject } from 'react-router';
-import { AccountGate } from '../facilitator/AccountGate';
+import { lazyPart } from '../../components/Later';
+
+const AccountGate = lazyPart(async () => (await import('../facilitator/AccountGate')).AccountGate);
+const ArchivePage = lazyPart(async () => (await import('./ArchivePage')).ArchivePage);
+const RegisterPage = lazyPart(async () => (await import('./RegisterPage')).RegisterPage);
+const ReportPage = lazyPart(async () => (await import('./ReportPage')).ReportPage);
+const SinceLastPage = lazyPart(async () => (await import('./SinceLastPage')).SinceLastPage);
+const StatsPage = lazyPart(async () => (await import('./StatsPage')).StatsPage);
 
 /**
  * The secretariat area, for signed-in accounts (the server decides which sessions each one
@@ -10,10 +17,10 @@ export const secretariatRoute: RouteObject = {
   element: <AccountGate />,
   children: [
     { index: true, element: <Navigate to="archive" replace /> },
-    { path: 'archive', lazy: async () => ({ Component: (await import('./ArchivePage')).ArchivePage }) },
-    { path: 'actions', lazy: async () => ({ Component: (await import('./RegisterPage')).RegisterPage }) },
-    { path: 'stats', lazy: async () => ({ Component: (await import('./StatsPage')).StatsPage }) },
-    { path: 'sessions/:id/report', lazy: async () => ({ Component: (await import('./ReportPage')).ReportPage }) },
-    { path: 'sessions/:id/since-last', lazy: async () => ({ Component: (await import('./SinceLastPage')).SinceLastPage }) },
+    { path: 'archive', element: <ArchivePage /> },
+    { path: 'actions', element: <RegisterPage /> },
+    { path: 'stats', element: <StatsPage /> },
+    { path: 'sessions/:id/report', element: <ReportPage /> },
+    { path: 'sessions/:id/since-last', element: <SinceLastPage /> },
   ],
 };
