@@ -7,7 +7,7 @@ import { ms } from './stats';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const late = (r: FanoutResult, v: number) => (v === Infinity ? `> ${r.options.drainS} s` : ms(v));
-const cpu = (s: number) => `${s.toFixed(3)} s`;
+const cpu = (s: number) => (Number.isFinite(s) ? `${s.toFixed(3)} s` : 'n/a');
 const mib = (m: number) => `${m.toFixed(0)} MiB`;
 const letter = (i: number) => String.fromCharCode(65 + i);
 
@@ -57,10 +57,11 @@ function note(run: ScaleRun): string {
   const split = r.split
     ? ` On the writer's own process p50 ${late(r, r.split.local.p50)}, p99 ${late(r, r.split.local.p99)}; relayed to the other process through Redis p50 ${late(r, r.split.relayed.p50)}, p99 ${late(r, r.split.relayed.p99)}.`
     : '';
+  const saturated = r.harnessBusy[0] >= 0.9 ? ' The writers\' thread was saturated: the cards went out in bursts whenever it caught up, so part of the latency is the harness\'s, not the server\'s.' : '';
   return (
-    `${o.writers} stock y-websocket writers + ${observers} protocol-level observers in one room, presence on, ${o.rate} cards/s; ${o.warmupS} s warm-up, ${o.measureS} s measured, ${count(r.cardsInWindow)} cards, ` +
-    `${count(r.delivered)}/${count(r.expected)} deliveries${lost}; max ${late(r, r.latency.max)}.${split} ${where}. After the drain ${converged}. ` +
-    `Harness used ${(r.harnessCore * 100).toFixed(0)} % of a core (event loops busy ${r.harnessBusy.map((b) => `${(b * 100).toFixed(0)} %`).join(' / ')}); load average ${r.loadAvg.toFixed(1)}.`
+    `${o.writers} stock y-websocket writers + ${observers} protocol-level observers in one room, presence on, ${o.rate} cards/s; ${o.warmupS} s warm-up, ${r.windowS.toFixed(1)} s measured, ${count(r.cardsInWindow)} cards (${(r.cardsInWindow / r.windowS).toFixed(0)}/s), ` +
+    `${count(r.delivered)}/${count(r.expected)} deliveries${lost}; max ${late(r, r.latency.max)}; ${r.cardsPerFrame.toFixed(2)} cards per update frame received.${split} ${where}. After the drain ${converged}. ` +
+    `Harness used ${(r.harnessCore * 100).toFixed(0)} % of a core (event loops busy ${r.harnessBusy.map((b) => `${(b * 100).toFixed(0)} %`).join(' / ')}: writers / observer threads); load average ${r.loadAvg.toFixed(1)}.${saturated}`
   );
 }
 
