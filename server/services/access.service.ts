@@ -85,6 +85,7 @@ export async function joinSession(ctx: ServiceContext, input: JoinInput, lang: L
     boards: presentBoards(await listBoards(ctx.db, session.id), lang),
     room,
     tableMode: session.table_mode,
+    scribe: false,
   };
 }
 

@@ -85,6 +85,12 @@ export interface JoinResult {
   /** The participant's table: assigned at join when the session assigns, else null. */
   room: string | null;
   tableMode: TableMode;
+  /**
+   * False: a newcomer is no scribe (the facilitator appoints one later). Here so the answer holds
+   * all that the phone's board draws first, as `GET /api/me` does, and the board needs no second
+   * request.
+   */
+  scribe: boolean;
 }
 
 /** What `GET /api/me` tells a token holder about their place in the session. */

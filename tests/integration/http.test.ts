@@ -93,7 +93,7 @@ describe('REST', () => {
     server = await startTestServer();
     const { session } = await createSessionAsAdmin(server.url);
     const joined = await joinAs(server.url, session.joinCode, '', 'religious');
-    expect(joined).toMatchObject({ sessionId: session.id, boards: session.boards, displayName: '' });
+    expect(joined).toMatchObject({ sessionId: session.id, boards: session.boards, displayName: '', room: null, tableMode: 'none', scribe: false });
     const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${joined.token}` } });
     expect(await me.json()).toMatchObject({ sessionId: session.id, role: 'participant', organizationType: 'religious' });
     expect((await fetch(`${server.url}/api/me`, { headers: { authorization: 'Bearer junk' } })).status).toBe(401);

@@ -6,6 +6,7 @@ import type { OrganizationType } from '../../../../shared/organization-types';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import { LiveMessage } from '../../components/LiveMessage';
+import { fetchBoardAccess, rememberBoardAccess } from './board-access';
 import { findJoinByCode, forgetJoin, saveJoin } from './joins';
 import { OrganizationTypeField } from './OrganizationTypeField';
 import { useErrorText } from '../../components/error-text';
@@ -31,7 +32,8 @@ export function JoinPage() {
     const stored = findJoinByCode(code);
     if (!stored) return setChecking(false);
     let current = true;
-    api.access(stored.token).then(
+    // Remembered, so the board draws from this answer instead of asking again.
+    fetchBoardAccess(stored.token).then(
       (access) => current && navigate(`/s/${access.sessionId}`, { replace: true }),
       (caught: unknown) => {
         if (!current) return;
@@ -55,6 +57,8 @@ export function JoinPage() {
     try {
       const joined = await api.join({ joinCode: code, displayName: displayName.trim(), organizationType: organizationType as OrganizationType });
       saveJoin(code, joined);
+      // The join's answer is all the board draws first: it opens without a `GET /api/me`.
+      rememberBoardAccess(joined.token, joined);
       navigate(`/s/${joined.sessionId}`);
     } catch (caught) {
       setError(caught instanceof ApiError && caught.status === 404 ? t('join.notFound') : errorText(caught));

@@ -11,20 +11,24 @@ import { JoinAgain } from './SessionEnded';
 /**
  * A participant page's way in: the token this phone joined `sessionId` with, what `load` fetches
  * with it, and the same answers for a phone that never joined, is waiting, was removed (401) or
- * hit an error.
+ * hit an error. What `known` already has (a join's answer) is shown at once while `load` runs.
  */
 export function JoinedGate<T>({
   sessionId,
   load,
+  known,
   children,
 }: {
   sessionId: string;
   load: (join: StoredJoin) => Promise<T>;
+  known?: (join: StoredJoin) => T | undefined;
   children: (join: StoredJoin, value: T) => ReactNode;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const join = useMemo(() => findJoinBySession(sessionId), [sessionId]);
+  // Read once per session, so a value `load` brings later replaces it instead of the reverse.
+  const initial = useMemo(() => (join ? known?.(join) : undefined), [join]);
   const [loaded] = useLoad(() => (join ? load(join) : Promise.reject(new ApiError(401, 'unauthorized', 'not joined'))), [sessionId]);
 
   if (!join) {
@@ -35,10 +39,13 @@ export function JoinedGate<T>({
       </div>
     );
   }
-  if (loaded.state === 'loading') return <p>{t('common.loading')}</p>;
   if (loaded.state === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.status === 401) return <JoinAgain join={join} />;
-    return <LiveMessage tone="error">{errorText(loaded.error)}</LiveMessage>;
+    // With something to show, the page stays: its own connection status tells of the network.
+    if (initial === undefined) return <LiveMessage tone="error">{errorText(loaded.error)}</LiveMessage>;
   }
-  return <>{children(join, loaded.value)}</>;
+  const value = loaded.state === 'done' ? loaded.value : initial;
+  if (value === undefined) return <p>{t('common.loading')}</p>;
+  // One place in the tree whether the value is known or loaded, so the page is not mounted twice.
+  return <>{children(join, value)}</>;
 }

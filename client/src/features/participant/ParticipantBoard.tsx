@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode } from '../../../../shared/protocol';
 import { CARD_KINDS } from '../../../../shared/cards';
-import type { AccessView } from '../../../../shared/schemas/api';
 import { Later, lazyPart } from '../../components/Later';
 import { LiveMessage } from '../../components/LiveMessage';
 import { PersonaCard } from '../../components/PersonaCard';
@@ -13,6 +12,7 @@ import { useControl } from '../../realtime/control';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
 import { PhoneConsensus } from '../consensus/PhoneConsensus';
 import { SurveyLink } from '../survey/SurveyLink';
+import type { BoardAccess } from './board-access';
 import { CardForm } from './CardForm';
 import { EveryoneBoard } from './EveryoneBoard';
 import type { StoredJoin } from './joins';
@@ -28,7 +28,7 @@ const GroupingPanel = lazyPart(async () => (await import('../consensus/GroupingP
  * The participant's phone: phase and timer on top, the table to choose (when the session asks),
  * the persona, "write a card", one's own cards with their delivery state, and everyone's cards.
  */
-export function ParticipantBoard({ join, access }: { join: StoredJoin; access: AccessView }) {
+export function ParticipantBoard({ join, access }: { join: StoredJoin; access: BoardAccess }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const control = useControl(join.token);

@@ -1,13 +1,16 @@
 import { useParams } from 'react-router';
-import { api } from '../../api/endpoints';
+import { fetchBoardAccess, knownBoardAccess } from './board-access';
 import { JoinedGate } from './JoinedGate';
 import { ParticipantBoard } from './ParticipantBoard';
 
-/** `/s/:sessionId`: the participant's board, for a phone that joined this session. */
+/**
+ * `/s/:sessionId`: the participant's board, for a phone that joined this session. Right after the
+ * join (or the join page's token check) it draws from that answer and `GET /api/me` only refreshes.
+ */
 export function ParticipantBoardPage() {
   const { sessionId = '' } = useParams();
   return (
-    <JoinedGate sessionId={sessionId} load={(join) => api.access(join.token)}>
+    <JoinedGate sessionId={sessionId} load={(join) => fetchBoardAccess(join.token)} known={(join) => knownBoardAccess(join.token)}>
       {(join, access) => <ParticipantBoard join={join} access={access} />}
     </JoinedGate>
   );
