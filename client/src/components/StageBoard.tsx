@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { type ReactNode, useDeferredValue, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Stage } from '../../../shared/board/model';
 
@@ -7,12 +7,21 @@ interface StageBoardProps<C extends Card> {
   cards: C[];
   /** Heading level of each stage's title, below the section's own heading. */
   headingLevel?: 2 | 3;
-  renderCard: (card: C) => ReactNode;
+  /**
+   * `later` is true, on the board's first render only, for cards below the first few of their
+   * column: they may leave their controls out, and are rendered again with them at once after
+   * (a lower priority render), so the screenful a person sees first comes without waiting for
+   * the controls of a thousand cards further down.
+   */
+  renderCard: (card: C, later: boolean) => ReactNode;
   /** The stage the facilitator brought everyone to: marked, and scrolled into view. */
   focusStageId?: string | null;
   /** Leave out the "no stage" column when it has no card (the projector). */
   hideEmptyNoStage?: boolean;
 }
+
+/** Cards of each column rendered in full on the first render: more than a tall screen shows. */
+const FIRST_IN_FULL = 20;
 
 /** The DOM id of a stage column, so "follow me" can scroll to it. */
 export function stageElementId(prefix: string, stageId: string): string {
@@ -27,6 +36,7 @@ export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, re
   const { t } = useTranslation();
   const prefix = useId().replace(/:/g, '');
   const byStage = useMemo(() => groupByStage(stages, cards), [stages, cards]);
+  const fullPerColumn = useDeferredValue(Infinity, FIRST_IN_FULL);
   const columns = [
     ...stages.map((stage) => ({ key: stage.id, title: stage.title, cards: byStage.get(stage.id) ?? [] })),
     { key: '', title: t('board.noStage'), cards: byStage.get('') ?? [] },
@@ -47,8 +57,8 @@ export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, re
               <p className="muted">{t('board.empty')}</p>
             ) : (
               <ul className="card-list">
-                {column.cards.map((card) => (
-                  <li key={card.id}>{renderCard(card)}</li>
+                {column.cards.map((card, index) => (
+                  <li key={card.id}>{renderCard(card, index >= fullPerColumn)}</li>
                 ))}
               </ul>
             )}

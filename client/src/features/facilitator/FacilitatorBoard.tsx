@@ -39,7 +39,7 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
   const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
   const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
   const renderCard = useCallback(
-    (card: BoardCard) => <ModeratedCard card={card} room={room} channel={control.channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} />,
+    (card: BoardCard, later = false) => <ModeratedCard card={card} room={room} channel={control.channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} controlsLater={later} />,
     [room, control.channel, board.doc, spotlightId, onSpotlight],
   );
   const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);

@@ -40,7 +40,7 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
   const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
   const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
   const renderCard = useCallback(
-    (card: BoardCard) => <ModeratedCard card={card} room={room} channel={channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} />,
+    (card: BoardCard, later = false) => <ModeratedCard card={card} room={room} channel={channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} controlsLater={later} />,
     [room, channel, board.doc, spotlightId, onSpotlight],
   );
   const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);

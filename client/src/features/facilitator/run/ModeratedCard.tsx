@@ -19,17 +19,20 @@ interface ModeratedCardProps {
   spotlight: boolean;
   /** One callback for every card (it takes the card's id), so it stays the same from render to render. */
   onSpotlight: (cardId: string, on: boolean) => void;
+  /** Show the card without its buttons for now (StageBoard's `later`): they come with the next render. */
+  controlsLater?: boolean;
 }
 
 /**
  * A card as the facilitator moderates it: spotlight, hide, edit, delete. Memoised: on a board
  * of a thousand cards a new card renders only itself.
  */
-export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight }: ModeratedCardProps) {
+export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight, controlsLater = false }: ModeratedCardProps) {
   const t = useUiText();
   const id = card.id;
   const onSave = useCallback((text: string) => channel?.send('card:edit', { room, id, text }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
   const onDelete = useCallback(() => channel?.send('card:delete', { room, id }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
+  if (controlsLater) return <CardView card={card} spotlight={spotlight} />;
   return (
     <CardView card={card} spotlight={spotlight}>
       <div className="button-row moderation">
