@@ -1,6 +1,7 @@
-import { type ReactNode, useDeferredValue, useId, useMemo } from 'react';
+import { memo, type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Stage } from '../../../shared/board/model';
+import { createRunSplitter } from './card-runs';
 
 interface StageBoardProps<C extends Card> {
   stages: Stage[];
@@ -11,7 +12,8 @@ interface StageBoardProps<C extends Card> {
    * `later` is true, on the board's first render only, for cards below the first few of their
    * column: they may leave their controls out, and are rendered again with them at once after
    * (a lower priority render), so the screenful a person sees first comes without waiting for
-   * the controls of a thousand cards further down.
+   * the controls of a thousand cards further down. Keep it stable (useCallback): each card's
+   * item is memoised on it.
    */
   renderCard: (card: C, later: boolean) => ReactNode;
   /** The stage the facilitator brought everyone to: marked, and scrolled into view. */
@@ -56,11 +58,7 @@ export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, re
             {column.cards.length === 0 ? (
               <p className="muted">{t('board.empty')}</p>
             ) : (
-              <ul className="card-list">
-                {column.cards.map((card, index) => (
-                  <li key={card.id}>{renderCard(card, index >= fullPerColumn)}</li>
-                ))}
-              </ul>
+              <CardList cards={column.cards} fullPerColumn={fullPerColumn} renderCard={renderCard as RenderCard} />
             )}
           </section>
         );
@@ -68,6 +66,47 @@ export function StageBoard<C extends Card>({ stages, cards, headingLevel = 3, re
     </div>
   );
 }
+
+type RenderCard = (card: Card, later: boolean) => ReactNode;
+
+/** Cards per run (see card-runs.ts): a run near the screen is laid out whole. */
+const RUN = 25;
+
+/**
+ * A column's cards as one list whose items are grouped, in order, in runs (plain elements,
+ * which assistive technologies pass through: the list still has one item per card).
+ */
+function CardList({ cards, fullPerColumn, renderCard }: { cards: Card[]; fullPerColumn: number; renderCard: RenderCard }) {
+  const [split] = useState(() => createRunSplitter<Card>(RUN));
+  const runs = useMemo(() => split(cards), [split, cards]);
+  return (
+    <div role="list" className="card-list">
+      {runs.map((run) => (
+        <CardRunItems key={run.key} cards={run.cards} laterFrom={fullPerColumn - run.start} renderCard={renderCard} />
+      ))}
+    </div>
+  );
+}
+
+/** One run of cards; memoised, so a run whose cards did not change is not rendered again. */
+const CardRunItems = memo(function CardRunItems({ cards, laterFrom, renderCard }: { cards: Card[]; laterFrom: number; renderCard: RenderCard }) {
+  return (
+    <div className="card-run">
+      {cards.map((card, index) => (
+        <CardItem key={card.id} card={card} later={index >= laterFrom} renderCard={renderCard} />
+      ))}
+    </div>
+  );
+});
+
+/** One card's list item, memoised too: in the run that changed, the other cards are left alone. */
+const CardItem = memo(function CardItem({ card, later, renderCard }: { card: Card; later: boolean; renderCard: RenderCard }) {
+  return (
+    <div role="listitem" className="card-item">
+      {renderCard(card, later)}
+    </div>
+  );
+});
 
 /** Cards by stage id in one pass, keeping their order; '' holds those on no stage or an unknown one. */
 function groupByStage<C extends Card>(stages: Stage[], cards: C[]): Map<string, C[]> {
