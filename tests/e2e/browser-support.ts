@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server';
 
 /** Where the browser tests write screenshots for a person to look at (ignored by git). */
 export const OUTPUT = path.resolve(import.meta.dirname, 'output');
@@ -10,6 +13,48 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 /** Debian's Chromium (or CHROMIUM_PATH); never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A browser test file's server and Chromium: started before its tests, closed after them. */
+export interface BrowserTest {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A new browser context (a device), closed with the rest after the file's tests. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/** Start a test server and Chromium for the tests of one file (call at the top of `describe`). */
+export function useBrowserTest(): BrowserTest {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    await fs.mkdir(OUTPUT, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started yet (use it inside a test)`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'test server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async context(options) {
+      const context = await started(browser, 'browser').newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }
 
 /** Accessibility problems axe rates serious or critical, as readable lines. */

@@ -1,37 +1,20 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestServer, type TestServer } from '../support/server';
-import { launchChromium, OUTPUT, seriousViolations, watchErrors } from './browser-support';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 
 describe('foundation in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const test = useBrowserTest();
 
   it('lets a facilitator open a session that a participant on a phone joins and writes a card to', async () => {
     const errors: string[] = [];
 
     // The facilitator, on a laptop, works in English.
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    contexts.push(desk);
+    const desk = await test.context({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const fac = await desk.newPage();
     // The wrong password below is answered 401, which Chromium logs.
     watchErrors(fac, errors, [/status of 401 .*\/api\/auth\/login$/]);
-    await fac.goto(`${server.url}/login`);
+    await fac.goto(`${test.server.url}/login`);
     await fac.getByRole('button', { name: /English/ }).click();
     // The English texts are fetched on the first switch.
     await expect.poll(() => fac.locator('html').getAttribute('lang')).toBe('en');
@@ -58,11 +41,10 @@ describe('foundation in a browser', () => {
     await board.getByRole('status').filter({ hasText: 'Online' }).waitFor();
 
     // The participant, on a 360 px phone, in Japanese, opens the join link.
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    contexts.push(phone);
+    const phone = await test.context({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const p = await phone.newPage();
     watchErrors(p, errors);
-    await p.goto(`${server.url}/j/${code}`);
+    await p.goto(`${test.server.url}/j/${code}`);
     await p.getByRole('heading', { level: 1, name: 'ワークショップに参加する' }).waitFor();
     await p.getByLabel('お名前（カードに表示されます）').fill('田中');
     await p.getByRole('radio', { name: 'NPO・市民活動団体' }).check();
@@ -112,7 +94,7 @@ describe('foundation in a browser', () => {
     await mine.getByText(`${text}（修正）`).waitFor();
 
     // A returning participant is recognised and goes straight to the board.
-    await p.goto(`${server.url}/j/${code}`);
+    await p.goto(`${test.server.url}/j/${code}`);
     await p.waitForURL(/\/s\//);
     await mine.getByText(`${text}（修正）`).waitFor();
 

@@ -1,31 +1,16 @@
-import type { Browser, BrowserContext, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSessionAsAdmin } from '../support/api';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchChromium, watchErrors } from './browser-support';
+import { useBrowserTest, watchErrors } from './browser-support';
 
 describe('joining on a phone', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const test = useBrowserTest();
 
   it('draws the board from the join answer while GET /api/me is still on its way, and waits for it on a reload', async () => {
     const errors: string[] = [];
     const title = '駅前の広場を考える';
-    const { session } = await createSessionAsAdmin(server.url, title);
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true });
-    contexts.push(phone);
+    const { session } = await createSessionAsAdmin(test.server.url, title);
+    const phone = await test.context({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true });
     const p = await phone.newPage();
     watchErrors(p, errors);
     // GET /api/me is held while `holding` (React's development build, which the tests use, runs
@@ -38,7 +23,7 @@ describe('joining on a phone', () => {
       for (const route of held.splice(0)) await route.continue();
     };
 
-    await p.goto(`${server.url}/j/${session.joinCode}`);
+    await p.goto(`${test.server.url}/j/${session.joinCode}`);
     await p.getByLabel('お名前（カードに表示されます）').fill('佐藤');
     await p.getByRole('radio', { name: 'NPO・市民活動団体' }).check();
     await p.getByRole('button', { name: '参加する' }).click();
