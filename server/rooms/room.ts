@@ -119,11 +119,6 @@ export class Room {
     this.fullSync = encodeSyncStep2FromUpdate(update);
   }
 
-  /** Writes handed to the store and not yet committed and relayed. */
-  get inFlight(): number {
-    return this.staged;
-  }
-
   /**
    * Resolves once every write staged so far is stored and relayed; rejects with a
    * StorageError if one of them could not be stored.

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CLIENT_SOURCES, newestMtime } from '../../support/newest-mtime';
 import zlib from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { ADMIN } from '../../support/server';
@@ -15,18 +16,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 // Not under a dot-folder such as node_modules/.cache: express.static would refuse to serve it.
 const CACHE = path.join(os.tmpdir(), `yoriai-bench-client-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
-const SOURCES = ['client/src', 'client/public', 'client/index.html', 'shared', 'vite.config.ts', 'package-lock.json'];
-
-/** The newest modification time of a file, or of any file under a folder. */
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  if (fs.statSync(target).isFile()) return fs.statSync(target).mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
+const SOURCES = [...CLIENT_SOURCES, 'package-lock.json'];
 
 /**
  * A production build of the client (`npx vite build` with NODE_ENV=production) in a folder of
