@@ -1,42 +1,30 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createSessionAsAdmin } from '../support/api';
 import { connectControl, type ControlSocket, request, whenConnected } from '../support/clients';
-import { ADMIN, startTestServer, type TestServer } from '../support/server';
-import { launchChromium, OUTPUT, seriousViolations, watchErrors } from './browser-support';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: 'ja-JP' } as const;
 
 describe('grouping, dot voting, the agreement poll by sector, and decisions in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const test = useBrowserTest();
   let socket: ControlSocket | null = null;
-  const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
 
   afterAll(async () => {
     socket?.close();
-    for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
-  async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext(options);
+  async function newPage(options: BrowserContextOptions): Promise<Page> {
+    const context = await test.context(options);
     // A step that cannot happen fails with its locator named; the margin is for a busy machine.
     context.setDefaultTimeout(15_000);
     context.setDefaultNavigationTimeout(30_000);
-    contexts.push(context);
     const page = await context.newPage();
     watchErrors(page, errors);
     return page;
@@ -46,7 +34,7 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
 
   async function joinOnPhone(code: string, name: string, organization: string): Promise<Page> {
     const page = await newPage(PHONE);
-    await page.goto(`${server.url}/j/${code}`);
+    await page.goto(`${test.server.url}/j/${code}`);
     await page.getByLabel('お名前（カードに表示されます）').fill(name);
     await page.getByRole('radio', { name: organization }).check();
     await page.getByRole('button', { name: '参加する' }).click();
@@ -71,9 +59,9 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
   // About 40 s on an idle machine; the limit leaves room for a busy one (four browser contexts on two cores).
   it('groups cards, votes with dots in secret, polls agreement by sector and records the outcome', async () => {
     // Set up through the API: a community-lab session whose main board holds four cards.
-    const { api, session, facilitatorToken } = await createSessionAsAdmin(server.url, 'こども食堂ラボ', 'community-lab');
+    const { api, session, facilitatorToken } = await createSessionAsAdmin(test.server.url, 'こども食堂ラボ', 'community-lab');
     const room = session.boards[0].room;
-    socket = connectControl(server.url, facilitatorToken);
+    socket = connectControl(test.server.url, facilitatorToken);
     await whenConnected(socket);
     const texts = ['送迎ボランティアを募集する', '送迎ボランティアに保険をかける', 'お寺の広間で食堂をひらく', '子どもが一人で来られない'];
     for (const [i, text] of texts.entries()) {
@@ -82,15 +70,15 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     const link = await api.json<{ url: string }>('POST', `/api/sessions/${session.id}/observer-link`, {}, 201);
 
     const fac = await newPage(LAPTOP);
-    await fac.goto(`${server.url}/login`);
+    await fac.goto(`${test.server.url}/login`);
     await fac.getByLabel('メールアドレス').fill(ADMIN.email);
     await fac.getByLabel('パスワード').fill(ADMIN.password);
     await fac.getByRole('button', { name: 'ログインする' }).click();
     await fac.getByRole('heading', { name: 'セッション一覧' }).waitFor();
-    await fac.goto(`${server.url}/facilitator/sessions/${session.id}/run`);
+    await fac.goto(`${test.server.url}/facilitator/sessions/${session.id}/run`);
     const projector = await newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     const projectorUrl = new URL(link.url);
-    await projector.goto(`${server.url}${projectorUrl.pathname}${projectorUrl.hash}`);
+    await projector.goto(`${test.server.url}${projectorUrl.pathname}${projectorUrl.hash}`);
     const p1 = await joinOnPhone(session.joinCode, '田中', 'NPO・市民活動団体');
     const p2 = await joinOnPhone(session.joinCode, '鈴木', '企業');
 

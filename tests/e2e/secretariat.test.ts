@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/protocol';
 import type { JoinResult, SessionView } from '../../shared/schemas/api';
 import { ApiClient, createSessionAsAdmin, joinAs } from '../support/api';
 import { connectControl, type ControlSocket, request, whenConnected } from '../support/clients';
-import { ADMIN, startTestServer, type TestServer } from '../support/server';
-import { launchChromium, OUTPUT, seriousViolations, watchErrors } from './browser-support';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: 'ja-JP' } as const;
@@ -23,37 +23,26 @@ function dayFromToday(days: number): string {
 }
 
 describe('the secretariat in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const test = useBrowserTest();
   const sockets: ControlSocket[] = [];
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
 
   afterAll(async () => {
     for (const socket of sockets.splice(0)) socket.close();
-    for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
-  async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext(options);
+  async function newPage(options: BrowserContextOptions): Promise<Page> {
+    const context = await test.context(options);
     // Generous: on a busy machine a lazily loaded screen with charts can take seconds to appear.
     context.setDefaultTimeout(20_000);
-    contexts.push(context);
     const page = await context.newPage();
     watchErrors(page, errors);
     return page;
   }
 
   async function socketFor(token: string): Promise<ControlSocket> {
-    const socket = connectControl(server.url, token);
+    const socket = connectControl(test.server.url, token);
     sockets.push(socket);
     await whenConnected(socket);
     return socket;
@@ -71,11 +60,11 @@ describe('the secretariat in a browser', () => {
 
   /** A community-lab session run through the API: 9 members, cards, a vote, a poll, a decision, two actions, 7 survey answers. */
   async function scriptedSession(): Promise<{ api: ApiClient; session: SessionView; fac: ControlSocket }> {
-    const { api, session, facilitatorToken } = await createSessionAsAdmin(server.url, TITLE, 'community-lab');
+    const { api, session, facilitatorToken } = await createSessionAsAdmin(test.server.url, TITLE, 'community-lab');
     await api.json('PATCH', `/api/sessions/${session.id}`, { venue: '市民会館 第1会議室', heldOn: '2026-11-20', series: '作業部会A', theme: 'こどもの居場所' });
     const fac = await socketFor(facilitatorToken);
     const people: JoinResult[] = [];
-    for (const [type, n] of MEMBERS) for (let i = 0; i < n; i++) people.push(await joinAs(server.url, session.joinCode, `${type}-${i}`, type));
+    for (const [type, n] of MEMBERS) for (let i = 0; i < n; i++) people.push(await joinAs(test.server.url, session.joinCode, `${type}-${i}`, type));
     const phones = await Promise.all(people.map((p) => socketFor(p.token)));
     const room = session.boards[0].room;
     const phaseOf = (key: string) => session.phases.findIndex((p) => p.key === key);
@@ -108,7 +97,7 @@ describe('the secretariat in a browser', () => {
     // 7 of the 9 answer: satisfaction 3 very satisfied, 4 satisfied.
     for (const [i, p] of people.slice(0, 7).entries()) {
       const answers = { satisfaction: i < 3 ? 'very_satisfied' : 'satisfied', understanding: i < 5 ? 'deepened' : 'somewhat', intent: i % 2 ? 'interested' : 'yes', comments: i === 0 ? 'また参加したい' : '' };
-      const res = await fetch(`${server.url}/api/sessions/${session.id}/survey`, {
+      const res = await fetch(`${test.server.url}/api/sessions/${session.id}/survey`, {
         method: 'POST',
         headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ answers }),
@@ -124,7 +113,7 @@ describe('the secretariat in a browser', () => {
 
     // The tenth member joins on a phone; in the reflection phase the board offers the survey.
     const phone = await newPage(PHONE);
-    await phone.goto(`${server.url}/j/${session.joinCode}`);
+    await phone.goto(`${test.server.url}/j/${session.joinCode}`);
     await phone.getByLabel('お名前（カードに表示されます）').fill('田中');
     await phone.getByRole('radio', { name: '宗教団体（寺社など）' }).check();
     await phone.getByRole('button', { name: '参加する' }).click();
@@ -159,7 +148,7 @@ describe('the secretariat in a browser', () => {
 
     // The clerk signs in, opens the archive and searches a two-character Japanese word.
     const desk = await newPage(LAPTOP);
-    await desk.goto(`${server.url}/login`);
+    await desk.goto(`${test.server.url}/login`);
     await desk.getByLabel('メールアドレス').fill(ADMIN.email);
     await desk.getByLabel('パスワード').fill(ADMIN.password);
     await desk.getByRole('button', { name: 'ログインする' }).click();
@@ -210,9 +199,8 @@ describe('the secretariat in a browser', () => {
     // The same report on a clerk's phone at 200% text: nothing to scroll sideways (wide tables scroll in their own box).
     const reportUrl = desk.url();
     const onPhone = (async () => {
-      const context = await browser.newContext({ ...PHONE, storageState: await desk.context().storageState() });
-      contexts.push(context);
-      const small = await context.newPage();
+      const context = await test.context({ ...PHONE, storageState: await desk.context().storageState() });
+        const small = await context.newPage();
       watchErrors(small, errors);
       await small.goto(reportUrl);
       await small.getByText('回収率 80.0%（8/10人）').waitFor();
@@ -239,7 +227,7 @@ describe('the secretariat in a browser', () => {
     await shot(desk, 'register-updated');
 
     // At the start of the next session: what changed since last time.
-    await desk.goto(`${server.url}/secretariat/sessions/${next.id}/since-last`);
+    await desk.goto(`${test.server.url}/secretariat/sessions/${next.id}/since-last`);
     await desk.getByRole('link', { name: /^前回: こども食堂の居場所づくり/ }).waitFor();
     await desk.getByRole('article', { name: OVERDUE }).getByText('前回から変化あり').waitFor();
     await shot(desk, 'since-last');

@@ -1,37 +1,23 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestServer, type TestServer } from '../support/server';
-import { launchChromium, OUTPUT, seriousViolations, watchErrors } from './browser-support';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 // A phone without a network logs its failed reconnection attempts.
 const OFFLINE_NOISE = [/ERR_INTERNET_DISCONNECTED/, /WebSocket connection to .* failed/];
 
 describe('the community-lab workshop in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const test = useBrowserTest();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
 
-  afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
 
-  async function newPage(options: Parameters<Browser['newContext']>[0], expected: RegExp[] = []): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext(options);
+  async function newPage(options: BrowserContextOptions, expected: RegExp[] = []): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await test.context(options);
     // A step that cannot happen fails with its locator named, well within the test's time.
     context.setDefaultTimeout(30_000);
-    contexts.push(context);
     const page = await context.newPage();
     watchErrors(page, errors, expected);
     return { context, page };
@@ -42,7 +28,7 @@ describe('the community-lab workshop in a browser', () => {
   /** Join with the code as a phone, choose a table, and return the page. */
   async function joinAtTable(code: string, name: string, organization: string, table: RegExp, expected: RegExp[] = []) {
     const { context, page } = await newPage(PHONE, expected);
-    await page.goto(`${server.url}/j/${code}`);
+    await page.goto(`${test.server.url}/j/${code}`);
     await page.getByLabel('お名前（カードに表示されます）').fill(name);
     await page.getByRole('radio', { name: organization }).check();
     await page.getByRole('button', { name: '参加する' }).click();
@@ -73,7 +59,7 @@ describe('the community-lab workshop in a browser', () => {
   it('prepares, runs and shows a workshop with two tables, phones and a projector', async () => {
     // The facilitator prepares on a laptop, in Japanese.
     const { context: desk, page: fac } = await newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    await fac.goto(`${server.url}/login`);
+    await fac.goto(`${test.server.url}/login`);
     await fac.getByLabel('メールアドレス').fill(ADMIN.email);
     await fac.getByLabel('パスワード').fill(ADMIN.password);
     await fac.getByRole('button', { name: 'ログインする' }).click();
@@ -128,7 +114,7 @@ describe('the community-lab workshop in a browser', () => {
     const link = new URL(await controls.getByLabel('プロジェクター用リンク（別の端末で開く場合）').inputValue());
     expect(link.hash).toMatch(/^#token=/);
     const { page: projector } = await newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
-    await projector.goto(`${server.url}${link.pathname}${link.hash}`);
+    await projector.goto(`${test.server.url}${link.pathname}${link.hash}`);
     await projector.getByRole('heading', { level: 1, name: 'こども食堂ラボ' }).waitFor();
     expect(projector.url()).not.toContain('token');
     await projector.getByRole('img', { name: '参加用URLのQRコード' }).waitFor();
