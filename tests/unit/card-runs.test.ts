@@ -52,8 +52,14 @@ describe('runs of a column of cards', () => {
     const split = createRunSplitter<{ id: string }>(2);
     const column = cards(range(0, 4));
     split(column);
-    const grown = split([column[0], ...cards(range(10, 15)), ...column.slice(1)]);
-    expect(Math.max(...grown.map((run) => run.cards.length))).toBeLessThanOrEqual(4);
-    expect(grown.flatMap((run) => run.cards.map((c) => c.id))).toEqual([column[0], ...cards(range(10, 15)), ...column.slice(1)].map((c) => c.id));
+    // One card at a time between c0 and c1: each joins the run around it (the next card stays
+    // in it), so the run grows until it passes twice its size and must be split.
+    let grown = split(column);
+    for (let n = 1; n <= 5; n++) {
+      const changed = [column[0], ...cards(range(10, 10 + n)), ...column.slice(1)];
+      grown = split(changed);
+      expect(grown.flatMap((run) => run.cards.map((c) => c.id))).toEqual(changed.map((c) => c.id));
+    }
+    expect(grown.map((run) => run.cards.map((c) => c.id))).toEqual([['c0', 'c10', 'c11', 'c12'], ['c13', 'c14'], ['c1'], ['c2', 'c3']]);
   });
 });
