@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
+import { BOARD_ROOT_KEYS } from '../../shared/board/model';
+import { checkBoardEffect } from './board-check';
 
 type Content = Y.Item['content'];
-import { BOARD_ROOT_KEYS } from '../../shared/board/model';
 
 /** Why an update was refused. */
 export type UpdateRejection = 'malformed' | 'missing_dependency' | 'schema' | 'too_large';
@@ -75,7 +76,81 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
       if (!addsDeletes && !alreadyDeleted(doc, client, range.clock, range.len)) addsDeletes = true;
     }
   }
-  return { ok: true, noop: !addsStructs && !addsDeletes };
+  if (!addsStructs && !addsDeletes) return { ok: true, noop: true };
+  if (addsStructs && dependsOnItself(decoded.structs as Array<Y.Item | Y.GC>, (client) => Y.getState(doc.store, client))) {
+    return { ok: false, reason: 'missing_dependency', detail: 'structs wait on each other' };
+  }
+  const problem = checkBoardEffect(doc, decoded as Parameters<typeof checkBoardEffect>[1]);
+  if (problem) return { ok: false, reason: problem.reason, detail: problem.detail };
+  return { ok: true, noop: false };
+}
+
+/**
+ * Whether the new structs of an update wait on each other in a cycle (an origin, right origin
+ * or parent at or after itself, directly or through another client's structs): Yjs would
+ * keep them pending for ever. Each struct also waits on the one before it of its client.
+ */
+function dependsOnItself(structs: Array<Y.Item | Y.GC>, stateBefore: (client: number) => number): boolean {
+  const byClient = new Map<number, Array<Y.Item | Y.GC>>();
+  for (const struct of structs) {
+    if (struct.id.clock + struct.length <= stateBefore(struct.id.client)) continue;
+    const list = byClient.get(struct.id.client) ?? [];
+    list.push(struct);
+    byClient.set(struct.id.client, list);
+  }
+  const find = (id: Y.ID): Y.Item | Y.GC | null => {
+    if (id.clock < stateBefore(id.client)) return null;
+    const list = byClient.get(id.client);
+    if (!list) return null;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const s = list[mid];
+      if (id.clock < s.id.clock) high = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) low = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+  const previous = new Map<Y.Item | Y.GC, Y.Item | Y.GC>();
+  for (const list of byClient.values()) for (let i = 1; i < list.length; i++) previous.set(list[i], list[i - 1]);
+  const depsOf = (struct: Y.Item | Y.GC): Array<Y.Item | Y.GC> => {
+    const out: Array<Y.Item | Y.GC> = [];
+    const before = previous.get(struct);
+    if (before) out.push(before);
+    if (struct instanceof Y.Item) {
+      for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+        const dep = id ? find(id) : null;
+        if (dep) out.push(dep);
+      }
+    }
+    return out;
+  };
+  // Iterative depth-first search: 1 = on the current path, 2 = done.
+  const state = new Map<Y.Item | Y.GC, 1 | 2>();
+  for (const list of byClient.values()) {
+    for (const root of list) {
+      if (state.has(root)) continue;
+      const stack: Array<{ node: Y.Item | Y.GC; deps: Array<Y.Item | Y.GC> }> = [{ node: root, deps: depsOf(root) }];
+      state.set(root, 1);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const next = top.deps.pop();
+        if (!next) {
+          state.set(top.node, 2);
+          stack.pop();
+          continue;
+        }
+        const seen = state.get(next);
+        if (seen === 1) return true;
+        if (seen === 2) continue;
+        state.set(next, 1);
+        stack.push({ node: next, deps: depsOf(next) });
+      }
+    }
+  }
+  return false;
 }
 
 /**

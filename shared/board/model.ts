@@ -1,11 +1,18 @@
 import * as Y from 'yjs';
 import type { CardKind } from '../schemas/cards';
+import { BOARD_SCHEMA, CARD_SPEC, decodeEntity, STAGE_SPEC } from './schema';
 
 /**
  * The board document: one Y.Doc per board room. Described for integrators in
  * docs/board-schema.md; these helpers are the only code that knows the key names.
  */
-export const BOARD_ROOT_KEYS = ['meta', 'persona', 'stages', 'cards', 'groups', 'comments'] as const;
+export const BOARD_ROOT_KEYS = Object.keys(BOARD_SCHEMA) as Array<keyof typeof BOARD_SCHEMA>;
+
+/**
+ * Told about each stored entity a reader skipped because it does not fit the board schema
+ * (written by an older version or a bug): readers never throw on what is stored.
+ */
+export type SkipReport = (what: { entity: string; id: string; problem: string }) => void;
 
 /** A card as plain data. */
 export interface Card {
@@ -145,27 +152,37 @@ export function removeCard(doc: Y.Doc, id: string): boolean {
   return true;
 }
 
-/** Read one card as plain data, or undefined. */
-export function readCard(doc: Y.Doc, id: string): Card | undefined {
-  const card = boardParts(doc).cards.get(id);
-  return card instanceof Y.Map ? (card.toJSON() as Card) : undefined;
+/** A card's Y.Map (or whatever is stored under its key) as plain data, or undefined when it does not fit. */
+export function decodeCard(value: unknown, id: string, onSkip?: SkipReport): Card | undefined {
+  const record = value instanceof Y.Map ? value.toJSON() : value;
+  return decodeEntity<Card>(CARD_SPEC, record, (problem) => onSkip?.({ entity: 'card', id, problem })) ?? undefined;
 }
 
-/** All cards, oldest first. */
-export function readCards(doc: Y.Doc): Card[] {
+/** Read one card as plain data, or undefined (absent, or not fitting the schema). */
+export function readCard(doc: Y.Doc, id: string, onSkip?: SkipReport): Card | undefined {
+  const cards = boardParts(doc).cards;
+  return cards.has(id) ? decodeCard(cards.get(id), id, onSkip) : undefined;
+}
+
+/** All cards that fit the schema, oldest first; the others are skipped and reported. */
+export function readCards(doc: Y.Doc, onSkip?: SkipReport): Card[] {
   const out: Card[] = [];
-  boardParts(doc).cards.forEach((value) => {
-    if (value instanceof Y.Map) out.push(value.toJSON() as Card);
+  boardParts(doc).cards.forEach((value, id) => {
+    const card = decodeCard(value, id, onSkip);
+    if (card) out.push(card);
   });
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** The journey stages in order. */
-export function readStages(doc: Y.Doc): Stage[] {
-  return boardParts(doc)
-    .stages.toArray()
-    .filter((stage) => stage instanceof Y.Map)
-    .map((stage) => stage.toJSON() as Stage);
+/** The journey stages that fit the schema, in order; the others are skipped and reported. */
+export function readStages(doc: Y.Doc, onSkip?: SkipReport): Stage[] {
+  const out: Stage[] = [];
+  boardParts(doc).stages.forEach((value, index) => {
+    const record = value instanceof Y.Map ? value.toJSON() : value;
+    const stage = decodeEntity<Stage>(STAGE_SPEC, record, (problem) => onSkip?.({ entity: 'stage', id: String(index), problem }));
+    if (stage) out.push({ ...stage, description: stage.description ?? '' });
+  });
+  return out;
 }
 
 function toYMap(record: Record<string, unknown>): Y.Map<unknown> {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../server/rooms/update-check';
+import { putCard } from '../../shared/board/model';
 
 const limits = { maxContentChars: 100 };
 
+const card = (id: string, text: string) => ({ id, kind: 'idea' as const, text, authorId: 'p1', anonymous: false, createdAt: '2026-12-01T09:00:00.000Z' });
+
 function serverDocWithCard() {
   const server = new Y.Doc();
-  server.getMap('cards').set('a', 'first');
+  putCard(server, card('a', 'first'));
   return server;
 }
 
@@ -23,7 +26,7 @@ describe('checkUpdate', () => {
   it('accepts an update that follows the document and says whether it adds anything', () => {
     const server = serverDocWithCard();
     const { client, updates } = clientOf(server);
-    client.getMap('cards').set('b', 'second');
+    putCard(client, card('b', 'second'));
     expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: false });
     Y.applyUpdate(server, updates[0]);
     expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: true });
@@ -59,7 +62,7 @@ describe('checkUpdate', () => {
   it('refuses truncated and random bytes as malformed', () => {
     const server = serverDocWithCard();
     const { client, updates } = clientOf(server);
-    client.getMap('cards').set('b', 'second');
+    putCard(client, card('b', 'second'));
     const update = updates[0];
     for (let cut = 1; cut < update.length; cut++) {
       const result = checkUpdate(server, update.slice(0, cut), limits);
@@ -71,8 +74,8 @@ describe('checkUpdate', () => {
   it('refuses an update with a gap in a client clock', () => {
     const server = serverDocWithCard();
     const { client, updates } = clientOf(server);
-    client.getMap('cards').set('b', 'one');
-    client.getMap('cards').set('c', 'two');
+    putCard(client, card('b', 'one'));
+    putCard(client, card('c', 'two'));
     expect(checkUpdate(server, updates[1], limits)).toMatchObject({ ok: false, reason: 'missing_dependency' });
   });
 

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkUpdate } from '../../server/rooms/update-check';
+import { boardParts, initBoard, putCard, readCards, readStages } from '../../shared/board/model';
+import { BOARD_SCHEMA } from '../../shared/board/schema';
+
+const limits = { maxContentChars: 20_000 };
+const card = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'idea' as const,
+  text: 'こども食堂の場所が分からない',
+  authorId: 'p1',
+  anonymous: false,
+  createdAt: '2026-12-01T09:00:00.000Z',
+  ...extra,
+});
+
+/** A board as the server holds it: template content and one card. */
+function serverBoard() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: 'こども食堂', template: 'community-lab', stages: [{ id: 'know', title: '知る', description: '' }] });
+  putCard(doc, card('c1'));
+  return doc;
+}
+
+/** What a facilitator's client would send after `edit`: one update against the server's state. */
+function writeOn(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  edit(client);
+  return Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+}
+
+/** A card's Y.Map with these fields exactly, as a hostile client might build it. */
+function rawCard(fields: Record<string, unknown>) {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+  return map;
+}
+
+describe('the board schema on a direct write', () => {
+  it('accepts what the facilitator client writes: a card, a group, a stage, persona text', () => {
+    const server = serverBoard();
+    const update = writeOn(server, (doc) => {
+      const parts = boardParts(doc);
+      doc.transact(() => {
+        putCard(doc, card('c2', { stageId: 'know', hidden: true }));
+        parts.groups.set('g1', rawCard({ id: 'g1', title: '居場所', stageId: 'know' }));
+        parts.cards.get('c1')!.set('groupId', 'g1');
+        parts.stages.push([rawCard({ id: 'visit', title: '行ってみる', description: '' })]);
+        (parts.persona.get('summary') as Y.Text).insert(0, '一人暮らしの高齢者');
+        parts.persona.set('age', '72');
+      });
+    });
+    expect(checkUpdate(server, update, limits)).toEqual({ ok: true, noop: false });
+  });
+
+  it.each([
+    ['text is an object', { text: { evil: true } }],
+    ['text is a number', { text: 42 }],
+    ['kind is not a card kind', { kind: 'spam' }],
+    ['anonymous is a string', { anonymous: 'yes' }],
+    ['createdAt is not a time', { createdAt: 'yesterday' }],
+    ['an unknown field', { score: 3 }],
+    ['text is longer than a card holds', { text: 'あ'.repeat(1001) }],
+  ])('refuses a new card whose %s', (_what, extra) => {
+    const server = serverBoard();
+    const update = writeOn(server, (doc) => boardParts(doc).cards.set('c2', rawCard(card('c2', extra))));
+    expect(checkUpdate(server, update, limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('refuses a new card with no createdAt, and one whose id differs from its key', () => {
+    const server = serverBoard();
+    const { createdAt: _, ...noTime } = card('c2');
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.set('c2', rawCard(noTime))), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.set('c2', rawCard(card('other')))), limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('refuses a card that is not a map, and a map nested in a card', () => {
+    const server = serverBoard();
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.set('c2', 'text' as never)), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.set('text', new Y.Map())), limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('refuses changing an existing card to a wrong type, and accepts a right one', () => {
+    const server = serverBoard();
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.set('text', 7)), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.set('hidden', 'yes')), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.set('text', '見守りが足りない')), limits)).toEqual({ ok: true, noop: false });
+  });
+
+  it('refuses removing a required field of a card, and accepts removing the card', () => {
+    const server = serverBoard();
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.delete('createdAt')), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.delete('hidden')), limits)).toEqual({ ok: true, noop: true });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).cards.delete('c1')), limits)).toEqual({ ok: true, noop: false });
+  });
+
+  it('refuses a stage whose title is a number, and a stage put into a keyed map', () => {
+    const server = serverBoard();
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).stages.push([rawCard({ id: 's2', title: 5 })])), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => (boardParts(doc).stages.get(0) as Y.Map<unknown>).set('title', 5)), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).stages.push(['plain' as never])), limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('refuses a persona field of the wrong kind and meta keys the board does not have', () => {
+    const server = serverBoard();
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).persona.set('summary', 'plain string')), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).persona.set('age', 72)), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).meta.set('__proto__', 'x')), limits)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkUpdate(server, writeOn(server, (doc) => boardParts(doc).meta.set('title', { x: 1 })), limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('refuses persona text grown past its limit, counting what is there already', () => {
+    const server = serverBoard();
+    const max = BOARD_SCHEMA.persona.spec.summary.max;
+    Y.applyUpdate(server, writeOn(server, (doc) => (boardParts(doc).persona.get('summary') as Y.Text).insert(0, 'あ'.repeat(max - 10))));
+    expect(checkUpdate(server, writeOn(server, (doc) => (boardParts(doc).persona.get('summary') as Y.Text).insert(0, 'い'.repeat(10))), limits)).toEqual({ ok: true, noop: false });
+    expect(checkUpdate(server, writeOn(server, (doc) => (boardParts(doc).persona.get('summary') as Y.Text).insert(0, 'い'.repeat(11))), limits)).toMatchObject({ ok: false, reason: 'too_large' });
+  });
+
+  it('refuses more stages than a board holds', () => {
+    const server = serverBoard();
+    const max = BOARD_SCHEMA.stages.max;
+    const fill = (n: number) => (doc: Y.Doc) => boardParts(doc).stages.push(Array.from({ length: n }, (_, i) => rawCard({ id: `s${i}`, title: `段階${i}` })));
+    expect(checkUpdate(server, writeOn(server, fill(max - 1)), limits)).toEqual({ ok: true, noop: false });
+    expect(checkUpdate(server, writeOn(server, fill(max)), limits)).toMatchObject({ ok: false, reason: 'too_large' });
+  });
+
+  it('places an item by its origin when the update omits its parent, as Yjs does', () => {
+    const server = serverBoard();
+    // The second value for `text` carries no parent in the encoding: it sits where its origin is.
+    const update = writeOn(server, (doc) => {
+      const c1 = boardParts(doc).cards.get('c1')!;
+      doc.transact(() => c1.set('text', '一回目'));
+      doc.transact(() => c1.set('text', 99));
+    });
+    expect(checkUpdate(server, update, limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+});
+
+describe('the tolerant readers', () => {
+  it('skip and report a stored card or stage that does not fit, and read the rest', () => {
+    const doc = serverBoard();
+    const parts = boardParts(doc);
+    parts.cards.set('bad1', rawCard({ ...card('bad1'), text: { evil: true } }));
+    const { createdAt: _, ...noTime } = card('bad2');
+    parts.cards.set('bad2', rawCard(noTime));
+    parts.stages.push([rawCard({ id: 's2', title: 5 })]);
+    const skipped: string[] = [];
+    const onSkip = ({ entity, id }: { entity: string; id: string }) => skipped.push(`${entity}:${id}`);
+    expect(readCards(doc, onSkip).map((c) => c.id)).toEqual(['c1']);
+    expect(readStages(doc, onSkip).map((s) => s.id)).toEqual(['know']);
+    expect(skipped.sort()).toEqual(['card:bad1', 'card:bad2', 'stage:1']);
+  });
+});
