@@ -48,10 +48,23 @@ describe('guards', () => {
     expect(watcher.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: '田中' } });
     attacker.ws.close();
 
+    // Its state must never reach anyone, not even briefly before the connection is closed.
+    const heardBig: number[] = [];
+    watcher.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      if ([...added, ...updated].includes(4242)) heardBig.push(4242);
+    });
     const big = rawBoardSocket(test.server.url, room, b.token);
     await big.opened;
     big.ws.send(awarenessFrame(4242, 1, { blob: 'x'.repeat(5000) }));
     expect(await big.closed).toBe(4413);
+    // A marker from a quiet connection, sent after the refusal, shows the watcher has heard
+    // everything the server relayed before it.
+    const marker = connectBoard(test.server.url, room, b.token);
+    test.defer(() => marker.destroy());
+    await whenSynced(marker.provider);
+    marker.provider.awareness.setLocalStateField('marker', true);
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(marker.doc.clientID)).toMatchObject({ marker: true }));
+    expect(heardBig).toEqual([]);
     expect(watcher.provider.awareness.getStates().has(4242)).toBe(false);
   });
 
@@ -130,9 +143,9 @@ describe('guards', () => {
     const acks = await Promise.all(
       Array.from({ length: 100 }, (_, i) => request(a, 'card:add', { room, id: randomUUID(), kind: 'issue', text: `連打 ${i}` })),
     );
-    const limited = acks.filter((x) => !x.ok && x.error.code === 'rate_limited').length;
-    expect(limited).toBeGreaterThan(0);
-    expect(acks.filter((x) => x.ok).length).toBe(100 - limited);
+    // One socket may send 40 requests in 10 s: the rest of the burst is refused, nothing else.
+    expect(acks.filter((x) => x.ok).length).toBe(40);
+    expect(acks.filter((x) => !x.ok && x.error.code === 'rate_limited').length).toBe(60);
     expect(await request(b, 'card:add', { room, id: randomUUID(), kind: 'idea', text: '普通に書く' })).toMatchObject({ ok: true });
   });
 

@@ -139,6 +139,7 @@ describe('rooms', () => {
     other.on('update', (u: Uint8Array) => updates.push(u));
     other.getMap('cards').set('x', 'y');
     const update = updates[0];
+    // Each frame is refused as undecodable (4400), never applied in part.
     const frames = [
       Uint8Array.from([0, 2, update.length, ...update.slice(0, update.length - 3)]), // length past end
       Uint8Array.from([0, 2, update.length - 3, ...update.slice(0, update.length - 3)]), // truncated update
@@ -146,12 +147,14 @@ describe('rooms', () => {
       Uint8Array.from([7]), // unknown message type
       Uint8Array.from([0x80, 0x80]), // truncated varint
     ];
+    const codes: number[] = [];
     for (const frame of frames) {
       const raw = rawSocket(server.url, room, facilitatorToken);
       await raw.opened;
       raw.ws.send(frame);
-      expect([4400, 4403]).toContain(await raw.closed);
+      codes.push(await raw.closed);
     }
+    expect(codes).toEqual([4400, 4400, 4400, 4400, 4400]);
     const text = rawSocket(server.url, room, facilitatorToken);
     await text.opened;
     text.ws.send('hello');
@@ -180,14 +183,21 @@ describe('rooms', () => {
     await whenSynced(board.provider);
     await request(socket, 'card:delete', { room, id });
     await vi.waitFor(() => expect(board.doc.getMap('cards').has(id)).toBe(false));
-    let closeCode: number | null = null;
-    board.provider.on('connection-close', (event: CloseEvent | null) => (closeCode = event?.code ?? null));
     board.provider.disconnect();
+    await vi.waitFor(() => expect(board.provider.wsconnected).toBe(false));
+    // Only closes after our own disconnect count: the server must not close the reconnected socket.
+    const closes: number[] = [];
+    board.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? -1));
     board.provider.connect();
     await vi.waitFor(() => expect(board.provider.synced).toBe(true));
+    const ws = board.provider.ws;
     const next = randomUUID();
     await request(socket, 'card:add', { room, id: next, kind: 'idea', text: 'y' });
     await vi.waitFor(() => expect(board.doc.getMap('cards').has(next)).toBe(true));
-    expect(closeCode === null || closeCode === 1000 || closeCode === 1005).toBe(true);
+    // The reader's answer to sync step 1 went out before the card was asked for; a server that
+    // took it for a write closes with 4403 before it relays the card on the same socket.
+    expect(closes).toEqual([]);
+    expect(board.provider.ws).toBe(ws);
+    expect(board.provider.wsconnected).toBe(true);
   });
 });

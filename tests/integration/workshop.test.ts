@@ -173,6 +173,9 @@ describe('running a workshop', () => {
     await api.json('PUT', `/api/sessions/${session.id}/tables`, { mode: 'choose', tables: [{ name: 'A' }, { name: 'B' }] });
     await request(fac.socket, 'share:set', { active: true, index: 1 });
     await vi.waitFor(() => expect(projector.seen.state?.share).toEqual({ active: true, index: 1 }));
+    // Past the last table the index is clamped to it: from table 0, so the wait needs the change.
+    await request(fac.socket, 'share:set', { active: true, index: 0 });
+    await vi.waitFor(() => expect(projector.seen.state?.share).toEqual({ active: true, index: 0 }));
     await request(fac.socket, 'share:set', { active: true, index: 5 });
     await vi.waitFor(() => expect(projector.seen.state?.share).toEqual({ active: true, index: 1 }));
     await request(fac.socket, 'spotlight:set', { room: session.boards[0].room, cardId: 'c1' });
