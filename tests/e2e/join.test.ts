@@ -34,8 +34,14 @@ describe('joining on a phone', () => {
     await p.getByRole('status').filter({ hasText: '接続中' }).waitFor();
     // GET /api/me still runs, to refresh; its answer changes nothing here.
     await expect.poll(() => held.length).toBeGreaterThan(0);
+    // The board is already drawn, so waiting for it would pass at once: wait for the answer
+    // itself, then see that the board is still there.
+    const answered = p.waitForResponse((res) => res.url().endsWith('/api/me'));
     await release();
-    await p.getByRole('button', { name: 'カードを書く' }).waitFor();
+    expect((await answered).status()).toBe(200);
+    await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await p.getByRole('button', { name: 'カードを書く' }).count()).toBe(1);
+    expect(await heading.count()).toBe(1);
 
     // A reload has no join answer: only GET /api/me can say the token still holds.
     holding = true;
