@@ -74,7 +74,7 @@ export async function joinSession(ctx: ServiceContext, input: JoinInput, lang: L
     const issued = await issueToken(ctx, { sessionId: session.id, role: 'participant', participantId, hours: ctx.config.participantTokenHours }, trx);
     return { token: issued, room: seat };
   });
-  ctx.events.emit('session:changed', session.id);
+  ctx.events.emit('session:changed', { sessionId: session.id });
   return {
     sessionId: session.id,
     participantId,

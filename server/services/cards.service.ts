@@ -112,9 +112,13 @@ export async function addCard(ctx: ServiceContext, actor: TokenActor, input: Car
 
 /** Edit the text or kind of one's own card (a facilitator may edit any). */
 export async function editCard(ctx: ServiceContext, actor: TokenActor, input: CardEdit): Promise<{ id: string }> {
-  return onRoom(ctx, actor, input.room, async (room, moderator) => {
+  return onRoom(ctx, actor, input.room, async (room, moderator, allowedKinds) => {
     const card = ownCard(room, actor, input.id, moderator);
     if (!card) throw new AppError('not_found', 'no such card');
+    // The phase's kinds bind an edit as they bind a new card: no turning an idea into an issue in the ideas phase.
+    if (!moderator && input.kind !== undefined && input.kind !== card.kind && !allowedKinds.includes(input.kind)) {
+      throw new AppError('phase_forbids', `no ${input.kind} cards in this phase`);
+    }
     room.change((doc) => patchCard(doc, input.id, { text: input.text, kind: input.kind }));
     await auditModeration(ctx, actor, card, 'card.moderate_edit', input.room);
     return { id: input.id };

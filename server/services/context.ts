@@ -1,7 +1,7 @@
-import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
+import type { DomainEventBus } from '../cluster/events';
 import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/registry';
 
@@ -14,10 +14,6 @@ export interface ServiceContext {
   publicUrl: string;
   log: Logger;
   now(): Date;
-  /**
-   * Domain events the realtime layer acts on (services never touch sockets):
-   * `participant:removed` `{ sessionId, participantId }`; `participant:changed`
-   * `{ sessionId, participantId, permissions? }`; `session:changed` (sessionId).
-   */
-  events: EventEmitter;
+  /** Domain events the realtime layer acts on (services never touch sockets); see `DOMAIN_EVENTS`. */
+  events: DomainEventBus;
 }

@@ -123,8 +123,7 @@ export async function changeControl(ctx: ServiceContext, actor: TokenActor, chan
   if (named && !rooms.has(named)) throw new AppError('not_found', 'no such board in this session');
   const { row, next } = await ctx.db.transaction().execute(async (trx) => {
     await serializeOn(trx, `control:${actor.sessionId}`);
-    const current = await findSessionById(trx, actor.sessionId);
-    if (!current) throw new AppError('not_found', 'no such session');
+    const current = await requireOpenSession(trx, actor.sessionId);
     const updated = applyControlChange(readStored(current), change, parsePhases(current.phases), ctx.now().getTime());
     await updateSession(trx, current.id, { control: JSON.stringify(updated) });
     return { row: current, next: updated };
@@ -133,6 +132,18 @@ export async function changeControl(ctx: ServiceContext, actor: TokenActor, chan
     await recordAudit(ctx, actor, 'session.control', { sessionId: row.id, detail: { ...change } });
   }
   return presentControl(ctx, row, next, 'ja');
+}
+
+/**
+ * Closed sessions take nothing: until it is reopened, every change through the control channel
+ * (control bar, tables, votes, polls, cards) is refused with `not_open`. Pass the transaction
+ * that makes the change, so a close cannot slip between the check and the write.
+ */
+export async function requireOpenSession(db: Parameters<typeof findSessionById>[0], sessionId: string): Promise<SessionRow> {
+  const session = await findSessionById(db, sessionId);
+  if (!session) throw new AppError('not_found', 'no such session');
+  if (session.status !== 'open') throw new AppError('not_open', 'the session is closed');
+  return session;
 }
 
 /** Whether participants may write now: board not locked, and which kinds the phase allows. Pure. */

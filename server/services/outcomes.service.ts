@@ -51,7 +51,7 @@ export async function readOutcome(ctx: ServiceContext, sessionId: string): Promi
 
 async function changed(ctx: ServiceContext, actor: UserActor, sessionId: string, action: 'decision.change' | 'action.change', target: string, detail: Record<string, unknown>) {
   await recordAudit(ctx, actor, action, { sessionId, target, detail });
-  ctx.events.emit('outcome:changed', sessionId);
+  ctx.events.emit('outcome:changed', { sessionId });
 }
 
 export async function addDecision(ctx: ServiceContext, actor: UserActor, sessionId: string, input: { text: string; sources: DecisionView['sources'] }): Promise<DecisionView> {

@@ -18,6 +18,7 @@ import { authorizeRoom } from './access.service';
 import { recordAudit } from './audit.service';
 import { readBallotItems } from './ballot-items';
 import type { ServiceContext } from './context';
+import { requireOpenSession } from './control.service';
 import { computePollResults } from './poll-results';
 
 const itemsSchema = z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) }));
@@ -25,10 +26,16 @@ const scaleSchema = z.array(z.object({ id: z.string(), label: z.string(), suppor
 const itemsOf = (row: PollRow): BallotItem[] => itemsSchema.parse(JSON.parse(row.items));
 const scaleOf = (row: PollRow): ScaleChoice[] => scaleSchema.parse(JSON.parse(row.scale));
 
-async function pollOfSession(ctx: ServiceContext, actor: TokenActor, pollId: string): Promise<PollRow> {
+async function findPollOfSession(ctx: ServiceContext, actor: TokenActor, pollId: string): Promise<PollRow> {
   const poll = await findPollById(ctx.db, pollId);
   if (!poll || poll.session_id !== actor.sessionId) throw new AppError('not_found', 'no such poll');
   return poll;
+}
+
+/** A poll of the caller's session that may still change (the session is open). */
+async function pollOfSession(ctx: ServiceContext, actor: TokenActor, pollId: string): Promise<PollRow> {
+  await requireOpenSession(ctx.db, actor.sessionId);
+  return findPollOfSession(ctx, actor, pollId);
 }
 
 function requireFacilitator(actor: TokenActor): void {
@@ -42,6 +49,7 @@ export async function openPoll(
   input: { room: string; itemIds: string[]; scale: 'agreement' | 'fist-of-five' | ScaleChoice[]; title: string },
 ): Promise<{ pollId: string }> {
   requireFacilitator(actor);
+  await requireOpenSession(ctx.db, actor.sessionId);
   const { board } = await authorizeRoom(ctx, actor, input.room);
   const scale = input.scale === 'agreement' ? AGREEMENT_SCALE : input.scale === 'fist-of-five' ? FIST_OF_FIVE_SCALE : input.scale;
   if (new Set(scale.map((c) => c.id)).size !== scale.length) throw new AppError('bad_request', 'scale choices must be distinct');
@@ -94,7 +102,7 @@ export async function revealPoll(ctx: ServiceContext, actor: TokenActor, pollId:
 
 /** A poll for the caller's screen, with only the caller's own answers. */
 export async function getPollView(ctx: ServiceContext, actor: TokenActor, pollId: string): Promise<PollView> {
-  const poll = await pollOfSession(ctx, actor, pollId);
+  const poll = await findPollOfSession(ctx, actor, pollId);
   const mine = actor.participantId ? await listAnswersOf(ctx.db, poll.id, actor.participantId) : [];
   return {
     pollId: poll.id,

@@ -146,7 +146,7 @@ export async function closeSession(ctx: ServiceContext, actor: UserActor, sessio
     await updateSession(trx, session.id, { status: 'closed', closed_at: now });
   });
   await recordAudit(ctx, actor, 'session.close', { sessionId: session.id, detail: { cards: projection.cards.length } });
-  ctx.events.emit('session:changed', session.id);
+  ctx.events.emit('session:changed', { sessionId: session.id });
 }
 
 /** Reopen a closed session. Its join code comes back unless another open session took it. */
@@ -157,6 +157,6 @@ export async function reopenSession(ctx: ServiceContext, actor: UserActor, sessi
   if (taken) throw new AppError('conflict', 'another open session uses this join code now');
   await updateSession(ctx.db, session.id, { status: 'open' });
   await recordAudit(ctx, actor, 'session.reopen', { sessionId: session.id });
-  ctx.events.emit('session:changed', session.id);
+  ctx.events.emit('session:changed', { sessionId: session.id });
 }
 

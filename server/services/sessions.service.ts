@@ -170,7 +170,7 @@ export async function patchSession(
   const row = await getManagedSession(ctx, actor, sessionId);
   const { heldOn, ...rest } = patch;
   await updateSession(ctx.db, row.id, { ...rest, ...(heldOn === undefined ? {} : { held_on: heldOn }) });
-  ctx.events.emit('session:changed', row.id);
+  ctx.events.emit('session:changed', { sessionId: row.id });
   return getSessionView(ctx, actor, row.id, lang);
 }
 
@@ -178,6 +178,6 @@ export async function patchSession(
 export async function setPhases(ctx: ServiceContext, actor: UserActor, sessionId: string, phases: Phase[], lang: Language): Promise<SessionView> {
   const row = await getManagedSession(ctx, actor, sessionId);
   await updateSession(ctx.db, row.id, { phases: JSON.stringify(phases) });
-  ctx.events.emit('session:changed', row.id);
+  ctx.events.emit('session:changed', { sessionId: row.id });
   return getSessionView(ctx, actor, row.id, lang);
 }

@@ -7,7 +7,6 @@ import {
   countParticipantsByRoom,
   deleteBoard,
   findParticipantById,
-  findSessionById,
   insertParticipant,
   listBoards,
   listParticipants,
@@ -19,6 +18,7 @@ import type { TokenActor, UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
+import { requireOpenSession } from './control.service';
 import { createBoard, getManagedSession, getSessionView } from './sessions.service';
 
 type Db = ServiceContext['db'];
@@ -88,7 +88,7 @@ export async function setTables(
     }
   });
   await recordAudit(ctx, actor, 'session.tables', { sessionId: session.id, detail: { mode: input.mode, tables: input.tables.length } });
-  ctx.events.emit('session:changed', session.id);
+  ctx.events.emit('session:changed', { sessionId: session.id });
   return getSessionView(ctx, actor, session.id, lang);
 }
 
@@ -115,8 +115,8 @@ export async function chooseTable(ctx: ServiceContext, actor: TokenActor, room: 
   const boards = await listBoards(ctx.db, actor.sessionId);
   const table = boards.find((b) => b.room === room && b.kind === 'table');
   if (!table) throw new AppError('not_found', 'no such table');
-  const session = await findSessionById(ctx.db, actor.sessionId);
-  if (session?.table_mode !== 'choose') throw new AppError('forbidden', 'tables are assigned by the facilitator');
+  const session = await requireOpenSession(ctx.db, actor.sessionId);
+  if (session.table_mode !== 'choose') throw new AppError('forbidden', 'tables are assigned by the facilitator');
   await updateParticipant(ctx.db, actor.participantId, { room });
   ctx.events.emit('participant:changed', { sessionId: actor.sessionId, participantId: actor.participantId });
 }
@@ -136,6 +136,7 @@ export async function seatParticipant(ctx: ServiceContext, actor: UserActor, ses
 /** Appoint (or relieve) a table scribe: they may then write their table's board directly. */
 export async function setScribe(ctx: ServiceContext, actor: TokenActor, participantId: string, scribe: boolean): Promise<void> {
   if (actor.role !== 'facilitator') throw new AppError('forbidden', 'only the facilitator appoints scribes');
+  await requireOpenSession(ctx.db, actor.sessionId);
   const participant = await findParticipantById(ctx.db, participantId);
   if (!participant || participant.session_id !== actor.sessionId) throw new AppError('not_found', 'no such participant');
   await updateParticipant(ctx.db, participantId, { scribe: scribe ? 1 : 0 });
@@ -164,6 +165,6 @@ export async function addProxyParticipant(
     proxy: 1,
   });
   await recordAudit(ctx, actor, 'participant.proxy', { sessionId: session.id, target: id });
-  ctx.events.emit('session:changed', session.id);
+  ctx.events.emit('session:changed', { sessionId: session.id });
   return { id };
 }

@@ -20,6 +20,7 @@ import { authorizeRoom } from './access.service';
 import { recordAudit } from './audit.service';
 import { readBallotItems } from './ballot-items';
 import type { ServiceContext } from './context';
+import { requireOpenSession } from './control.service';
 
 const itemsSchema = z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) }));
 const itemsOf = (row: { items: string }): BallotItem[] => itemsSchema.parse(JSON.parse(row.items));
@@ -28,10 +29,16 @@ function requireFacilitator(actor: TokenActor): void {
   if (actor.role !== 'facilitator') throw new AppError('forbidden', 'only the facilitator runs votes');
 }
 
-async function voteOfSession(ctx: ServiceContext, actor: TokenActor, voteId: string): Promise<VoteRow> {
+async function findVoteOfSession(ctx: ServiceContext, actor: TokenActor, voteId: string): Promise<VoteRow> {
   const vote = await findVoteById(ctx.db, voteId);
   if (!vote || vote.session_id !== actor.sessionId) throw new AppError('not_found', 'no such vote');
   return vote;
+}
+
+/** A vote of the caller's session that may still change (the session is open). */
+async function voteOfSession(ctx: ServiceContext, actor: TokenActor, voteId: string): Promise<VoteRow> {
+  await requireOpenSession(ctx.db, actor.sessionId);
+  return findVoteOfSession(ctx, actor, voteId);
 }
 
 /** Open a dot vote on cards or groups of one board. */
@@ -41,6 +48,7 @@ export async function openVote(
   input: { room: string; itemIds: string[]; dotsPerPerson: number; maxPerItem: number; anonymous: boolean; title: string },
 ): Promise<{ voteId: string }> {
   requireFacilitator(actor);
+  await requireOpenSession(ctx.db, actor.sessionId);
   const { board } = await authorizeRoom(ctx, actor, input.room);
   if (input.maxPerItem > input.dotsPerPerson) throw new AppError('bad_request', 'maxPerItem cannot exceed dotsPerPerson');
   const items = await ctx.rooms.withRoom(board.room, (room) => room.read(() => readBallotItems(room.doc, input.itemIds)));
@@ -72,6 +80,7 @@ export async function castDots(ctx: ServiceContext, actor: TokenActor, input: { 
   const participantId = actor.participantId;
   return ctx.db.transaction().execute(async (trx) => {
     await serializeOn(trx, `vote:${input.voteId}:${participantId}`);
+    await requireOpenSession(trx, actor.sessionId);
     const vote = await findVoteById(trx, input.voteId);
     if (!vote || vote.session_id !== actor.sessionId) throw new AppError('not_found', 'no such vote');
     if (vote.status !== 'open') throw new AppError('not_open', 'the vote is closed');
@@ -102,7 +111,7 @@ export async function revealVote(ctx: ServiceContext, actor: TokenActor, voteId:
 
 /** A vote for the caller's screen: items, budget, and only the caller's own dots. */
 export async function getVoteView(ctx: ServiceContext, actor: TokenActor, voteId: string): Promise<VoteView> {
-  const vote = await voteOfSession(ctx, actor, voteId);
+  const vote = await findVoteOfSession(ctx, actor, voteId);
   const mine = actor.participantId ? await listDotsOf(ctx.db, vote.id, actor.participantId) : [];
   const spent = mine.reduce((sum, d) => sum + d.dots, 0);
   return {

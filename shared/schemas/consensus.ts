@@ -76,71 +76,109 @@ export const actionSchema = z.object({
 export const actionPatchSchema = z.object(actionFields).partial();
 
 /** An item of a vote or poll as it was when opened. */
-export interface BallotItem {
-  id: string;
-  label: string;
-  kind: 'card' | 'group';
-}
+export const ballotItemSchema = z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) });
+export type BallotItem = z.infer<typeof ballotItemSchema>;
+
+const ballotStatus = z.enum(['open', 'closed', 'revealed']);
 
 /** What a participant's phone needs to show a vote: its items, budget and their own dots. */
-export interface VoteView {
-  voteId: string;
-  room: string;
-  title: string;
-  items: BallotItem[];
-  dotsPerPerson: number;
-  maxPerItem: number;
-  anonymous: boolean;
-  status: 'open' | 'closed' | 'revealed';
+export const voteViewSchema = z.object({
+  voteId: z.string(),
+  room: z.string(),
+  title: z.string(),
+  items: z.array(ballotItemSchema),
+  dotsPerPerson: z.number().int(),
+  maxPerItem: z.number().int(),
+  anonymous: z.boolean(),
+  status: ballotStatus,
   /** The caller's own dots by item id (never anyone else's). */
-  mine: Record<string, number>;
-  remaining: number;
-}
+  mine: z.record(z.string(), z.number().int()),
+  remaining: z.number().int(),
+});
+export type VoteView = z.infer<typeof voteViewSchema>;
 
 /** `vote:state`: while open or closed, only how many people voted; once revealed, the results. */
-export type VoteState =
-  | { voteId: string; status: 'open' | 'closed'; voters: number }
-  | {
-      voteId: string;
-      status: 'revealed';
-      voters: number;
-      results: Array<{ itemId: string; dots: number; label: string; voters: number; by?: Array<{ displayName: string; organizationType: string; dots: number }> }>;
-    };
+export const voteStateSchema = z.discriminatedUnion('status', [
+  z.object({ voteId: z.string(), status: z.enum(['open', 'closed']), voters: z.number().int() }),
+  z.object({
+    voteId: z.string(),
+    status: z.literal('revealed'),
+    voters: z.number().int(),
+    results: z.array(
+      z.object({
+        itemId: z.string(),
+        dots: z.number().int(),
+        label: z.string(),
+        voters: z.number().int(),
+        /** Only for a vote opened with `anonymous: false`. */
+        by: z.array(z.object({ displayName: z.string(), organizationType: z.string(), dots: z.number().int() })).optional(),
+      }),
+    ),
+  }),
+]);
+export type VoteState = z.infer<typeof voteStateSchema>;
 
-export interface PollView {
-  pollId: string;
-  room: string;
-  title: string;
-  items: BallotItem[];
-  scale: ScaleChoice[];
-  status: 'open' | 'closed' | 'revealed';
-  mine: Record<string, { choice: string; reason: string }>;
-}
+/** A poll for the caller's screen, with only the caller's own answers. */
+export const pollViewSchema = z.object({
+  pollId: z.string(),
+  room: z.string(),
+  title: z.string(),
+  items: z.array(ballotItemSchema),
+  scale: z.array(scaleChoiceSchema),
+  status: ballotStatus,
+  mine: z.record(z.string(), z.object({ choice: z.string(), reason: z.string() })),
+});
+export type PollView = z.infer<typeof pollViewSchema>;
 
 /** How the answers to one choice split, as counts and percentages (one decimal). */
-export interface Distribution {
-  total: number;
-  counts: Record<string, number>;
-  percent: Record<string, number>;
+export const distributionSchema = z.object({
+  total: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  percent: z.record(z.string(), z.number()),
   /** Share of answers whose choice supports, in percent (one decimal). */
-  supportPercent: number;
-}
+  supportPercent: z.number(),
+});
+export type Distribution = z.infer<typeof distributionSchema>;
 
 /** `poll:state`: while open, only how many people answered; once revealed, the sector view. */
-export type PollState =
-  | { pollId: string; status: 'open' | 'closed'; respondents: number }
-  | {
-      pollId: string;
-      status: 'revealed';
-      respondents: number;
-      scale: ScaleChoice[];
-      results: Array<{
-        itemId: string;
-        label: string;
-        overall: Distribution;
-        byOrganizationType: Record<string, Distribution>;
+export const pollStateSchema = z.discriminatedUnion('status', [
+  z.object({ pollId: z.string(), status: z.enum(['open', 'closed']), respondents: z.number().int() }),
+  z.object({
+    pollId: z.string(),
+    status: z.literal('revealed'),
+    respondents: z.number().int(),
+    scale: z.array(scaleChoiceSchema),
+    results: z.array(
+      z.object({
+        itemId: z.string(),
+        label: z.string(),
+        overall: distributionSchema,
+        byOrganizationType: z.record(z.string(), distributionSchema),
         /** `shared`: every sector's majority supports; `diverge`: sectors 50+ points apart; else `mixed`. */
-        consensus: 'shared' | 'diverge' | 'mixed';
-        reasons: Array<{ organizationType: string; choice: string; text: string }>;
-      }>;
-    };
+        consensus: z.enum(['shared', 'diverge', 'mixed']),
+        reasons: z.array(z.object({ organizationType: z.string(), choice: z.string(), text: z.string() })),
+      }),
+    ),
+  }),
+]);
+export type PollState = z.infer<typeof pollStateSchema>;
+
+/** A decision's source: the card or group it came from, with the label it had. */
+export const sourceRefSchema = z.object({ room: z.string(), kind: z.enum(['card', 'group']), id: z.string(), label: z.string() });
+/** A decision (合意事項) with the cards or groups it came from. */
+export const decisionViewSchema = z.object({ id: z.string(), text: z.string(), sources: z.array(sourceRefSchema), createdAt: z.string(), updatedAt: z.string() });
+/** A follow-up action: what, who (organisation and person), by when, how far along. */
+export const actionViewSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  decisionId: z.string().nullable(),
+  title: z.string(),
+  ownerOrganization: z.string(),
+  ownerPerson: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** `outcome:state`: a session's decisions and follow-up actions. */
+export const outcomeViewSchema = z.object({ sessionId: z.string(), decisions: z.array(decisionViewSchema), actions: z.array(actionViewSchema) });

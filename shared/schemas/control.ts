@@ -37,6 +37,8 @@ export const sessionPatchSchema = z.object({
     .optional(),
   /** The working group (作業部会) it belongs to, linking its sessions for "since last time". */
   series: z.string().trim().max(120).optional(),
+  /** How many identities may join (default 300). Lowering it below those already in removes nobody. */
+  participantCap: z.number().int().min(1).max(5000).optional(),
 });
 
 /** `POST /api/sessions/:id/participants`: someone without a phone, entered by the facilitator. */
@@ -63,3 +65,59 @@ export const scribeSchema = z.object({ participantId: id, scribe: z.boolean() })
 /** Participant: choose a table when the session lets them. */
 export const tableChooseSchema = z.object({ room });
 export const emptySchema = z.union([z.object({}).strict(), z.undefined(), z.null()]);
+
+/** Role an access token carries on the realtime channels. */
+export const tokenRoleSchema = z.enum(['participant', 'facilitator', 'observer']);
+
+/** Presence of one person in a session, as the server counts it. */
+export const rosterEntrySchema = z.object({
+  participantId: z.string().nullable(),
+  displayName: z.string(),
+  organizationType: z.string().nullable(),
+  role: tokenRoleSchema,
+  connections: z.number().int(),
+  /** The table (board room) the participant sits at, if any. */
+  room: z.string().nullable(),
+  scribe: z.boolean(),
+});
+/** `roster:state`: who is connected now, one entry per person however many sockets they hold. */
+export const rosterStateSchema = z.object({ sessionId: z.string(), people: z.array(rosterEntrySchema) });
+
+/** The session timer. While running, the time left is `endsAt - serverNow` on the server's clock. */
+export const timerStateSchema = z.object({
+  running: z.boolean(),
+  /** Epoch ms when it reaches zero (running only). */
+  endsAt: z.number().nullable(),
+  /** Ms left when paused. */
+  remainingMs: z.number(),
+  /** The phase's planned length in ms. */
+  durationMs: z.number(),
+});
+
+/** A board of the session, as the control state lists it. */
+export const boardInfoSchema = z.object({ room: z.string(), name: z.string(), kind: z.enum(['main', 'table']), theme: z.string() });
+
+/**
+ * `session:state`: everything the server decides about a running session, broadcast to every
+ * socket of the session on connect and after each change.
+ */
+export const controlStateSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  theme: z.string(),
+  status: z.enum(['open', 'closed']),
+  phases: z.array(z.object({ key: z.string(), title: z.string(), durationSec: z.number(), allowedKinds: z.array(z.enum(CARD_KINDS)) })),
+  phaseIndex: z.number().int(),
+  timer: timerStateSchema,
+  locked: z.boolean(),
+  follow: z.object({ room: z.string(), stageId: z.string().nullable() }).nullable(),
+  spotlight: z.object({ room: z.string(), cardId: z.string() }).nullable(),
+  share: z.object({ active: z.boolean(), index: z.number().int() }),
+  tableMode: z.enum(['none', 'choose', 'assign']),
+  boards: z.array(boardInfoSchema),
+  /** The server's clock when this state was sent, so clients can correct their own. */
+  serverNow: z.number(),
+});
+
+/** `session:revoked`: sent to a removed participant's sockets just before they are cut. */
+export const revokedSchema = z.object({ reason: z.string() });

@@ -1,6 +1,7 @@
 import type { Persona, Stage } from '../board/model';
 import type { SurveyQuestion } from '../survey';
-import type { ActionStatus, PollState, VoteState } from './consensus';
+import type { z } from 'zod';
+import type { ActionStatus, actionViewSchema, decisionViewSchema, outcomeViewSchema, PollState, sourceRefSchema, VoteState } from './consensus';
 
 /** `GET /api/sessions/:id/survey`: the questions, whether answers are still taken, and the caller's earlier answers. */
 export interface SurveyView {
@@ -28,42 +29,13 @@ export interface SurveyQuestionReport {
 }
 
 /** A decision's source: the card or group it came from, with the label it had. */
-export interface SourceRef {
-  room: string;
-  kind: 'card' | 'group';
-  id: string;
-  label: string;
-}
-
+export type SourceRef = z.infer<typeof sourceRefSchema>;
 /** A decision (合意事項) with the cards or groups it came from. */
-export interface DecisionView {
-  id: string;
-  text: string;
-  sources: SourceRef[];
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type DecisionView = z.infer<typeof decisionViewSchema>;
 /** A follow-up action: what, who (organisation and person), by when, how far along. */
-export interface ActionView {
-  id: string;
-  sessionId: string;
-  decisionId: string | null;
-  title: string;
-  ownerOrganization: string;
-  ownerPerson: string;
-  dueDate: string | null;
-  status: ActionStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A session's outcome: its decisions and follow-up actions. */
-export interface OutcomeView {
-  sessionId: string;
-  decisions: DecisionView[];
-  actions: ActionView[];
-}
+export type ActionView = z.infer<typeof actionViewSchema>;
+/** A session's outcome: its decisions and follow-up actions (also the `outcome:state` broadcast). */
+export type OutcomeView = z.infer<typeof outcomeViewSchema>;
 
 export type RevealedVote = Extract<VoteState, { status: 'revealed' }>;
 export type RevealedPoll = Extract<PollState, { status: 'revealed' }>;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ControlState, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
+import { type Ack, type AckPayload, type ClientToServerEvents, type ConnectRefusal, type ControlState, PROTOCOL_VERSION, type RequestInput, type RosterEntry, type ServerToClientEvents } from '../../../shared/protocol';
 import type { LinkStatus } from './board';
 import { clockOffsetOf } from './clock';
 import { type ConsensusStore, watchConsensus } from './consensus';
@@ -11,10 +11,10 @@ type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ControlRequest = keyof ClientToServerEvents;
 /** The card commands a token holder may send. */
 export type CardCommand = 'card:add' | 'card:edit' | 'card:delete' | 'card:move';
-/** The payload of one request. */
-export type CommandPayload<E extends ControlRequest> = Parameters<ClientToServerEvents[E]>[0];
-/** The ack of one request. */
-export type AckOf<E extends ControlRequest> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+/** The payload of one request (from the protocol table). */
+export type CommandPayload<E extends ControlRequest> = RequestInput<E>;
+/** The ack of one request (from the protocol table). */
+export type AckOf<E extends ControlRequest> = Ack<AckPayload<E>>;
 /** What every card command is answered with. */
 export type CommandAck = Ack<{ id: string }>;
 
@@ -72,10 +72,13 @@ export function useControl(token: string | undefined): ControlView {
     if (!token) return;
     // WebSocket only, like the board: no long-polling fallback that would need sticky sessions
     // behind a load balancer of several server processes.
-    const next: ControlSocket = io({ auth: { token }, transports: ['websocket'] });
+    // The protocol version lets a server refuse a page older than it speaks (`protocol_mismatch`).
+    const next: ControlSocket = io({ auth: { token, protocol: PROTOCOL_VERSION }, transports: ['websocket'] });
     next.on('connect', () => setStatus('online'));
     next.on('disconnect', () => setStatus('offline'));
-    next.on('connect_error', (error) => setStatus(error.message === 'unauthorized' ? 'refused' : 'offline'));
+    // A withdrawn token, or a page the server no longer speaks to (reload), will not get better by retrying.
+    const refusals: readonly ConnectRefusal[] = ['unauthorized', 'protocol_mismatch'];
+    next.on('connect_error', (error) => setStatus(refusals.includes(error.message as ConnectRefusal) ? 'refused' : 'offline'));
     next.on('roster:state', (state) => setRoster(state.people));
     next.on('session:state', (state) => {
       setClockOffset(clockOffsetOf(state));

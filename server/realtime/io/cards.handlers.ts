@@ -1,16 +1,13 @@
-import type { ZodType } from 'zod';
-import { cardAddSchema, cardDeleteSchema, cardEditSchema, cardMoveSchema } from '../../../shared/schemas/cards';
 import { addCard, deleteCard, editCard, moveCard } from '../../services/cards.service';
 import type { ServiceContext } from '../../services/context';
-import { handleRequest, type IoSocket, type RequestLimiter } from './request';
+import type { RequestHandlers } from './request';
 
 /** Participant card commands: each acked only after the card is stored. */
-export function registerCardHandlers(ctx: ServiceContext, socket: IoSocket, limiter: RequestLimiter): void {
-  const { actor } = socket.data;
-  const on = <P, R extends object>(schema: ZodType<P>, run: (p: P) => Promise<R>) =>
-    handleRequest(ctx, socket, limiter, schema, run);
-  socket.on('card:add', on(cardAddSchema, (p) => addCard(ctx, actor, p)));
-  socket.on('card:edit', on(cardEditSchema, (p) => editCard(ctx, actor, p)));
-  socket.on('card:delete', on(cardDeleteSchema, (p) => deleteCard(ctx, actor, p)));
-  socket.on('card:move', on(cardMoveSchema, (p) => moveCard(ctx, actor, p)));
+export function cardHandlers(ctx: ServiceContext): Pick<RequestHandlers, 'card:add' | 'card:edit' | 'card:delete' | 'card:move'> {
+  return {
+    'card:add': (actor, p) => addCard(ctx, actor, p),
+    'card:edit': (actor, p) => editCard(ctx, actor, p),
+    'card:delete': (actor, p) => deleteCard(ctx, actor, p),
+    'card:move': (actor, p) => moveCard(ctx, actor, p),
+  };
 }

@@ -1,60 +1,55 @@
-import type { ZodType } from 'zod';
-import { pollAnswerSchema, pollOpenSchema, pollRefSchema, voteCastSchema, voteOpenSchema, voteRefSchema } from '../../../shared/schemas/consensus';
 import type { ServiceContext } from '../../services/context';
-import { answerPoll, closePoll, getPollView, openPoll, pollState, revealPoll } from '../../services/polls.service';
-import { castDots, closeVote, getVoteView, openVote, revealVote, voteState } from '../../services/votes.service';
-import { handleRequest, type IoSocket, type RequestLimiter } from './request';
-import { sessionChannel } from './channels';
+import { answerPoll, closePoll, getPollView, openPoll, revealPoll } from '../../services/polls.service';
+import { castDots, closeVote, getVoteView, openVote, revealVote } from '../../services/votes.service';
+import type { RequestHandlers } from './request';
+import type { Broadcasts } from './server';
+
+type ConsensusEvent = 'vote:open' | 'vote:cast' | 'vote:close' | 'vote:reveal' | 'vote:get' | 'poll:open' | 'poll:answer' | 'poll:close' | 'poll:reveal' | 'poll:get';
 
 /** Dot votes and agreement polls. Every change is followed by the public state, never by anyone's votes. */
-export function registerConsensusHandlers(ctx: ServiceContext, socket: IoSocket, limiter: RequestLimiter): void {
-  const { actor } = socket.data;
-  const on = <P, R extends object>(schema: ZodType<P>, run: (p: P) => Promise<R>) => handleRequest(ctx, socket, limiter, schema, run);
-  const channel = () => socket.nsp.to(sessionChannel(actor.sessionId));
-  const publishVote = async (voteId: string) => channel().emit('vote:state', await voteState(ctx, voteId));
-  const publishPoll = async (pollId: string) => channel().emit('poll:state', await pollState(ctx, pollId));
-
-  socket.on('vote:open', on(voteOpenSchema, async (p) => {
-    const { voteId } = await openVote(ctx, actor, p);
-    await publishVote(voteId);
-    return { voteId };
-  }));
-  socket.on('vote:cast', on(voteCastSchema, async (p) => {
-    const result = await castDots(ctx, actor, p);
-    await publishVote(p.voteId);
-    return result;
-  }));
-  socket.on('vote:close', on(voteRefSchema, async (p) => {
-    await closeVote(ctx, actor, p.voteId);
-    await publishVote(p.voteId);
-    return {};
-  }));
-  socket.on('vote:reveal', on(voteRefSchema, async (p) => {
-    await revealVote(ctx, actor, p.voteId);
-    await publishVote(p.voteId);
-    return {};
-  }));
-  socket.on('vote:get', on(voteRefSchema, async (p) => ({ vote: await getVoteView(ctx, actor, p.voteId) })));
-
-  socket.on('poll:open', on(pollOpenSchema, async (p) => {
-    const { pollId } = await openPoll(ctx, actor, p);
-    await publishPoll(pollId);
-    return { pollId };
-  }));
-  socket.on('poll:answer', on(pollAnswerSchema, async (p) => {
-    await answerPoll(ctx, actor, p);
-    await publishPoll(p.pollId);
-    return {};
-  }));
-  socket.on('poll:close', on(pollRefSchema, async (p) => {
-    await closePoll(ctx, actor, p.pollId);
-    await publishPoll(p.pollId);
-    return {};
-  }));
-  socket.on('poll:reveal', on(pollRefSchema, async (p) => {
-    await revealPoll(ctx, actor, p.pollId);
-    await publishPoll(p.pollId);
-    return {};
-  }));
-  socket.on('poll:get', on(pollRefSchema, async (p) => ({ poll: await getPollView(ctx, actor, p.pollId) })));
+export function consensusHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pick<RequestHandlers, ConsensusEvent> {
+  return {
+    'vote:open': async (actor, p) => {
+      const { voteId } = await openVote(ctx, actor, p);
+      await broadcast.vote(actor.sessionId, voteId);
+      return { voteId };
+    },
+    'vote:cast': async (actor, p) => {
+      const result = await castDots(ctx, actor, p);
+      await broadcast.vote(actor.sessionId, p.voteId);
+      return result;
+    },
+    'vote:close': async (actor, p) => {
+      await closeVote(ctx, actor, p.voteId);
+      await broadcast.vote(actor.sessionId, p.voteId);
+      return {};
+    },
+    'vote:reveal': async (actor, p) => {
+      await revealVote(ctx, actor, p.voteId);
+      await broadcast.vote(actor.sessionId, p.voteId);
+      return {};
+    },
+    'vote:get': async (actor, p) => ({ vote: await getVoteView(ctx, actor, p.voteId) }),
+    'poll:open': async (actor, p) => {
+      const { pollId } = await openPoll(ctx, actor, p);
+      await broadcast.poll(actor.sessionId, pollId);
+      return { pollId };
+    },
+    'poll:answer': async (actor, p) => {
+      await answerPoll(ctx, actor, p);
+      await broadcast.poll(actor.sessionId, p.pollId);
+      return {};
+    },
+    'poll:close': async (actor, p) => {
+      await closePoll(ctx, actor, p.pollId);
+      await broadcast.poll(actor.sessionId, p.pollId);
+      return {};
+    },
+    'poll:reveal': async (actor, p) => {
+      await revealPoll(ctx, actor, p.pollId);
+      await broadcast.poll(actor.sessionId, p.pollId);
+      return {};
+    },
+    'poll:get': async (actor, p) => ({ poll: await getPollView(ctx, actor, p.pollId) }),
+  };
 }

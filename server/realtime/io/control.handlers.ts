@@ -1,48 +1,39 @@
-import type { ZodType } from 'zod';
-import {
-  emptySchema,
-  followSchema,
-  lockSchema,
-  phaseSetSchema,
-  scribeSchema,
-  shareSchema,
-  spotlightSchema,
-  tableChooseSchema,
-  timerAddSchema,
-} from '../../../shared/schemas/control';
+import type { AckPayload, RequestPayload } from '../../../shared/protocol';
 import type { ServiceContext } from '../../services/context';
 import { changeControl, type ControlChange } from '../../services/control.service';
 import { chooseTable, setScribe } from '../../services/tables.service';
-import { handleRequest, type IoSocket, type RequestLimiter } from './request';
+import type { RequestHandler, RequestHandlers } from './request';
 import type { Broadcasts } from './server';
 
+type ControlEvent = 'phase:set' | 'timer:start' | 'timer:pause' | 'timer:reset' | 'timer:add' | 'board:lock' | 'follow:set' | 'spotlight:set' | 'share:set';
+
 /** The facilitator's control bar, and a participant choosing a table. */
-export function registerControlHandlers(ctx: ServiceContext, socket: IoSocket, limiter: RequestLimiter, broadcast: Broadcasts): void {
-  const { actor } = socket.data;
-  const on = <P, R extends object>(schema: ZodType<P>, run: (p: P) => Promise<R>) => handleRequest(ctx, socket, limiter, schema, run);
-  const control = <P>(schema: ZodType<P>, toChange: (p: P) => ControlChange) =>
-    on(schema, async (p) => {
+export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pick<RequestHandlers, ControlEvent | 'scribe:set' | 'table:choose'> {
+  const control =
+    <E extends ControlEvent>(toChange: (p: RequestPayload<E>) => ControlChange): RequestHandler<E> =>
+    async (actor, p) => {
       await changeControl(ctx, actor, toChange(p));
       // The new state goes out before the ack, so the sender's next click starts from it.
       await broadcast.state(actor.sessionId);
+      return {} as AckPayload<E>;
+    };
+  return {
+    'phase:set': control((p) => ({ type: 'phase', index: p.index })),
+    'timer:start': control(() => ({ type: 'timer-start' })),
+    'timer:pause': control(() => ({ type: 'timer-pause' })),
+    'timer:reset': control(() => ({ type: 'timer-reset' })),
+    'timer:add': control((p) => ({ type: 'timer-add', seconds: p.seconds })),
+    'board:lock': control((p) => ({ type: 'lock', locked: p.locked })),
+    'follow:set': control((p) => ({ type: 'follow', follow: p.room ? { room: p.room, stageId: p.stageId } : null })),
+    'spotlight:set': control((p) => ({ type: 'spotlight', spotlight: p.room && p.cardId ? { room: p.room, cardId: p.cardId } : null })),
+    'share:set': control((p) => ({ type: 'share', active: p.active, index: p.index })),
+    'scribe:set': async (actor, p) => {
+      await setScribe(ctx, actor, p.participantId, p.scribe);
       return {};
-    });
-
-  socket.on('phase:set', control(phaseSetSchema, (p) => ({ type: 'phase', index: p.index })));
-  socket.on('timer:start', control(emptySchema, () => ({ type: 'timer-start' })));
-  socket.on('timer:pause', control(emptySchema, () => ({ type: 'timer-pause' })));
-  socket.on('timer:reset', control(emptySchema, () => ({ type: 'timer-reset' })));
-  socket.on('timer:add', control(timerAddSchema, (p) => ({ type: 'timer-add', seconds: p.seconds })));
-  socket.on('board:lock', control(lockSchema, (p) => ({ type: 'lock', locked: p.locked })));
-  socket.on('follow:set', control(followSchema, (p) => ({ type: 'follow', follow: p.room ? { room: p.room, stageId: p.stageId } : null })));
-  socket.on('spotlight:set', control(spotlightSchema, (p) => ({ type: 'spotlight', spotlight: p.room && p.cardId ? { room: p.room, cardId: p.cardId } : null })));
-  socket.on('share:set', control(shareSchema, (p) => ({ type: 'share', active: p.active, index: p.index })));
-  socket.on('scribe:set', on(scribeSchema, async (p) => {
-    await setScribe(ctx, actor, p.participantId, p.scribe);
-    return {};
-  }));
-  socket.on('table:choose', on(tableChooseSchema, async (p) => {
-    await chooseTable(ctx, actor, p.room);
-    return {};
-  }));
+    },
+    'table:choose': async (actor, p) => {
+      await chooseTable(ctx, actor, p.room);
+      return {};
+    },
+  };
 }

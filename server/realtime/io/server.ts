@@ -1,24 +1,33 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
+import { hashToken } from '../../auth/tokens';
 import type { RedisClients } from '../../cluster/redis-bus';
-import type { ClientToServerEvents, RosterEntry, ServerToClientEvents } from '../../../shared/protocol';
+import { type ConnectRefusal, SUPPORTED_PROTOCOL_VERSIONS } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
-import { listParticipants } from '../../../db/repositories/sessions.repository';
 import { resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
 import { readControlState } from '../../services/control.service';
-import { registerCardHandlers } from './cards.handlers';
-import { sessionChannel } from './channels';
-import { registerConsensusHandlers } from './consensus.handlers';
 import { readOutcome } from '../../services/outcomes.service';
-import { sessionPollStates } from '../../services/polls.service';
-import { sessionVoteStates } from '../../services/votes.service';
-import { registerControlHandlers } from './control.handlers';
-import { createRequestLimiter, type IoServer, type IoSocket } from './request';
+import { pollState, sessionPollStates } from '../../services/polls.service';
+import { sessionVoteStates, voteState } from '../../services/votes.service';
+import { CONNECTIONS_PER_TOKEN, createConnectionCounter } from '../connection-caps';
+import { cardHandlers } from './cards.handlers';
+import { sessionChannel } from './channels';
+import { consensusHandlers } from './consensus.handlers';
+import { controlHandlers } from './control.handlers';
+import { createRequestLimiter, type IoServer, type IoSocket, registerRequests, type RequestHandlers } from './request';
+import { createRosterBroadcasts } from './roster';
 
+/** Why a handshake is refused, if it is: a version this server does not speak. A client that names none is served. */
+function protocolRefusal(auth: Record<string, unknown>): ConnectRefusal | null {
+  if (auth.protocol === undefined) return null;
+  return typeof auth.protocol === 'number' && SUPPORTED_PROTOCOL_VERSIONS.includes(auth.protocol) ? null : 'protocol_mismatch';
+}
 
-/** Create the socket.io server: token auth on connect, then the handlers of each area. */
+const refuse = (message: ConnectRefusal, data?: object) => Object.assign(new Error(message), data ? { data } : {});
+
+/** Create the socket.io server: handshake (version, token, connection cap), then every request of the protocol table. */
 export function createIoServer(
   ctx: ServiceContext,
   httpServer: HttpServer,
@@ -35,26 +44,38 @@ export function createIoServer(
   // Several processes: broadcasts and fetchSockets reach every process's sockets.
   if (redis) io.adapter(createAdapter(redis.adapterPub, redis.adapterSub));
 
+  const connections = createConnectionCounter(CONNECTIONS_PER_TOKEN.control);
   io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    resolveAccessToken(ctx, typeof token === 'string' ? token : '')
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const mismatch = protocolRefusal(auth);
+    if (mismatch) return next(refuse(mismatch, { supported: SUPPORTED_PROTOCOL_VERSIONS }));
+    const token = typeof auth.token === 'string' ? auth.token : '';
+    resolveAccessToken(ctx, token)
       .then((actor) => {
-        if (!actor) return next(new Error('unauthorized'));
+        if (!actor) return next(refuse('unauthorized'));
+        const release = connections.acquire(token);
+        if (!release) return next(refuse('too_many_connections', { max: CONNECTIONS_PER_TOKEN.control }));
+        // Released when the socket leaves, or when its connection drops before it joined.
+        socket.once('disconnect', release);
+        socket.conn.once('close', release);
         socket.data.actor = actor;
         next();
       })
-      .catch(() => next(new Error('internal')));
+      .catch(() => next(refuse('internal')));
   });
 
   const limiter = createRequestLimiter();
   const broadcast = createBroadcasts(ctx, io);
-  ctx.events.on('session:changed', (sessionId: string) => {
+  const roster = createRosterBroadcasts(ctx, io);
+  httpServer.once('close', () => roster.stop());
+  ctx.events.on('session:changed', ({ sessionId }) => {
     void broadcast.state(sessionId);
-    broadcast.roster(sessionId);
+    roster.schedule(sessionId);
   });
-  ctx.events.on('outcome:changed', (sessionId: string) => broadcast.outcome(sessionId));
-  ctx.events.on('participant:changed', ({ sessionId }: { sessionId: string }) => broadcast.roster(sessionId));
-  ctx.events.on('participant:removed', ({ sessionId, participantId }: { sessionId: string; participantId: string }) => {
+  ctx.events.on('outcome:changed', ({ sessionId }) => broadcast.outcome(sessionId));
+  ctx.events.on('participant:changed', ({ sessionId }) => roster.schedule(sessionId));
+  ctx.events.on('participant:removed', ({ sessionId, participantId }) => {
+    // socket.io's adapter reaches every process's sockets, so this runs in the emitting process only.
     void io
       .in(sessionChannel(sessionId))
       .fetchSockets()
@@ -66,16 +87,33 @@ export function createIoServer(
         }
       });
   });
+  ctx.events.on('access:revoked', ({ sessionIds, tokenHashes }) => {
+    const revoked = new Set(tokenHashes);
+    for (const sessionId of sessionIds) {
+      void io
+        .in(sessionChannel(sessionId))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) {
+            const token = (s.handshake.auth as { token?: unknown }).token;
+            if (typeof token !== 'string' || !revoked.has(hashToken(token))) continue;
+            s.emit('session:revoked', { reason: 'revoked' });
+            s.disconnect(true);
+          }
+        });
+    }
+  });
 
+  const handlers: RequestHandlers = { ...cardHandlers(ctx), ...controlHandlers(ctx, broadcast), ...consensusHandlers(ctx, broadcast) };
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     void socket.join(sessionChannel(actor.sessionId));
     sendInitialState(ctx, socket).catch((error: unknown) => ctx.log.warn({ err: error }, 'could not send initial state'));
-    broadcast.roster(actor.sessionId);
-    socket.on('disconnect', () => broadcast.roster(actor.sessionId));
-    registerCardHandlers(ctx, socket, limiter);
-    registerControlHandlers(ctx, socket, limiter, broadcast);
-    registerConsensusHandlers(ctx, socket, limiter);
+    roster.schedule(actor.sessionId);
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'server shutting down') roster.schedule(actor.sessionId);
+    });
+    registerRequests(ctx, socket, limiter, handlers);
   });
   return io;
 }
@@ -89,62 +127,25 @@ async function sendInitialState(ctx: ServiceContext, socket: IoSocket): Promise<
   socket.emit('outcome:state', await readOutcome(ctx, sessionId));
 }
 
-/** Broadcasts to every socket of a session. */
+/**
+ * Broadcasts to every socket of a session. Each resolves once the new state is sent and never
+ * rejects, so a request can be answered after it, and a change already stored is never answered
+ * as failed because its broadcast was.
+ */
 export interface Broadcasts {
-  /** Resolves once the new state is sent (never rejects), so a request can be answered after it. */
   state(sessionId: string): Promise<void>;
-  roster(sessionId: string): void;
-  outcome(sessionId: string): void;
+  outcome(sessionId: string): Promise<void>;
+  vote(sessionId: string, voteId: string): Promise<void>;
+  poll(sessionId: string, pollId: string): Promise<void>;
 }
 
 function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
+  const to = (sessionId: string) => io.to(sessionChannel(sessionId));
+  const warn = (what: string, sessionId: string) => (error: unknown) => ctx.log.warn({ err: error, sessionId }, `could not broadcast ${what}`);
   return {
-    state(sessionId) {
-      return readControlState(ctx, sessionId).then(
-        (state) => {
-          io.to(sessionChannel(sessionId)).emit('session:state', state);
-        },
-        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast control state'),
-      );
-    },
-    outcome(sessionId) {
-      readOutcome(ctx, sessionId).then(
-        (state) => io.to(sessionChannel(sessionId)).emit('outcome:state', state),
-        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast outcome'),
-      );
-    },
-    roster(sessionId) {
-      buildRoster(ctx, io, sessionId).then(
-        (people) => io.to(sessionChannel(sessionId)).emit('roster:state', { sessionId, people }),
-        (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast roster'),
-      );
-    },
+    state: (sessionId) => readControlState(ctx, sessionId).then((state) => void to(sessionId).emit('session:state', state), warn('control state', sessionId)),
+    outcome: (sessionId) => readOutcome(ctx, sessionId).then((state) => void to(sessionId).emit('outcome:state', state), warn('outcome', sessionId)),
+    vote: (sessionId, voteId) => voteState(ctx, voteId).then((state) => void to(sessionId).emit('vote:state', state), warn('vote', sessionId)),
+    poll: (sessionId, pollId) => pollState(ctx, pollId).then((state) => void to(sessionId).emit('poll:state', state), warn('poll', sessionId)),
   };
-}
-
-/** Who is connected now, one entry per person however many sockets they hold. */
-async function buildRoster(ctx: ServiceContext, io: IoServer, sessionId: string): Promise<RosterEntry[]> {
-  const [sockets, participants] = await Promise.all([io.in(sessionChannel(sessionId)).fetchSockets(), listParticipants(ctx.db, sessionId)]);
-  const byId = new Map(participants.map((p) => [p.id, p]));
-  const people = new Map<string, RosterEntry>();
-  for (const s of sockets) {
-    const a = s.data.actor;
-    const key = a.participantId ?? `user:${a.userId}:${a.role}`;
-    const entry = people.get(key);
-    if (entry) {
-      entry.connections += 1;
-      continue;
-    }
-    const p = a.participantId ? byId.get(a.participantId) : undefined;
-    people.set(key, {
-      participantId: a.participantId,
-      displayName: p?.display_name ?? a.displayName,
-      organizationType: p?.organization_type ?? a.organizationType,
-      role: a.role,
-      connections: 1,
-      room: p?.room ?? null,
-      scribe: p?.scribe === 1,
-    });
-  }
-  return [...people.values()];
 }

@@ -4,12 +4,13 @@ import * as wsModule from 'ws';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
-import { remote } from '../../cluster/events';
+import type { DomainListener } from '../../cluster/events';
 import { AppError } from '../../errors';
 import { joinRoom, type PeerSession } from '../../rooms/connection';
 import type { Peer } from '../../rooms/room';
 import { authorizeRoom, resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
+import { CONNECTIONS_PER_TOKEN, createConnectionCounter } from '../connection-caps';
 
 const PING_INTERVAL_MS = 30_000;
 
@@ -60,18 +61,18 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
   // No compression: a phone would pay for it in CPU, and `frameOf` relies on it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const boardConnections = createConnectionCounter(CONNECTIONS_PER_TOKEN.board);
   const byParticipant = new Map<string, Set<WebSocket>>();
-  const onRemoved = ({ participantId }: { participantId: string }) => {
+  // Every process cuts the board sockets it holds, wherever the change was made.
+  const onRemoved: DomainListener<'participant:removed'> = ({ participantId }) => {
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.unauthorized, 'removed from the session');
   };
-  ctx.events.on('participant:removed', onRemoved);
-  ctx.events.on(remote('participant:removed'), onRemoved);
-  const onChanged = ({ participantId, permissions }: { participantId: string; permissions?: boolean }) => {
+  ctx.events.on('participant:removed', onRemoved, { everywhere: true });
+  const onChanged: DomainListener<'participant:changed'> = ({ participantId, permissions }) => {
     if (!permissions) return;
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.permissionsChanged, 'permissions changed; reconnect');
   };
-  ctx.events.on('participant:changed', onChanged);
-  ctx.events.on(remote('participant:changed'), onChanged);
+  ctx.events.on('participant:changed', onChanged, { everywhere: true });
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) ws.terminate();
@@ -89,6 +90,10 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     const url = new URL(req.url ?? '/', 'http://localhost');
     const room = decodeURIComponent(url.pathname.slice('/yjs/'.length));
     const token = url.searchParams.get('token') ?? '';
+    // One token holds at most CONNECTIONS_PER_TOKEN.board board sockets at once.
+    const release = boardConnections.acquire(token);
+    if (!release) return ws.close(CloseCode.rateLimited, 'too many connections for this token');
+    ws.once('close', release);
     const log = ctx.log.child({ room });
     const early: Uint8Array[] = [];
     let session: PeerSession | null = null;
@@ -183,8 +188,6 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
       clearInterval(pinger);
       ctx.events.off('participant:removed', onRemoved);
       ctx.events.off('participant:changed', onChanged);
-      ctx.events.off(remote('participant:removed'), onRemoved);
-      ctx.events.off(remote('participant:changed'), onChanged);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       wss.close();
     },
