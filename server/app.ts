@@ -14,7 +14,10 @@ import { migrateToLatest } from '../db/migrate';
 import { type ConfigInput, firstLanAddress, parseConfig, type Config } from './config';
 import { AppError } from './errors';
 import { authRoutes } from './http/auth.routes';
-import { checkOrigin, errorHandler, identify } from './http/middleware';
+import { checkOrigin, errorHandler, identify, rejectMalformedUrl } from './http/middleware';
+import { openApiDocument } from './http/openapi';
+import { validateDeclaredParams } from './http/api-routes';
+import { hasWellFormedEscapes, parseTarget } from './http/url';
 import { joinRoutes } from './http/join.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
@@ -103,8 +106,16 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   const io = createIoServer(ctx, httpServer, isAllowedOrigin, redis);
   const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
   httpServer.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head);
-    else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
+    const target = req.url ?? '';
+    // socket.io's engine answers its own path (its listener runs first and decodes nothing).
+    if (target.startsWith('/socket.io/')) return;
+    // A malformed percent-escape is answered here, before anything decodes the URL.
+    if (!hasWellFormedEscapes(target) || !parseTarget(target)) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (target.startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head);
+    else socket.destroy();
   });
   log.info({ url, publicUrl: ctx.publicUrl, data: database.location }, 'yoriai listening');
   const retention = scheduleRetention(ctx);
@@ -144,6 +155,8 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
     res.setHeader('X-Request-Id', requestId);
     next();
   });
+  // Before anything decodes the URL (router params, static files, the SPA fallback).
+  app.use(rejectMalformedUrl);
   app.use(
     helmet({
       // Served over plain http on a venue LAN as often as behind TLS: no forced upgrade, no HSTS.
@@ -160,6 +173,12 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   const json = express.json({ limit: LIMITS.jsonBodyBytes });
   app.use((req, res, next) => (req.path === '/api/sessions/import' ? next() : json(req, res, next)));
   app.use(cookieParser());
+  const openApi = JSON.stringify(openApiDocument());
+  app.get('/api/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi);
+  });
+  // Path parameters and route keys are checked against the declared route table first.
+  app.use('/api', validateDeclaredParams());
   app.use('/api', identify(ctx), checkOrigin(isAllowedOrigin));
   app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
   app.use('/api', joinRoutes(ctx));

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import { type Language, pickLanguage } from '../../shared/i18n';
 import type { TokenActor, UserActor } from '../auth/policy';
 import { AppError, describeIssues, toAppError } from '../errors';
+import { hasWellFormedEscapes } from './url';
 import { findAccountByCookie, toUserActor } from '../services/accounts.service';
 import type { ServiceContext } from '../services/context';
 import { resolveAccessToken } from '../services/access.service';
@@ -81,6 +82,14 @@ export function checkOrigin(isAllowedOrigin: (origin: string | undefined, host: 
   };
 }
 
+/**
+ * Answer 400 to a request whose path or query holds a malformed percent-escape (`%E0`, `%`),
+ * before the router, the static files or the SPA fallback try to decode it.
+ */
+export const rejectMalformedUrl: RequestHandler = (req, _res, next) => {
+  next(hasWellFormedEscapes(req.url) ? undefined : new AppError('bad_request', 'malformed percent-escape in the URL'));
+};
+
 /** Render every error as `{ error: { code, message } }` with its status. Never leaks a stack. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -89,6 +98,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (bodyError?.type === 'entity.too.large') appError = new AppError('too_large', 'request body too large');
     else if (bodyError?.type === 'entity.parse.failed') appError = new AppError('bad_request', 'request body is not valid JSON');
     else if (bodyError?.type && bodyError.status && bodyError.status < 500) appError = new AppError('bad_request', 'bad request body');
+    // The router's own decoding of a parameter (a second line behind rejectMalformedUrl).
+    else if (error instanceof URIError) appError = new AppError('bad_request', 'malformed percent-escape in the URL');
     else appError = toAppError(error);
     if (appError.code === 'internal') (req.log ?? log).error({ err: error }, 'request failed');
     if (res.headersSent) return;

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { ACTION_STATUSES, actionPatchSchema } from '../../shared/schemas/consensus';
+import { archiveQuerySchema, type ExportKind, progressNoteSchema, registerQuerySchema } from '../../shared/schemas/api';
+import { actionPatchSchema } from '../../shared/schemas/consensus';
 import { surveySchema } from '../../shared/survey';
 import { crossSessionStats, listArchive } from '../services/archive.service';
 import type { ServiceContext } from '../services/context';
@@ -8,29 +8,21 @@ import { actionsCsv, cardsCsv, reportMarkdown, surveyCsv } from '../services/exp
 import { addProgressNote, listRegister, sinceLastTime, updateRegisterEntry } from '../services/followup.service';
 import { closeSession, reopenSession } from '../services/projection.service';
 import { buildReport } from '../services/report.service';
-import { exportSession, importSession, sessionExportSchema } from '../services/session-transfer.service';
+import { importSession, sessionExportSchema } from '../services/session-transfer.service';
+import { presentSessionExport } from '../services/presenters/session-export.presenter';
 import { setSurvey } from '../services/survey.service';
+import { AppError } from '../errors';
 import { parseBody, requireUser, route } from './middleware';
 
 /** Largest session export accepted for import (board documents travel inside it). */
 export const IMPORT_BODY_LIMIT = '50mb';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const archiveQuerySchema = z.object({
-  q: z.string().max(200).optional(),
-  from: date.optional(),
-  to: date.optional(),
-  theme: z.string().max(200).optional(),
-  facilitator: z.string().max(100).optional(),
-  status: z.enum(['open', 'closed']).optional(),
-  series: z.string().max(120).optional(),
-});
-const registerQuerySchema = z.object({
-  status: z.enum(ACTION_STATUSES).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  organization: z.string().max(120).optional(),
-});
-const noteSchema = z.object({ note: z.string().trim().min(1).max(2000) });
+/** The CSV exports by kind: a Map, so a kind like `constructor` finds nothing. */
+const CSV_EXPORTS: ReadonlyMap<ExportKind, typeof cardsCsv> = new Map([
+  ['cards', cardsCsv],
+  ['actions', actionsCsv],
+  ['survey', surveyCsv],
+]);
 
 /** After the session: close, report, exports, archive, follow-up register, figures across sessions. */
 export function secretariatRoutes(ctx: ServiceContext): Router {
@@ -62,13 +54,15 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
   router.get('/sessions/:id/export.md', route(async (req, res) => {
     download(res, 'text/markdown; charset=utf-8', `report-${id(req.params)}.md`, await reportMarkdown(ctx, req.user!, id(req.params), req.lang));
   }));
-  router.get('/sessions/:id/export/:what.csv', route(async (req, res) => {
-    const make = { cards: cardsCsv, actions: actionsCsv, survey: surveyCsv }[String(req.params.what)];
-    if (!make) return void res.status(404).json({ error: { code: 'not_found', message: 'exports are cards, actions and survey' } });
-    download(res, 'text/csv; charset=utf-8', `${String(req.params.what)}-${id(req.params)}.csv`, await make(ctx, req.user!, id(req.params), req.lang));
+  // The kind was checked against EXPORT_KINDS by validateDeclaredParams; the Map is the second line.
+  router.get('/sessions/:id/export/:kind.csv', route(async (req, res) => {
+    const kind = String(req.params.kind) as ExportKind;
+    const make = CSV_EXPORTS.get(kind);
+    if (!make) throw new AppError('not_found', 'exports are cards, actions and survey');
+    download(res, 'text/csv; charset=utf-8', `${kind}-${id(req.params)}.csv`, await make(ctx, req.user!, id(req.params), req.lang));
   }));
   router.get('/sessions/:id/export.json', route(async (req, res) => {
-    download(res, 'application/json; charset=utf-8', `session-${id(req.params)}.json`, JSON.stringify(await exportSession(ctx, req.user!, id(req.params))));
+    download(res, 'application/json; charset=utf-8', `session-${id(req.params)}.json`, JSON.stringify(await presentSessionExport(ctx, req.user!, id(req.params))));
   }));
   router.get('/sessions/:id/since-last', route(async (req, res) => {
     res.json(await sinceLastTime(ctx, req.user!, id(req.params)));
@@ -88,7 +82,7 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
     res.json(await updateRegisterEntry(ctx, req.user!, id(req.params), parseBody(actionPatchSchema, req.body)));
   }));
   router.post('/actions/:id/notes', route(async (req, res) => {
-    res.status(201).json(await addProgressNote(ctx, req.user!, id(req.params), parseBody(noteSchema, req.body).note));
+    res.status(201).json(await addProgressNote(ctx, req.user!, id(req.params), parseBody(progressNoteSchema, req.body).note));
   }));
   return router;
 }

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import QRCode from 'qrcode';
-import { z } from 'zod';
-import { createSessionSchema } from '../../shared/schemas/api';
+import { createSessionSchema, seatSchema } from '../../shared/schemas/api';
 import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
 import { issueFacilitatorToken, issueObserverLink } from '../services/access.service';
 import type { ServiceContext } from '../services/context';
@@ -10,8 +9,6 @@ import { createSession, getManagedSession, getSessionView, listSessionViews, pat
 import { addProxyParticipant, copyPrepToTables, seatParticipant, setTables } from '../services/tables.service';
 import { listTemplateViews, saveSessionAsTemplate } from '../services/templates.service';
 import { parseBody, requireUser, route } from './middleware';
-
-const seatSchema = z.object({ room: z.string().min(1).max(200).nullable() });
 
 /** What facilitators do to prepare and manage sessions (all need the login cookie). */
 export function sessionRoutes(ctx: ServiceContext): Router {
@@ -36,8 +33,11 @@ export function sessionRoutes(ctx: ServiceContext): Router {
   router.get('/sessions/:id', route(async (req, res) => {
     res.json(await getSessionView(ctx, req.user!, id(req.params), req.lang));
   }));
+  // A patch with no field we know changes nothing and answers the session as it is (200).
   router.patch('/sessions/:id', route(async (req, res) => {
-    res.json(await patchSession(ctx, req.user!, id(req.params), parseBody(sessionPatchSchema, req.body), req.lang));
+    const patch = parseBody(sessionPatchSchema, req.body);
+    if (Object.keys(patch).length === 0) return void res.json(await getSessionView(ctx, req.user!, id(req.params), req.lang));
+    res.json(await patchSession(ctx, req.user!, id(req.params), patch, req.lang));
   }));
   router.put('/sessions/:id/phases', route(async (req, res) => {
     res.json(await setPhases(ctx, req.user!, id(req.params), parseBody(phasesSchema, req.body), req.lang));

@@ -39,11 +39,11 @@ export const sessionExportSchema = z.object({
   participants: z.array(z.object({ id: z.string(), displayName: z.string(), organizationType: z.string(), anonymous: z.boolean(), room: z.string().nullable(), proxy: z.boolean(), joinedAt: z.string() })),
   /** `key`: the room name without the session id (`main`, `t1`, …); `state`: the Yjs document, base64. */
   boards: z.array(z.object({ key: z.string().regex(/^[A-Za-z0-9_-]+$/), nameKey: z.string(), name: z.string().nullable(), kind: z.enum(['main', 'table']), theme: z.string(), position: z.number().int(), state: z.string() })),
-  votes: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), dotsPerPerson: z.number().int(), maxPerItem: z.number().int(), anonymous: z.boolean(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), dots: z.array(z.object({ participantId: z.string(), itemId: z.string(), dots: z.number().int() })) })),
-  polls: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), scale: z.string(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), answers: z.array(z.object({ participantId: z.string(), itemId: z.string(), choice: z.string(), reason: z.string() })) })),
+  votes: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), dotsPerPerson: z.number().int(), maxPerItem: z.number().int(), anonymous: z.boolean(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), dots: z.array(z.object({ participantId: z.string().optional(), voter: z.string().max(100).optional(), itemId: z.string(), dots: z.number().int() })) })),
+  polls: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), scale: z.string(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), answers: z.array(z.object({ participantId: z.string().optional(), respondent: z.string().max(100).optional(), organizationType: z.string().optional(), itemId: z.string(), choice: z.string(), reason: z.string() })) })),
   decisions: z.array(z.object({ id: z.string(), text: z.string(), sources: z.string(), createdAt: z.string(), updatedAt: z.string() })),
   actions: z.array(z.object({ id: z.string(), decisionId: z.string().nullable(), title: z.string(), ownerOrganization: z.string(), ownerPerson: z.string(), dueDate: z.string().nullable(), status: z.enum(['not_started', 'in_progress', 'done', 'on_hold']), createdAt: z.string(), updatedAt: z.string(), notes: z.array(z.object({ note: z.string(), createdAt: z.string() })) })),
-  surveyResponses: z.array(z.object({ participantId: z.string(), answers: z.string(), submittedAt: z.string() })),
+  surveyResponses: z.array(z.object({ participantId: z.string().optional(), respondent: z.string().max(100).optional(), answers: z.string(), submittedAt: z.string() })),
 });
 export type SessionExport = z.infer<typeof sessionExportSchema>;
 
@@ -75,6 +75,32 @@ export async function exportSession(ctx: ServiceContext, actor: UserActor, sessi
     decisions: (await listDecisions(ctx.db, session.id)).map((d) => ({ id: d.id, text: d.text, sources: d.sources.split(prefix).join(''), createdAt: d.created_at, updatedAt: d.updated_at })),
     actions: actions.map((a) => ({ id: a.id, decisionId: a.decision_id, title: a.title, ownerOrganization: a.owner_organization, ownerPerson: a.owner_person, dueDate: a.due_date, status: a.status, createdAt: a.created_at, updatedAt: a.updated_at, notes: notes.filter((n) => n.action_id === a.id).map((n) => ({ note: n.note, createdAt: n.created_at })) })),
     surveyResponses: (await listSurveyResponses(ctx.db, session.id)).map((r) => ({ participantId: r.participant_id, answers: r.answers, submittedAt: r.submitted_at })),
+  };
+}
+
+/** A fresh id per pseudonym of an export (`v1`, `s2`): a ballot or response that joins to nobody. */
+function pseudonymous(): (name: string | undefined) => string {
+  const ids = new Map<string, string>();
+  return (name) => {
+    if (name === undefined) return randomUUID();
+    if (!ids.has(name)) ids.set(name, randomUUID());
+    return ids.get(name)!;
+  };
+}
+
+/**
+ * A poll respondent of an export as one of the imported participants of the same organisation
+ * type, a different one per respondent, so the sector view of the poll reads as it did. The
+ * export says only the type, so which participant of that type is arbitrary.
+ */
+function respondentsOf(participants: SessionExport['participants'], people: Map<string, string>): (name: string | undefined, sector: string | undefined) => string {
+  const free = new Map<string, string[]>();
+  for (const p of participants) free.set(p.organizationType, [...(free.get(p.organizationType) ?? []), people.get(p.id)!]);
+  const taken = new Map<string, string>();
+  return (name, sector) => {
+    const key = name ?? randomUUID();
+    if (!taken.has(key)) taken.set(key, free.get(sector ?? '')?.shift() ?? randomUUID());
+    return taken.get(key)!;
   };
 }
 
@@ -128,12 +154,14 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
     for (const v of data.votes) {
       const voteId = randomUUID();
       await insertVote(trx, { id: voteId, session_id: id, room: roomOf(v.room), title: v.title, items: v.items, dots_per_person: v.dotsPerPerson, max_per_item: v.maxPerItem, anonymous: v.anonymous ? 1 : 0, status: v.status === 'open' ? 'closed' : v.status, created_at: v.createdAt, revealed_at: v.revealedAt });
-      for (const d of v.dots) await setDots(trx, voteId, newId(d.participantId), d.itemId, d.dots);
+      const voter = pseudonymous();
+      for (const d of v.dots) await setDots(trx, voteId, d.participantId ? newId(d.participantId) : voter(d.voter), d.itemId, d.dots);
     }
     for (const p of data.polls) {
       const pollId = randomUUID();
       await insertPoll(trx, { id: pollId, session_id: id, room: roomOf(p.room), title: p.title, items: p.items, scale: p.scale, status: p.status === 'open' ? 'closed' : p.status, created_at: p.createdAt, revealed_at: p.revealedAt });
-      for (const a of p.answers) await upsertAnswer(trx, { poll_id: pollId, participant_id: newId(a.participantId), item_id: a.itemId, choice: a.choice, reason: a.reason, answered_at: p.createdAt });
+      const respondent = respondentsOf(data.participants, people);
+      for (const a of p.answers) await upsertAnswer(trx, { poll_id: pollId, participant_id: a.participantId ? newId(a.participantId) : respondent(a.respondent, a.organizationType), item_id: a.itemId, choice: a.choice, reason: a.reason, answered_at: p.createdAt });
     }
     for (const d of data.decisions) {
       const sources = (JSON.parse(d.sources) as Array<{ room: string }>).map((src) => ({ ...src, room: roomOf(src.room) }));
@@ -144,7 +172,8 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
       await insertAction(trx, { id: actionId, session_id: id, decision_id: a.decisionId ? (decisionIds.get(a.decisionId) ?? null) : null, title: a.title, owner_organization: a.ownerOrganization, owner_person: a.ownerPerson, due_date: a.dueDate, status: a.status, created_at: a.createdAt, updated_at: a.updatedAt });
       for (const n of a.notes) await insertActionNote(trx, { id: randomUUID(), action_id: actionId, note: n.note, author_user_id: actor.userId, created_at: n.createdAt });
     }
-    for (const r of data.surveyResponses) await upsertSurveyResponse(trx, { session_id: id, participant_id: newId(r.participantId), answers: r.answers, submitted_at: r.submittedAt });
+    const responder = pseudonymous();
+    for (const r of data.surveyResponses) await upsertSurveyResponse(trx, { session_id: id, participant_id: r.participantId ? newId(r.participantId) : responder(r.respondent), answers: r.answers, submitted_at: r.submittedAt });
   });
   await recordAudit(ctx, actor, 'session.import', { sessionId: id, detail: { title: data.session.title } });
   if (data.session.status === 'closed') await closeSession(ctx, actor, id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { ORGANIZATION_TYPES } from '../organization-types';
 import type { Phase, TableMode } from '../board/templates';
+import { ACTION_STATUSES } from './consensus';
 
 const email = z.string().trim().toLowerCase().email().max(200);
 const password = z.string().min(8).max(200);
@@ -35,6 +36,43 @@ export const joinSchema = z.object({
   displayName: z.string().trim().max(LIMITS.displayName).default(''),
   organizationType: z.enum(ORGANIZATION_TYPES),
 });
+
+/**
+ * A path parameter that names a row (session, participant, decision, action): bounded, and of a
+ * charset that every id the server mints (UUIDs) fits and no path trick (`..`, `%2F`, `%00`) does.
+ */
+export const idParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
+/** The CSV exports, `GET /api/sessions/:id/export/<kind>.csv`: a fixed list, never an object lookup. */
+export const EXPORT_KINDS = ['cards', 'actions', 'survey'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `GET /api/archive` query. */
+export const archiveQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  theme: z.string().max(200).optional(),
+  facilitator: z.string().max(100).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  series: z.string().max(120).optional(),
+});
+/** `GET /api/actions` query: the follow-up register's filters. */
+export const registerQuerySchema = z.object({
+  status: z.enum(ACTION_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  organization: z.string().max(120).optional(),
+});
+/** `GET /api/audit` query. */
+export const auditQuerySchema = z.object({ sessionId: z.string().max(100).optional() });
+/** `POST /api/actions/:id/notes`. */
+export const progressNoteSchema = z.object({ note: z.string().trim().min(1).max(2000) });
+/** `PUT /api/sessions/:id/participants/:participantId/table`: the table's room, or null for none. */
+export const seatSchema = z.object({ room: z.string().min(1).max(200).nullable() });
 
 export type LoginInput = z.infer<typeof loginSchema>;
 export type SetupInput = z.infer<typeof setupSchema>;

@@ -10,6 +10,7 @@ import { joinRoom, type PeerSession } from '../../rooms/connection';
 import type { Peer } from '../../rooms/room';
 import { authorizeRoom, resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
+import { boardTargetOf } from '../../http/url';
 import { CONNECTIONS_PER_TOKEN, createConnectionCounter } from '../connection-caps';
 
 const PING_INTERVAL_MS = 30_000;
@@ -87,9 +88,10 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
   const onConnection = (ws: WebSocket, req: IncomingMessage) => {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const room = decodeURIComponent(url.pathname.slice('/yjs/'.length));
-    const token = url.searchParams.get('token') ?? '';
+    // The upgrade dispatch answered 400 to a target that does not decode; this is its twin.
+    const target = boardTargetOf(req.url ?? '');
+    if (!target) return ws.close(CloseCode.badMessage, 'malformed room name');
+    const { room, token } = target;
     // One token holds at most CONNECTIONS_PER_TOKEN.board board sockets at once.
     const release = boardConnections.acquire(token);
     if (!release) return ws.close(CloseCode.rateLimited, 'too many connections for this token');

@@ -1,0 +1,151 @@
+import type { RequestHandler } from 'express';
+import { match } from 'path-to-regexp';
+import { z, type ZodObject, type ZodType } from 'zod';
+import {
+  archiveQuerySchema,
+  auditQuerySchema,
+  createSessionSchema,
+  createUserSchema,
+  EXPORT_KINDS,
+  idParam,
+  joinSchema,
+  loginSchema,
+  progressNoteSchema,
+  registerQuerySchema,
+  seatSchema,
+  setupSchema,
+} from '../../shared/schemas/api';
+import { actionPatchSchema, actionSchema, decisionPatchSchema, decisionSchema } from '../../shared/schemas/consensus';
+import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
+import { surveyAnswersSchema, surveySchema } from '../../shared/survey';
+import { AppError, describeIssues } from '../errors';
+import { sessionExportSchema } from '../services/session-transfer.service';
+import { decodeComponent } from './url';
+
+/** Who may call a route: anyone, a signed-in account (login cookie), or a session token (Bearer). */
+export type RouteAuth = 'none' | 'login' | 'token';
+
+/** One REST route as integrators see it: the OpenAPI document and the param check read this. */
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express syntax, from the root: `/api/sessions/:id`. */
+  path: string;
+  summary: string;
+  auth: RouteAuth;
+  /** Every `:name` of the path, each a bounded string (or a fixed list for route keys). */
+  params?: ZodObject;
+  query?: ZodObject;
+  body?: ZodType;
+  /** The success status and what it returns, in a few words. */
+  ok: { status: number; description: string; type?: 'json' | 'csv' | 'markdown' | 'svg' | 'none' };
+}
+
+const session = z.object({ id: idParam });
+const sessionItem = z.object({ id: idParam, itemId: idParam });
+const sessionParticipant = z.object({ id: idParam, participantId: idParam });
+const json = (status: number, description: string) => ({ status, description, type: 'json' as const });
+const none = { status: 204, description: 'done, no body', type: 'none' as const };
+
+/**
+ * Every REST route, in one place. A route registered in express but missing here fails
+ * `tests/integration/openapi.test.ts`, which names it; see docs/api.md "Adding a route".
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'get', path: '/api/setup', summary: 'Whether the first-visit set-up is still needed', auth: 'none', ok: json(200, '{ needed }') },
+  { method: 'post', path: '/api/setup', summary: 'Create the first admin account and sign in', auth: 'none', body: setupSchema, ok: json(201, 'the account; sets the login cookie') },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in', auth: 'none', body: loginSchema, ok: json(200, 'the account; sets the httpOnly login cookie') },
+  { method: 'post', path: '/api/auth/logout', summary: 'Sign out', auth: 'none', ok: none },
+  { method: 'get', path: '/api/auth/me', summary: 'The signed-in account', auth: 'login', ok: json(200, '{ id, displayName, role }') },
+  { method: 'get', path: '/api/users', summary: 'Accounts (admin)', auth: 'login', ok: json(200, 'accounts') },
+  { method: 'post', path: '/api/users', summary: 'Add a facilitator, secretariat or admin account (admin)', auth: 'login', body: createUserSchema, ok: json(201, 'the account') },
+  { method: 'get', path: '/api/audit', summary: 'The audit log (admin), optionally of one session', auth: 'login', query: auditQuerySchema, ok: json(200, 'audit rows, newest first') },
+
+  { method: 'get', path: '/api/organization-types', summary: 'Organisation types the join page offers', auth: 'none', ok: json(200, '[{ id, label }] in the request language') },
+  { method: 'post', path: '/api/join', summary: 'Join a session with its six-digit code', auth: 'none', body: joinSchema, ok: json(201, '{ sessionId, participantId, token, boards, … }') },
+  { method: 'get', path: '/api/me', summary: "The token holder's place in the session", auth: 'token', ok: json(200, 'access view') },
+  { method: 'get', path: '/api/sessions/:id/survey', summary: 'The closing survey and the caller’s answers', auth: 'token', params: session, ok: json(200, '{ questions, open, answers }') },
+  { method: 'post', path: '/api/sessions/:id/survey', summary: 'Answer the closing survey', auth: 'token', params: session, body: surveyAnswersSchema, ok: none },
+
+  { method: 'get', path: '/api/templates', summary: 'Session templates the caller may use', auth: 'login', ok: json(200, 'templates') },
+  { method: 'post', path: '/api/templates', summary: 'Save a session as a template', auth: 'login', body: saveTemplateSchema, ok: json(201, 'the template') },
+  { method: 'post', path: '/api/sessions', summary: 'Create a session from a template', auth: 'login', body: createSessionSchema, ok: json(201, '{ id, joinCode, joinUrl, boards, … }') },
+  { method: 'get', path: '/api/sessions', summary: 'Sessions the caller manages', auth: 'login', ok: json(200, 'session views') },
+  { method: 'get', path: '/api/sessions/:id', summary: 'One session', auth: 'login', params: session, ok: json(200, 'session view') },
+  { method: 'patch', path: '/api/sessions/:id', summary: 'Change title, theme, venue, date or series (an empty patch changes nothing)', auth: 'login', params: session, body: sessionPatchSchema, ok: json(200, 'session view') },
+  { method: 'put', path: '/api/sessions/:id/phases', summary: 'Replace the programme', auth: 'login', params: session, body: phasesSchema, ok: json(200, 'session view') },
+  { method: 'put', path: '/api/sessions/:id/tables', summary: 'Set the breakout tables', auth: 'login', params: session, body: tablesSchema, ok: json(200, 'session view') },
+  { method: 'post', path: '/api/sessions/:id/tables/copy-prep', summary: 'Copy persona and journey to every table', auth: 'login', params: session, ok: json(200, '{ tables }') },
+  { method: 'get', path: '/api/sessions/:id/token', summary: "A token for the facilitator's own sockets", auth: 'login', params: session, ok: json(200, '{ token }') },
+  { method: 'post', path: '/api/sessions/:id/observer-link', summary: 'A read-only projector link', auth: 'login', params: session, ok: json(201, '{ url, token, expiresAt }') },
+  { method: 'get', path: '/api/sessions/:id/qr.svg', summary: 'The join QR code', auth: 'login', params: session, ok: { status: 200, description: 'SVG image', type: 'svg' } },
+  { method: 'get', path: '/api/sessions/:id/participants', summary: 'Participants of a session', auth: 'login', params: session, ok: json(200, 'participants') },
+  { method: 'post', path: '/api/sessions/:id/participants', summary: 'Add someone without a phone', auth: 'login', params: session, body: proxyParticipantSchema, ok: json(201, 'the participant') },
+  { method: 'put', path: '/api/sessions/:id/participants/:participantId/table', summary: 'Seat a participant at a table', auth: 'login', params: sessionParticipant, body: seatSchema, ok: none },
+  { method: 'delete', path: '/api/sessions/:id/participants/:participantId', summary: 'Remove a participant (their dots and answers go too)', auth: 'login', params: sessionParticipant, ok: none },
+
+  { method: 'get', path: '/api/sessions/:id/outcome', summary: 'Decisions and follow-up actions', auth: 'login', params: session, ok: json(200, '{ sessionId, decisions, actions }') },
+  { method: 'post', path: '/api/sessions/:id/decisions', summary: 'Record a decision', auth: 'login', params: session, body: decisionSchema, ok: json(201, 'the decision') },
+  { method: 'patch', path: '/api/sessions/:id/decisions/:itemId', summary: 'Edit a decision', auth: 'login', params: sessionItem, body: decisionPatchSchema, ok: json(200, 'the decision') },
+  { method: 'delete', path: '/api/sessions/:id/decisions/:itemId', summary: 'Delete a decision', auth: 'login', params: sessionItem, ok: none },
+  { method: 'post', path: '/api/sessions/:id/actions', summary: 'Record a follow-up action', auth: 'login', params: session, body: actionSchema, ok: json(201, 'the action') },
+  { method: 'patch', path: '/api/sessions/:id/actions/:itemId', summary: 'Edit a follow-up action', auth: 'login', params: sessionItem, body: actionPatchSchema, ok: json(200, 'the action') },
+  { method: 'delete', path: '/api/sessions/:id/actions/:itemId', summary: 'Delete a follow-up action', auth: 'login', params: sessionItem, ok: none },
+
+  { method: 'post', path: '/api/sessions/import', summary: 'Import a session export as a new session (up to 50 MB)', auth: 'login', body: sessionExportSchema, ok: json(201, '{ id }') },
+  { method: 'post', path: '/api/sessions/:id/close', summary: 'Close a session and archive it', auth: 'login', params: session, ok: none },
+  { method: 'post', path: '/api/sessions/:id/reopen', summary: 'Reopen a closed session', auth: 'login', params: session, ok: none },
+  { method: 'put', path: '/api/sessions/:id/survey', summary: 'Set the closing survey', auth: 'login', params: session, body: surveySchema, ok: json(200, 'the survey') },
+  { method: 'get', path: '/api/sessions/:id/report', summary: 'The session report (事業報告)', auth: 'login', params: session, ok: json(200, 'report') },
+  { method: 'get', path: '/api/sessions/:id/export.md', summary: 'The report as Markdown', auth: 'login', params: session, ok: { status: 200, description: 'Markdown file', type: 'markdown' } },
+  {
+    method: 'get',
+    path: '/api/sessions/:id/export/:kind.csv',
+    summary: 'Cards, actions or survey figures as CSV (UTF-8 with BOM, formulas neutralised)',
+    auth: 'login',
+    params: z.object({ id: idParam, kind: z.enum(EXPORT_KINDS) }),
+    ok: { status: 200, description: 'CSV file', type: 'csv' },
+  },
+  { method: 'get', path: '/api/sessions/:id/export.json', summary: 'The whole session as importable JSON (no ballots before reveal, no ids on answers)', auth: 'login', params: session, ok: json(200, 'yoriai-session document') },
+  { method: 'get', path: '/api/sessions/:id/since-last', summary: 'What changed since the previous session of the series', auth: 'login', params: session, ok: json(200, '{ previous, actions }') },
+  { method: 'get', path: '/api/archive', summary: 'Search the archive', auth: 'login', query: archiveQuerySchema, ok: json(200, 'archive entries') },
+  { method: 'get', path: '/api/stats', summary: 'Figures across sessions', auth: 'login', ok: json(200, '{ sessions, totals }') },
+  { method: 'get', path: '/api/actions', summary: 'The follow-up register', auth: 'login', query: registerQuerySchema, ok: json(200, 'register entries') },
+  { method: 'patch', path: '/api/actions/:id', summary: 'Update a register entry', auth: 'login', params: session, body: actionPatchSchema, ok: json(200, 'register entry') },
+  { method: 'post', path: '/api/actions/:id/notes', summary: 'Add a progress note', auth: 'login', params: session, body: progressNoteSchema, ok: json(201, 'the note') },
+];
+
+/** The `:name` parameters of an express path, in order. */
+export function pathParamsOf(path: string): string[] {
+  return [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+}
+
+/**
+ * Check each request's path parameters against the route table before any handler runs: a
+ * malformed id or an unknown route key (`constructor.csv`) is a 400, never a lookup. Routes not in
+ * the table pass through untouched (the OpenAPI test is what catches them).
+ */
+export function validateDeclaredParams(routes: readonly ApiRoute[] = API_ROUTES): RequestHandler {
+  const checks = routes
+    .filter((r) => r.params)
+    .map((r) => {
+      const names = pathParamsOf(r.path);
+      const declared = Object.keys(r.params!.shape);
+      if (names.join() !== declared.join()) throw new Error(`${r.method.toUpperCase()} ${r.path}: params schema declares ${declared.join()} for ${names.join()}`);
+      return { method: r.method.toUpperCase(), matches: match(r.path, { decode: (s) => decodeComponent(s) ?? s }), schema: r.params! };
+    });
+  return (req, _res, next) => {
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const path = req.baseUrl + req.path;
+    for (const check of checks) {
+      if (check.method !== method) continue;
+      const found = check.matches(path);
+      if (!found) continue;
+      const result = check.schema.safeParse(found.params);
+      if (result.success) return next();
+      // A route key outside its fixed list names nothing that exists (404); a malformed id is a 400.
+      const unknownKey = result.error.issues.every((i) => i.code === 'invalid_value');
+      return next(new AppError(unknownKey ? 'not_found' : 'bad_request', describeIssues(result.error.issues)));
+    }
+    next();
+  };
+}
