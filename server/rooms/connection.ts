@@ -37,7 +37,7 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
   const refuse = (code: number, reason: string) => {
     if (closed) return;
     room.log.info({ code, reason }, 'closing peer');
-    peer.close(code, reason);
+    peer.close(code, fitCloseReason(reason));
   };
 
   void room.run(() => {
@@ -69,11 +69,13 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     const check = checkUpdate(room.doc, update, { maxContentChars: LIMITS.cardText * 20 });
     if (!check.ok) {
       const code = check.reason === 'malformed' ? CloseCode.badMessage : check.reason === 'too_large' ? CloseCode.tooLarge : CloseCode.forbidden;
-      return refuse(code, `update refused: ${check.reason}`);
+      room.log.info({ reason: check.reason, detail: check.detail }, 'direct write refused');
+      return refuse(code, `update refused: ${check.reason}: ${check.detail}`);
     }
     if (check.noop) return;
     // Participants and observers write through commands; a direct write is an attack or a bug.
     if (!info.canWrite) return refuse(CloseCode.forbidden, 'read-only connection');
+    if (!room.hasRoomFor(update.byteLength)) return refuse(CloseCode.tooLarge, 'update refused: the board is full');
     // Not awaited: the room takes the next message while this one is being stored.
     room.applyClientUpdate(update, peer).catch((error: unknown) => {
       if (!(error instanceof StorageError)) room.log.warn({ err: error }, 'update failed');
@@ -124,3 +126,15 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
   };
 }
 
+
+/** A close reason within the 123 bytes of UTF-8 a websocket close frame holds (ws throws beyond). */
+export function fitCloseReason(reason: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(reason).byteLength <= 123) return reason;
+  let out = '';
+  for (const char of reason) {
+    if (encoder.encode(out + char).byteLength > 120) break;
+    out += char;
+  }
+  return `${out}…`;
+}

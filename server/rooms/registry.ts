@@ -60,6 +60,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
     if (stored.snapshot && stored.updates.length === 0) room.seedFullState(stored.snapshot);
     room.lastUpdateId = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
+    room.storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
   }
 
   async function load(name: string): Promise<Room> {
@@ -140,11 +141,13 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         const taken = await room.read(() =>
           room.broken || room.updatesSinceSnapshot === 0
             ? null
-            : { state: Y.encodeStateAsUpdate(room.doc), upTo: room.lastUpdateId, count: room.updatesSinceSnapshot },
+            : { state: Y.encodeStateAsUpdate(room.doc), upTo: room.lastUpdateId, count: room.updatesSinceSnapshot, bytes: room.storedBytes },
         );
         if (!taken) return;
         await store.compact(room.name, taken.state, taken.upTo, { foldLog: bus.processId !== 'local' });
         room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - taken.count);
+        // The snapshot stands for the log it replaced; what was written meanwhile still counts.
+        room.storedBytes = taken.state.byteLength + Math.max(0, room.storedBytes - taken.bytes);
       } catch (error) {
         // The log is still complete, so a failed compaction loses nothing; try again later.
         room.log.warn({ err: error }, 'compaction failed');

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
+import { BOARD_MAX_BYTES } from '../../shared/board/schema';
 import type { DocStore } from './doc-store';
 import type { RoomMessageKind } from '../cluster/bus';
 import { encodeAwareness, encodeSyncStep2FromUpdate, encodeSyncUpdate } from './messages';
@@ -58,6 +59,11 @@ export class Room {
   private fullSync: Uint8Array | null = null;
   updatesSinceSnapshot = 0;
   lastUpdateId = 0;
+  /**
+   * Bytes of the room's stored state: the snapshot plus every update logged after it (an upper
+   * bound of what a fresh reader downloads), measured at load and compaction, grown per write.
+   */
+  storedBytes = 0;
   private awarenessChanged = new Set<number>();
   /** Presence changes made here (not relayed from another process), to publish to the cluster. */
   private awarenessLocal = new Set<number>();
@@ -148,7 +154,10 @@ export class Room {
 
   /** Apply what another server process stored and published, and relay it to the peers here. Call inside `run`. */
   applyRemote(kind: RoomMessageKind, data: Uint8Array): void {
-    if (kind === 'update') Y.applyUpdate(this.doc, data, REMOTE_ORIGIN);
+    if (kind === 'update') {
+      this.storedBytes += data.byteLength;
+      Y.applyUpdate(this.doc, data, REMOTE_ORIGIN);
+    }
     else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, REMOTE_ORIGIN);
   }
 
@@ -171,6 +180,11 @@ export class Room {
       this.publish('update', update);
     }).catch(() => undefined);
     return true;
+  }
+
+  /** Whether the board may grow by `bytes` more (see BOARD_MAX_BYTES). */
+  hasRoomFor(bytes: number): boolean {
+    return this.storedBytes + bytes <= BOARD_MAX_BYTES;
   }
 
   /** Encode a message for every peer but `except`. */
@@ -210,6 +224,7 @@ export class Room {
    */
   private stage(update: Uint8Array, relay: () => void): Promise<void> {
     this.staged += 1;
+    this.storedBytes += update.byteLength;
     const append = this.store.append(this.name, update).then(
       (id) => {
         this.lastUpdateId = Math.max(this.lastUpdateId, id);

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { boardParts } from '../../shared/board/model';
+import type * as Y from 'yjs';
+import { readCard, readGroup } from '../../shared/board/model';
 import type { BallotItem } from '../../shared/schemas/consensus';
 import { AppError } from '../errors';
 
@@ -8,13 +8,12 @@ import { AppError } from '../errors';
  * report keep the wording people voted on even if the card is edited later).
  */
 export function readBallotItems(doc: Y.Doc, itemIds: string[]): BallotItem[] {
-  const { cards, groups } = boardParts(doc);
   const unique = [...new Set(itemIds)];
   return unique.map((id) => {
-    const card = cards.get(id);
-    if (card instanceof Y.Map) return { id, label: String(card.get('text') ?? ''), kind: 'card' as const };
-    const group = groups.get(id);
-    if (group instanceof Y.Map) return { id, label: String(group.get('title') ?? ''), kind: 'group' as const };
+    const card = readCard(doc, id);
+    if (card) return { id, label: card.text, kind: 'card' as const };
+    const group = readGroup(doc, id);
+    if (group) return { id, label: group.title, kind: 'group' as const };
     throw new AppError('bad_request', `no card or group ${id} on this board`);
   });
 }

@@ -1,4 +1,5 @@
-import { type Card, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
+import { boardParts, type Card, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
+import { BOARD_SCHEMA } from '../../shared/board/schema';
 import type { CardAdd, CardDelete, CardEdit, CardMove } from '../../shared/schemas/cards';
 import { findParticipantById } from '../../db/repositories/sessions.repository';
 import { can, type TokenActor } from '../auth/policy';
@@ -31,7 +32,7 @@ async function onRoom<T>(
   if (access.session.status !== 'open') throw new AppError('not_open', 'the session is closed');
   if (!can(actor, 'card:write-own', access.target)) throw new AppError('forbidden', 'this role cannot write cards');
   const moderator = can(actor, 'card:moderate', access.target);
-  const { locked, allowedKinds } = writePermissions(access.session);
+  const { locked, allowedKinds } = writePermissions(ctx, access.session);
   if (!moderator) {
     if (locked) throw new AppError('board_locked', 'the facilitator has locked the board');
     const home = access.participant?.room;
@@ -91,6 +92,10 @@ export async function addCard(ctx: ServiceContext, actor: TokenActor, input: Car
     if (!moderator && !allowedKinds.includes(input.kind)) throw new AppError('phase_forbids', `no ${input.kind} cards in this phase`);
     if (input.stageId && !readStages(room.doc).some((s) => s.id === input.stageId)) {
       throw new AppError('bad_request', 'no such stage');
+    }
+    // A card's update is well under 1 KiB per 300 characters of Japanese text.
+    if (boardParts(room.doc).cards.size >= BOARD_SCHEMA.cards.max || !room.hasRoomFor(input.text.length * 3 + 512)) {
+      throw new AppError('too_large', 'this board is full');
     }
     const anonymous = input.anonymous ?? author.name === '';
     room.change((doc) =>

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { boardParts, type Persona, readCards, readPersona, readStages, type Stage } from '../../shared/board/model';
+import { type Persona, readCards, readGroups, readPersona, readStages, type Stage } from '../../shared/board/model';
 import type { Language } from '../../shared/i18n';
 import { listArchivedBoards, listArchivedCards, listArchivedGroups, replaceArchive } from '../../db/repositories/archive.repository';
 import { listDecisions, listActions } from '../../db/repositories/outcomes.repository';
@@ -9,6 +8,8 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { boardName, getManagedSession } from './sessions.service';
+import { logSkipped } from '../rooms/skipped';
+import { archivedPersona, archivedStages } from './stored-json';
 
 /** A board as the archive keeps it. */
 export interface ProjectedBoard {
@@ -44,23 +45,14 @@ export interface SessionProjection {
   groups: ProjectedGroup[];
 }
 
-function readGroups(doc: Y.Doc, room: string): ProjectedGroup[] {
-  const out: ProjectedGroup[] = [];
-  boardParts(doc).groups.forEach((value, id) => {
-    if (!(value instanceof Y.Map)) return;
-    out.push({ room, id, title: String(value.get('title') ?? ''), stageId: typeof value.get('stageId') === 'string' ? (value.get('stageId') as string) : null });
-  });
-  return out;
-}
-
 /** Project the live boards of a session (hidden cards are kept: hiding is for screens only). */
 export async function projectLive(ctx: ServiceContext, session: SessionRow, lang: Language = 'ja'): Promise<SessionProjection> {
   const projection: SessionProjection = { boards: [], cards: [], groups: [] };
   for (const board of await listBoards(ctx.db, session.id)) {
     await ctx.rooms.withRoom(board.room, (room) =>
       room.read(() => {
-        projection.boards.push({ room: board.room, name: boardName(board, lang), kind: board.kind, theme: board.theme, persona: readPersona(room.doc), stages: readStages(room.doc) });
-        for (const card of readCards(room.doc)) {
+        projection.boards.push({ room: board.room, name: boardName(board, lang), kind: board.kind, theme: board.theme, persona: readPersona(room.doc), stages: readStages(room.doc, logSkipped(ctx.log, room.name)) });
+        for (const card of readCards(room.doc, logSkipped(ctx.log, room.name))) {
           projection.cards.push({
             room: board.room,
             id: card.id,
@@ -74,7 +66,7 @@ export async function projectLive(ctx: ServiceContext, session: SessionRow, lang
             createdAt: card.createdAt ?? '',
           });
         }
-        projection.groups.push(...readGroups(room.doc, board.room));
+        projection.groups.push(...readGroups(room.doc, logSkipped(ctx.log, room.name)).map((g) => ({ room: board.room, id: g.id, title: g.title, stageId: g.stageId ?? null })));
       }),
     );
   }
@@ -85,7 +77,7 @@ export async function projectLive(ctx: ServiceContext, session: SessionRow, lang
 export async function readArchivedProjection(ctx: ServiceContext, sessionId: string): Promise<SessionProjection> {
   const [boards, cards, groups] = await Promise.all([listArchivedBoards(ctx.db, sessionId), listArchivedCards(ctx.db, sessionId), listArchivedGroups(ctx.db, sessionId)]);
   return {
-    boards: boards.map((b) => ({ room: b.room, name: b.name, kind: b.kind as 'main' | 'table', theme: b.theme, persona: JSON.parse(b.persona) as Persona, stages: JSON.parse(b.stages) as Stage[] })),
+    boards: boards.map((b) => ({ room: b.room, name: b.name, kind: b.kind as 'main' | 'table', theme: b.theme, persona: archivedPersona.decode(ctx.log, b.room, b.persona), stages: archivedStages.decode(ctx.log, b.room, b.stages) })),
     cards: cards.map((c) => ({
       room: c.room,
       id: c.card_id,
@@ -126,7 +118,7 @@ export async function closeSession(ctx: ServiceContext, actor: UserActor, sessio
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await replaceArchive(trx, session.id, {
-      boards: projection.boards.map((b, position) => ({ session_id: session.id, room: b.room, name: b.name, kind: b.kind, theme: b.theme, persona: JSON.stringify(b.persona), stages: JSON.stringify(b.stages), position })),
+      boards: projection.boards.map((b, position) => ({ session_id: session.id, room: b.room, name: b.name, kind: b.kind, theme: b.theme, persona: archivedPersona.encode(b.persona), stages: archivedStages.encode(b.stages), position })),
       cards: projection.cards.map((c) => ({
         session_id: session.id,
         room: c.room,

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { boardParts } from '../../shared/board/model';
+import { BOARD_MAX_BYTES } from '../../shared/board/schema';
+import { LIMITS } from '../../shared/limits';
+import { checkUpdate } from '../rooms/update-check';
 import { phasesSchema } from '../../shared/schemas/control';
 import { surveySchema } from '../../shared/survey';
 import { insertActionNote, listActionNotes, listSurveyResponses, upsertSurveyResponse } from '../../db/repositories/archive.repository';
@@ -16,6 +19,7 @@ import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { closeSession } from './projection.service';
 import { freeJoinCode, getManagedSession } from './sessions.service';
+import { decisionSources, pollItems, pollScale, sessionPhases, sessionSurvey, surveyAnswers, voteItems } from './stored-json';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -38,8 +42,8 @@ export const sessionExportSchema = z.object({
   }),
   participants: z.array(z.object({ id: z.string(), displayName: z.string(), organizationType: z.string(), anonymous: z.boolean(), room: z.string().nullable(), proxy: z.boolean(), joinedAt: z.string() })),
   /** `key`: the room name without the session id (`main`, `t1`, …); `state`: the Yjs document, base64. */
-  boards: z.array(z.object({ key: z.string().regex(/^[A-Za-z0-9_-]+$/), nameKey: z.string(), name: z.string().nullable(), kind: z.enum(['main', 'table']), theme: z.string(), position: z.number().int(), state: z.string() })),
-  votes: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), dotsPerPerson: z.number().int(), maxPerItem: z.number().int(), anonymous: z.boolean(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), dots: z.array(z.object({ participantId: z.string().optional(), voter: z.string().max(100).optional(), itemId: z.string(), dots: z.number().int() })) })),
+  boards: z.array(z.object({ key: z.string().regex(/^[A-Za-z0-9_-]+$/), nameKey: z.string(), name: z.string().nullable(), kind: z.enum(['main', 'table']), theme: z.string(), position: z.number().int(), state: z.string().max(Math.ceil(BOARD_MAX_BYTES / 3) * 4) })).min(1).max(31),
+  votes: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), dotsPerPerson: z.number().int(), maxPerItem: z.number().int(), anonymous: z.boolean(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), dots: z.array(z.object({ participantId: z.string().optional(), voter: z.string().max(100).optional(), itemId: z.string(), dots: z.number().int().min(1).max(100) })).max(100_000) })).max(500),
   polls: z.array(z.object({ id: z.string(), room: z.string(), title: z.string(), items: z.string(), scale: z.string(), status: z.enum(['open', 'closed', 'revealed']), createdAt: z.string(), revealedAt: z.string().nullable(), answers: z.array(z.object({ participantId: z.string().optional(), respondent: z.string().max(100).optional(), organizationType: z.string().optional(), itemId: z.string(), choice: z.string(), reason: z.string() })) })),
   decisions: z.array(z.object({ id: z.string(), text: z.string(), sources: z.string(), createdAt: z.string(), updatedAt: z.string() })),
   actions: z.array(z.object({ id: z.string(), decisionId: z.string().nullable(), title: z.string(), ownerOrganization: z.string(), ownerPerson: z.string(), dueDate: z.string().nullable(), status: z.enum(['not_started', 'in_progress', 'done', 'on_hold']), createdAt: z.string(), updatedAt: z.string(), notes: z.array(z.object({ note: z.string(), createdAt: z.string() })) })),
@@ -61,7 +65,7 @@ export async function exportSession(ctx: ServiceContext, actor: UserActor, sessi
     format: 'yoriai-session',
     version: 1,
     exportedAt: ctx.now().toISOString(),
-    session: { title: session.title, theme: session.theme, venue: session.venue, heldOn: session.held_on, series: session.series, template: session.template, tableMode: session.table_mode, status: session.status, phases: JSON.parse(session.phases), survey: JSON.parse(session.survey) },
+    session: { title: session.title, theme: session.theme, venue: session.venue, heldOn: session.held_on, series: session.series, template: session.template, tableMode: session.table_mode, status: session.status, phases: sessionPhases.decode(ctx.log, session.id, session.phases), survey: sessionSurvey.decode(ctx.log, session.id, session.survey) },
     participants: (await listParticipants(ctx.db, session.id)).map((p) => ({ id: p.id, displayName: p.display_name, organizationType: p.organization_type, anonymous: p.anonymous === 1, room: p.room ? keyOf(p.room) : null, proxy: p.proxy === 1, joinedAt: p.created_at })),
     boards: boards.map((b) => ({ key: keyOf(b.room), nameKey: b.name_key, name: b.name, kind: b.kind, theme: b.theme, position: b.position, state: states.get(b.room)! })),
     votes: await Promise.all((await listVotes(ctx.db, session.id)).map(async (v) => ({
@@ -136,8 +140,13 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
   const decisionIds = new Map(data.decisions.map((d) => [d.id, randomUUID()]));
   const now = ctx.now().toISOString();
   const states = data.boards.map((b) => {
+    const state = new Uint8Array(Buffer.from(b.state, 'base64'));
+    // The same check as a facilitator's direct write, against an empty board: nothing the
+    // schema refuses over the socket comes in through an import.
+    const check = checkUpdate(new Y.Doc(), state, { maxContentChars: LIMITS.cardText * 20 });
+    if (!check.ok) throw new AppError('bad_request', `board ${b.key} does not fit the board schema: ${check.detail}`);
     try {
-      return remapAuthors(new Uint8Array(Buffer.from(b.state, 'base64')), people);
+      return remapAuthors(state, people);
     } catch {
       throw new AppError('bad_request', `board ${b.key} is not a valid document`);
     }
@@ -145,7 +154,7 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
   const roomOf = (key: string) => (data.boards.some((b) => b.key === key) ? room(key) : key);
   await ctx.db.transaction().execute(async (trx) => {
     const s = data.session;
-    await insertSession(trx, { id, title: s.title, template: s.template, join_code: await freeJoinCode(trx), status: 'open', created_by: actor.userId, created_at: now, theme: s.theme, table_mode: s.tableMode, phases: JSON.stringify(s.phases), control: '{}', survey: JSON.stringify(s.survey), venue: s.venue, held_on: s.heldOn, series: s.series, closed_at: null });
+    await insertSession(trx, { id, title: s.title, template: s.template, join_code: await freeJoinCode(trx), status: 'open', created_by: actor.userId, created_at: now, theme: s.theme, table_mode: s.tableMode, phases: sessionPhases.encode(s.phases), control: '{}', survey: sessionSurvey.encode(s.survey), venue: s.venue, held_on: s.heldOn, series: s.series, closed_at: null });
     await insertBoards(trx, data.boards.map((b) => ({ room: room(b.key), session_id: id, name_key: b.nameKey, name: b.name, kind: b.kind, theme: b.theme, position: b.position })));
     for (const [i, b] of data.boards.entries()) await appendUpdate(trx, room(b.key), states[i], now);
     for (const p of data.participants) {
@@ -153,19 +162,20 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
     }
     for (const v of data.votes) {
       const voteId = randomUUID();
-      await insertVote(trx, { id: voteId, session_id: id, room: roomOf(v.room), title: v.title, items: v.items, dots_per_person: v.dotsPerPerson, max_per_item: v.maxPerItem, anonymous: v.anonymous ? 1 : 0, status: v.status === 'open' ? 'closed' : v.status, created_at: v.createdAt, revealed_at: v.revealedAt });
+      await insertVote(trx, { id: voteId, session_id: id, room: roomOf(v.room), title: v.title, items: voteItems.encode(voteItems.decode(ctx.log, v.id, v.items)), dots_per_person: v.dotsPerPerson, max_per_item: v.maxPerItem, anonymous: v.anonymous ? 1 : 0, status: v.status === 'open' ? 'closed' : v.status, created_at: v.createdAt, revealed_at: v.revealedAt });
       const voter = pseudonymous();
       for (const d of v.dots) await setDots(trx, voteId, d.participantId ? newId(d.participantId) : voter(d.voter), d.itemId, d.dots);
     }
     for (const p of data.polls) {
       const pollId = randomUUID();
-      await insertPoll(trx, { id: pollId, session_id: id, room: roomOf(p.room), title: p.title, items: p.items, scale: p.scale, status: p.status === 'open' ? 'closed' : p.status, created_at: p.createdAt, revealed_at: p.revealedAt });
+      await insertPoll(trx, { id: pollId, session_id: id, room: roomOf(p.room), title: p.title, items: pollItems.encode(pollItems.decode(ctx.log, p.id, p.items)), scale: pollScale.encode(pollScale.decode(ctx.log, p.id, p.scale)), status: p.status === 'open' ? 'closed' : p.status, created_at: p.createdAt, revealed_at: p.revealedAt });
       const respondent = respondentsOf(data.participants, people);
       for (const a of p.answers) await upsertAnswer(trx, { poll_id: pollId, participant_id: a.participantId ? newId(a.participantId) : respondent(a.respondent, a.organizationType), item_id: a.itemId, choice: a.choice, reason: a.reason, answered_at: p.createdAt });
     }
     for (const d of data.decisions) {
-      const sources = (JSON.parse(d.sources) as Array<{ room: string }>).map((src) => ({ ...src, room: roomOf(src.room) }));
-      await insertDecision(trx, { id: decisionIds.get(d.id)!, session_id: id, text: d.text, sources: JSON.stringify(sources), created_by: actor.userId, created_at: d.createdAt, updated_at: d.updatedAt });
+      // The file's JSON columns go through the same codecs as stored ones: what does not fit is dropped (logged), never stored.
+      const sources = decisionSources.decode(ctx.log, d.id, d.sources).map((src) => ({ ...src, room: roomOf(src.room) }));
+      await insertDecision(trx, { id: decisionIds.get(d.id)!, session_id: id, text: d.text, sources: decisionSources.encode(sources), created_by: actor.userId, created_at: d.createdAt, updated_at: d.updatedAt });
     }
     for (const a of data.actions) {
       const actionId = randomUUID();
@@ -173,7 +183,7 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
       for (const n of a.notes) await insertActionNote(trx, { id: randomUUID(), action_id: actionId, note: n.note, author_user_id: actor.userId, created_at: n.createdAt });
     }
     const responder = pseudonymous();
-    for (const r of data.surveyResponses) await upsertSurveyResponse(trx, { session_id: id, participant_id: r.participantId ? newId(r.participantId) : responder(r.respondent), answers: r.answers, submitted_at: r.submittedAt });
+    for (const r of data.surveyResponses) await upsertSurveyResponse(trx, { session_id: id, participant_id: r.participantId ? newId(r.participantId) : responder(r.respondent), answers: surveyAnswers.encode(surveyAnswers.decode(ctx.log, `import/${r.participantId ?? r.respondent ?? ''}`, r.answers)), submitted_at: r.submittedAt });
   });
   await recordAudit(ctx, actor, 'session.import', { sessionId: id, detail: { title: data.session.title } });
   if (data.session.status === 'closed') await closeSession(ctx, actor, id);

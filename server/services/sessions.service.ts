@@ -22,13 +22,14 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { resolveTemplate } from './templates.service';
+import { logSkipped } from '../rooms/skipped';
+import { sessionPhases, sessionSurvey } from './stored-json';
 
 type Db = ServiceContext['db'];
 
 /** The phases stored on a session row. */
-export function parsePhases(json: string): Phase[] {
-  const parsed = phasesSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : [];
+export function parsePhases(ctx: Pick<ServiceContext, 'log'>, row: { id: string; phases: string }): Phase[] {
+  return sessionPhases.decode(ctx.log, row.id, row.phases);
 }
 
 /** The display name of a board: its own name, or the translated name of its key. */
@@ -52,7 +53,7 @@ export function presentSession(ctx: ServiceContext, row: SessionRow, boards: Boa
     joinUrl: `${ctx.publicUrl}/j/${row.join_code}`,
     qrUrl: `/api/sessions/${row.id}/qr.svg`,
     tableMode: row.table_mode,
-    phases: parsePhases(row.phases),
+    phases: parsePhases(ctx, row),
     boards: presentBoards(boards, lang),
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -60,6 +61,7 @@ export function presentSession(ctx: ServiceContext, row: SessionRow, boards: Boa
     heldOn: row.held_on ?? row.created_at.slice(0, 10),
     series: row.series,
     closedAt: row.closed_at,
+    participantCap: row.participant_cap,
   };
 }
 
@@ -93,7 +95,7 @@ async function prepFrom(ctx: ServiceContext, actor: UserActor, sessionId: string
   const earlier = await getManagedSession(ctx, actor, sessionId);
   const main = (await listBoards(ctx.db, earlier.id)).find((b) => b.kind === 'main');
   if (!main) throw new AppError('not_found', 'the earlier session has no board');
-  return ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc), theme: earlier.theme }));
+  return ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc, logSkipped(ctx.log, room.name)), persona: readPersona(room.doc), theme: earlier.theme }));
 }
 
 /**
@@ -103,7 +105,7 @@ async function prepFrom(ctx: ServiceContext, actor: UserActor, sessionId: string
  */
 export async function createSession(ctx: ServiceContext, actor: UserActor, input: CreateSessionInput, lang: Language): Promise<SessionView> {
   if (!can(actor, 'sessions:create')) throw new AppError('forbidden', 'only facilitators create sessions');
-  const template: SessionTemplate = await resolveTemplate(ctx, input.template);
+  const template: SessionTemplate = await resolveTemplate(ctx, input.template, actor);
   const copied = input.copyFrom ? await prepFrom(ctx, actor, input.copyFrom) : null;
   const stages = copied?.stages ?? template.stages;
   const persona = copied?.persona ?? template.persona;
@@ -121,9 +123,9 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
       created_at: now,
       theme,
       table_mode: template.tableMode,
-      phases: JSON.stringify(template.phases),
+      phases: sessionPhases.encode(template.phases),
       control: '{}',
-      survey: JSON.stringify(template.survey ?? []),
+      survey: sessionSurvey.encode(template.survey ?? []),
     });
     const content = { title: input.title, template: template.id, stages, persona };
     await createBoard(trx, { room: `${id}.main`, sessionId: id, nameKey: 'board.main', name: null, kind: 'main', theme, position: 0 }, content, now);
@@ -164,12 +166,16 @@ export async function patchSession(
   ctx: ServiceContext,
   actor: UserActor,
   sessionId: string,
-  patch: { title?: string; theme?: string; venue?: string; heldOn?: string | null; series?: string },
+  patch: { title?: string; theme?: string; venue?: string; heldOn?: string | null; series?: string; participantCap?: number },
   lang: Language,
 ): Promise<SessionView> {
   const row = await getManagedSession(ctx, actor, sessionId);
-  const { heldOn, ...rest } = patch;
-  await updateSession(ctx.db, row.id, { ...rest, ...(heldOn === undefined ? {} : { held_on: heldOn }) });
+  const { heldOn, participantCap, ...rest } = patch;
+  await updateSession(ctx.db, row.id, {
+    ...rest,
+    ...(heldOn === undefined ? {} : { held_on: heldOn }),
+    ...(participantCap === undefined ? {} : { participant_cap: participantCap }),
+  });
   ctx.events.emit('session:changed', { sessionId: row.id });
   return getSessionView(ctx, actor, row.id, lang);
 }
@@ -177,7 +183,7 @@ export async function patchSession(
 /** Replace a session's programme (phases and durations). The current phase index is clamped. */
 export async function setPhases(ctx: ServiceContext, actor: UserActor, sessionId: string, phases: Phase[], lang: Language): Promise<SessionView> {
   const row = await getManagedSession(ctx, actor, sessionId);
-  await updateSession(ctx.db, row.id, { phases: JSON.stringify(phases) });
+  await updateSession(ctx.db, row.id, { phases: sessionPhases.encode(phases) });
   ctx.events.emit('session:changed', { sessionId: row.id });
   return getSessionView(ctx, actor, row.id, lang);
 }

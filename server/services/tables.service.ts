@@ -20,6 +20,7 @@ import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { requireOpenSession } from './control.service';
 import { createBoard, getManagedSession, getSessionView } from './sessions.service';
+import { logSkipped } from '../rooms/skipped';
 
 type Db = ServiceContext['db'];
 
@@ -50,11 +51,11 @@ export async function setTables(
   const main = boards.find((b) => b.kind === 'main');
   const existing = boards.filter((b) => b.kind === 'table');
   const prep = main
-    ? await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc) }))
+    ? await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc, logSkipped(ctx.log, room.name)), persona: readPersona(room.doc) }))
     : { stages: [], persona: undefined };
   const counts = await countParticipantsByRoom(ctx.db, session.id);
   for (const surplus of existing.slice(input.tables.length)) {
-    const cards = await ctx.rooms.withRoom(surplus.room, (room) => readCards(room.doc).length);
+    const cards = await ctx.rooms.withRoom(surplus.room, (room) => readCards(room.doc, logSkipped(ctx.log, room.name)).length);
     if (cards > 0 || (counts.get(surplus.room) ?? 0) > 0) {
       throw new AppError('conflict', `table ${surplus.name ?? surplus.room} has cards or people; it cannot be removed`);
     }
@@ -98,7 +99,7 @@ export async function copyPrepToTables(ctx: ServiceContext, actor: UserActor, se
   const boards = await listBoards(ctx.db, session.id);
   const main = boards.find((b) => b.kind === 'main');
   if (!main) throw new AppError('not_found', 'the session has no main board');
-  const prep = await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc) }));
+  const prep = await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc, logSkipped(ctx.log, room.name)), persona: readPersona(room.doc) }));
   const tables = boards.filter((b) => b.kind === 'table');
   for (const table of tables) {
     await ctx.rooms.withRoom(table.room, async (room) => {

@@ -1,57 +1,71 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { BUILT_IN_TEMPLATES, findBuiltInTemplate, type SessionTemplate } from '../../shared/board/templates';
 import { readPersona, readStages } from '../../shared/board/model';
 import { type Language, translate, type TextKey } from '../../shared/i18n';
-import { phasesSchema } from '../../shared/schemas/control';
-import { surveySchema } from '../../shared/survey';
 import { findTemplateById, insertTemplate, listTemplates } from '../../db/repositories/templates.repository';
+import { maySeeTemplate } from './template-access';
 import { listBoards } from '../../db/repositories/sessions.repository';
 import type { UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { getManagedSession, parsePhases } from './sessions.service';
 import { parseSurvey } from './survey.service';
+import { logSkipped } from '../rooms/skipped';
+import { templateDefinition, type TemplateDefinition, templateDefinitionSchema } from './stored-json';
 
 /** A template as the facilitator's list shows it. */
 export interface TemplateView {
   id: string;
   name: string;
   builtIn: boolean;
+  /** Every facilitator may use it (built-ins always); else only its owner, admins and the secretariat. */
+  shared: boolean;
+  /** The account that keeps it (null: a built-in, or nobody). */
+  ownerId: string | null;
   phases: SessionTemplate['phases'];
   tableMode: SessionTemplate['tableMode'];
   tables: SessionTemplate['tables'];
 }
 
-const storedDefinition = z.object({
-  phases: phasesSchema,
-  stages: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
-  tableMode: z.enum(['none', 'choose', 'assign']),
-  tables: z.array(z.object({ name: z.string(), theme: z.string().optional() })),
-  persona: z.record(z.string(), z.string()).optional(),
-  survey: surveySchema.optional(),
-});
+const storedDefinition = templateDefinitionSchema;
 
-/** A built-in or saved template by id, or `bad_request`. */
-export async function resolveTemplate(ctx: ServiceContext, id: string): Promise<SessionTemplate> {
+/** A stored template's definition, or null (logged) when it does not parse or fit. */
+function decodeDefinition(ctx: ServiceContext, row: { id: string; definition: string }): TemplateDefinition | null {
+  return templateDefinition.decode(ctx.log, row.id, row.definition);
+}
+
+/** A built-in or saved template by id: `bad_request` when unknown, `not_found` when another's and private. */
+export async function resolveTemplate(ctx: ServiceContext, id: string, actor: UserActor): Promise<SessionTemplate> {
   const builtIn = findBuiltInTemplate(id);
   if (builtIn) return builtIn;
   const row = await findTemplateById(ctx.db, id);
   if (!row) throw new AppError('bad_request', `unknown template ${id}`);
-  return { id: row.id, name: row.name, ...storedDefinition.parse(JSON.parse(row.definition)) };
+  if (!maySeeTemplate(actor, row)) throw new AppError('not_found', `no template ${id}`);
+  const definition = decodeDefinition(ctx, row);
+  if (!definition) throw new AppError('bad_request', `template ${id} is damaged and cannot be used`);
+  return { id: row.id, name: row.name, ...definition };
 }
 
-/** Every template: the built-ins first, then those saved from sessions. */
-export async function listTemplateViews(ctx: ServiceContext, lang: Language): Promise<TemplateView[]> {
-  const saved = await listTemplates(ctx.db);
-  const all: SessionTemplate[] = [
-    ...BUILT_IN_TEMPLATES,
-    ...saved.map((row) => ({ id: row.id, name: row.name, ...storedDefinition.parse(JSON.parse(row.definition)) })),
+/**
+ * The templates an account may use: the built-ins first, then saved ones — a facilitator's own
+ * and the shared; admins and the secretariat see all.
+ */
+export async function listTemplateViews(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<TemplateView[]> {
+  const saved = await listTemplates(ctx.db, actor.role === 'facilitator' ? actor.userId : undefined);
+  const all: Array<SessionTemplate & { shared: boolean; ownerId: string | null }> = [
+    ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, shared: true, ownerId: null })),
+    // A stored template that no longer fits (written by a bug or an older version) is left out and logged.
+    ...saved.flatMap((row) => {
+      const definition = decodeDefinition(ctx, row);
+      return definition ? [{ id: row.id, name: row.name, ...definition, shared: row.shared === 1, ownerId: row.owner_id }] : [];
+    }),
   ];
   return all.map((t) => ({
     id: t.id,
     name: t.name ?? translate(lang, t.nameKey as TextKey),
     builtIn: Boolean(t.nameKey),
+    shared: t.shared,
+    ownerId: t.ownerId,
     phases: t.phases,
     tableMode: t.tableMode,
     tables: t.tables,
@@ -64,17 +78,20 @@ export async function saveSessionAsTemplate(ctx: ServiceContext, actor: UserActo
   const boards = await listBoards(ctx.db, session.id);
   const main = boards.find((b) => b.kind === 'main');
   const prep = main
-    ? await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc), persona: readPersona(room.doc) }))
+    ? await ctx.rooms.withRoom(main.room, (room) => ({ stages: readStages(room.doc, logSkipped(ctx.log, room.name)), persona: readPersona(room.doc) }))
     : { stages: [], persona: undefined };
   const definition = {
-    phases: parsePhases(session.phases),
+    phases: parsePhases(ctx, session),
     stages: prep.stages,
     tableMode: session.table_mode,
     tables: boards.filter((b) => b.kind === 'table').map((b) => ({ name: b.name ?? '', theme: b.theme })),
     persona: prep.persona ? { ...prep.persona } : undefined,
-    survey: parseSurvey(session.survey),
+    survey: parseSurvey(ctx, session),
   };
+  const checked = storedDefinition.safeParse(definition);
+  if (!checked.success) throw new AppError('bad_request', `this session cannot be saved as a template: ${checked.error.issues[0]?.message ?? 'invalid'}`);
   const id = `custom-${randomUUID()}`;
-  await insertTemplate(ctx.db, { id, name, created_by: actor.userId, created_at: ctx.now().toISOString(), definition: JSON.stringify(definition) });
-  return { id, name, builtIn: false, phases: definition.phases, tableMode: definition.tableMode, tables: definition.tables };
+  // Private to its creator until they share it.
+  await insertTemplate(ctx.db, { id, name, created_by: actor.userId, owner_id: actor.userId, shared: 0, created_at: ctx.now().toISOString(), definition: templateDefinition.encode(checked.data) });
+  return { id, name, builtIn: false, shared: false, ownerId: actor.userId, phases: definition.phases, tableMode: definition.tableMode, tables: definition.tables };
 }

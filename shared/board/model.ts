@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { CardKind } from '../schemas/cards';
-import { BOARD_SCHEMA, CARD_SPEC, decodeEntity, STAGE_SPEC } from './schema';
+import { BOARD_SCHEMA, CARD_SPEC, decodeEntity, GROUP_SPEC, STAGE_SPEC } from './schema';
 
 /**
  * The board document: one Y.Doc per board room. Described for integrators in
@@ -172,6 +172,32 @@ export function readCards(doc: Y.Doc, onSkip?: SkipReport): Card[] {
     if (card) out.push(card);
   });
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** A group of cards as plain data. */
+export interface Group {
+  id: string;
+  title: string;
+  stageId?: string;
+}
+
+/** One group as plain data, or undefined (absent, or not fitting the schema). */
+export function readGroup(doc: Y.Doc, id: string, onSkip?: SkipReport): Group | undefined {
+  const groups = boardParts(doc).groups;
+  if (!groups.has(id)) return undefined;
+  const value = groups.get(id);
+  const record = value instanceof Y.Map ? value.toJSON() : value;
+  return decodeEntity<Group>(GROUP_SPEC, record, (problem) => onSkip?.({ entity: 'group', id, problem })) ?? undefined;
+}
+
+/** Every group that fits the schema (in no particular order); the others are skipped and reported. */
+export function readGroups(doc: Y.Doc, onSkip?: SkipReport): Group[] {
+  const out: Group[] = [];
+  boardParts(doc).groups.forEach((_value, id) => {
+    const group = readGroup(doc, id, onSkip);
+    if (group) out.push(group);
+  });
+  return out;
 }
 
 /** The journey stages that fit the schema, in order; the others are skipped and reported. */

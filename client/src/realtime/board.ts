@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { boardParts, type Card, type Persona, readPersona, readStages, type Stage } from '../../../shared/board/model';
+import { boardParts, type Card, decodeCard, type Persona, readPersona, readStages, type Stage } from '../../../shared/board/model';
 import { FATAL_CLOSE_CODES } from '../../../shared/protocol';
 
 /** Where the board connection stands; `refused` means the server will not take this token. */
@@ -12,6 +12,9 @@ export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
  * the server keeps the card, and participant and projector screens leave it out.
  */
 export type BoardCard = Card & { hidden?: boolean };
+
+/** Cards and stages a reader leaves out (not fitting the board schema) are reported in the console. */
+const reportSkip = ({ entity, id, problem }: { entity: string; id: string; problem: string }) => console.warn(`board: skipped ${entity} ${id}: ${problem}`);
 
 /** A live view of one board room. */
 export interface BoardView {
@@ -88,7 +91,8 @@ export function trackCards(cards: Y.Map<Y.Map<unknown>>) {
     for (const id of changed) {
       const old = byId.get(id);
       const value = cards.get(id);
-      const next = value instanceof Y.Map ? (value.toJSON() as BoardCard) : undefined;
+      // A stored card that does not fit the board schema is left out, never rendered half-formed.
+      const next = value === undefined ? undefined : decodeCard(value, id, reportSkip);
       if (old) removed.add(old);
       if (next) added.push(next);
       if (next) byId.set(id, next);
@@ -146,7 +150,7 @@ export function useBoard(room: string | undefined, token: string | undefined): B
       const cards = tracked.refresh(tracked.changedIds(events));
       if (cards) patch({ cards });
     };
-    const onStages = () => patch({ stages: readStages(doc) });
+    const onStages = () => patch({ stages: readStages(doc, reportSkip) });
     const onPersona = () => patch({ persona: readPersona(doc) });
     parts.cards.observeDeep(onCards);
     parts.stages.observeDeep(onStages);

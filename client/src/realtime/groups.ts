@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { boardParts } from '../../../shared/board/model';
+import { boardParts, type Group, readGroups as readBoardGroups } from '../../../shared/board/model';
 import { newId } from './ids';
 
 /*
@@ -10,22 +10,11 @@ import { newId } from './ids';
  */
 
 /** A group as plain data. */
-export interface BoardGroup {
-  id: string;
-  title: string;
-  stageId?: string;
-}
+export type BoardGroup = Group;
 
-/** The board's groups, by title (a Y.Map keeps no order, and the schema has no creation time). */
+/** The board's groups that fit the schema, by title (a Y.Map keeps no order, and the schema has no creation time). */
 export function readGroups(doc: Y.Doc): BoardGroup[] {
-  const out: BoardGroup[] = [];
-  boardParts(doc).groups.forEach((value, id) => {
-    if (!(value instanceof Y.Map)) return;
-    const title = value.get('title');
-    const stageId = value.get('stageId');
-    out.push({ id, title: typeof title === 'string' ? title : '', ...(typeof stageId === 'string' && stageId ? { stageId } : {}) });
-  });
-  return out.sort((a, b) => a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id));
+  return readBoardGroups(doc).sort((a, b) => a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id));
 }
 
 const NO_GROUPS: BoardGroup[] = [];
