@@ -133,4 +133,31 @@ describe('the board schema at the server', () => {
     expect(archived.status).toBe(200);
     expect(await archived.text()).toContain('見守り活動の担い手不足');
   });
+
+  it.each([
+    ['an unknown top-level type', (doc: Y.Doc) => doc.getMap('secrets').set('k', 'v')],
+    ['a sub-document', (doc: Y.Doc) => boardParts(doc).meta.set('title', new Y.Doc() as never)],
+    ['a 2 MB string', (doc: Y.Doc) => boardParts(doc).meta.set('theme', 'x'.repeat(2_000_000))],
+    ['a card whose text is an object', (doc: Y.Doc) => boardParts(doc).cards.set('c-obj', mapOf({ ...goodCard('c-obj'), text: { a: 1 } }))],
+  ])('refuses an import whose board holds %s, and creates no session', async (_what, edit) => {
+    const { api, session } = await setup();
+    const exported = await api.json<{ boards: Array<{ state: string }> }>('GET', `/api/sessions/${session.id}/export.json`);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(Buffer.from(exported.boards[0].state, 'base64')));
+    edit(doc);
+    exported.boards[0].state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+    const before = (await api.json<unknown[]>('GET', '/api/sessions')).length;
+    const res = await api.request('POST', '/api/sessions/import', exported);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    expect((await api.json<unknown[]>('GET', '/api/sessions')).length).toBe(before);
+  });
+
+  it('refuses an import whose votes carry negative dots', async () => {
+    const { api, session } = await setup();
+    const exported = await api.json<Record<string, unknown>>('GET', `/api/sessions/${session.id}/export.json`);
+    exported.votes = [{ id: 'v1', room: 'main', title: '投票', items: '[]', dotsPerPerson: 3, maxPerItem: 3, anonymous: true, status: 'revealed', createdAt: new Date().toISOString(), revealedAt: null, dots: [{ voter: 'a', itemId: 'x', dots: -5 }] }];
+    const res = await api.request('POST', '/api/sessions/import', exported);
+    expect(res.status).toBe(400);
+  });
 });
