@@ -7,6 +7,7 @@ import type { ArchiveEntry, StatsView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { percent } from './poll-results';
 import { parseSurvey } from './survey.service';
+import { surveyAnswers } from './stored-json';
 
 /** Filters of the archive list. */
 export interface ArchiveQuery {
@@ -72,8 +73,8 @@ export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): 
     const [participants, responses, actions] = await Promise.all([listParticipants(ctx.db, s.id), listSurveyResponses(ctx.db, s.id), listActions(ctx.db, s.id)]);
     const byOrganizationType: Record<string, number> = {};
     for (const p of participants) byOrganizationType[p.organization_type] = (byOrganizationType[p.organization_type] ?? 0) + 1;
-    const satisfaction = parseSurvey(s.survey).find((q) => q.id === 'satisfaction');
-    const answered = responses.map((r) => (JSON.parse(r.answers) as Record<string, string>).satisfaction).filter(Boolean);
+    const satisfaction = parseSurvey(ctx, s).find((q) => q.id === 'satisfaction');
+    const answered = responses.map((r) => surveyAnswers.decode(ctx.log, `${r.session_id}/${r.participant_id}`, r.answers).satisfaction).filter(Boolean);
     const satisfied = satisfaction?.positive ? answered.filter((a) => satisfaction.positive!.includes(a)).length : 0;
     done += actions.filter((a) => a.status === 'done').length;
     open += actions.filter((a) => a.status !== 'done').length;

@@ -3,6 +3,7 @@ import type { Actor, UserActor } from '../auth/policy';
 import { can } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
+import { auditDetail } from './stored-json';
 
 /** The actions the audit log records: what facilitators and admins did. */
 export type AuditAction =
@@ -62,7 +63,7 @@ export async function recordAudit(
       action,
       session_id: fields.sessionId ?? null,
       target: fields.target ?? null,
-      detail: JSON.stringify(fields.detail ?? {}),
+      detail: auditDetail.encode(fields.detail ?? {}),
     });
   } catch (error) {
     ctx.log.error({ err: error, action }, 'could not write audit entry');
@@ -82,6 +83,6 @@ export async function listAudit(ctx: ServiceContext, actor: UserActor, sessionId
     action: r.action,
     sessionId: r.session_id,
     target: r.target,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    detail: auditDetail.decode(ctx.log, String(r.id), r.detail),
   }));
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ControlState, TimerState } from '../../shared/protocol';
 import type { Language } from '../../shared/i18n';
 import { findSessionById, listBoards, updateSession, type SessionRow } from '../../db/repositories/sessions.repository';
@@ -8,29 +7,12 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { boardName, parsePhases } from './sessions.service';
+import { sessionControl, type StoredControl } from './stored-json';
 
-/** The part of the control state stored on the session row. */
-const storedControlSchema = z.object({
-  phaseIndex: z.number().int().min(0).default(0),
-  timer: z
-    .object({
-      running: z.boolean(),
-      endsAt: z.number().nullable(),
-      remainingMs: z.number(),
-      durationMs: z.number(),
-    })
-    .nullable()
-    .default(null),
-  locked: z.boolean().default(false),
-  follow: z.object({ room: z.string(), stageId: z.string().nullable() }).nullable().default(null),
-  spotlight: z.object({ room: z.string(), cardId: z.string() }).nullable().default(null),
-  share: z.object({ active: z.boolean(), index: z.number().int().min(0) }).default({ active: false, index: 0 }),
-});
-export type StoredControl = z.infer<typeof storedControlSchema>;
+export type { StoredControl } from './stored-json';
 
-function readStored(row: SessionRow): StoredControl {
-  const parsed = storedControlSchema.safeParse(JSON.parse(row.control || '{}'));
-  return parsed.success ? parsed.data : storedControlSchema.parse({});
+function readStored(ctx: Pick<ServiceContext, 'log'>, row: SessionRow): StoredControl {
+  return sessionControl.decode(ctx.log, row.id, row.control);
 }
 
 function phaseTimer(durationSec: number): TimerState {
@@ -41,11 +23,11 @@ function phaseTimer(durationSec: number): TimerState {
 export async function readControlState(ctx: ServiceContext, sessionId: string, lang: Language = 'ja'): Promise<ControlState> {
   const row = await findSessionById(ctx.db, sessionId);
   if (!row) throw new AppError('not_found', 'no such session');
-  return presentControl(ctx, row, readStored(row), lang);
+  return presentControl(ctx, row, readStored(ctx, row), lang);
 }
 
 async function presentControl(ctx: ServiceContext, row: SessionRow, stored: StoredControl, lang: Language): Promise<ControlState> {
-  const phases = parsePhases(row.phases);
+  const phases = parsePhases(ctx, row);
   const phaseIndex = Math.min(stored.phaseIndex, Math.max(0, phases.length - 1));
   const boards = await listBoards(ctx.db, row.id);
   return {
@@ -124,8 +106,8 @@ export async function changeControl(ctx: ServiceContext, actor: TokenActor, chan
   const { row, next } = await ctx.db.transaction().execute(async (trx) => {
     await serializeOn(trx, `control:${actor.sessionId}`);
     const current = await requireOpenSession(trx, actor.sessionId);
-    const updated = applyControlChange(readStored(current), change, parsePhases(current.phases), ctx.now().getTime());
-    await updateSession(trx, current.id, { control: JSON.stringify(updated) });
+    const updated = applyControlChange(readStored(ctx, current), change, parsePhases(ctx, current), ctx.now().getTime());
+    await updateSession(trx, current.id, { control: sessionControl.encode(updated) });
     return { row: current, next: updated };
   });
   if (change.type === 'phase' || change.type === 'lock') {
@@ -146,10 +128,10 @@ export async function requireOpenSession(db: Parameters<typeof findSessionById>[
   return session;
 }
 
-/** Whether participants may write now: board not locked, and which kinds the phase allows. Pure. */
-export function writePermissions(session: SessionRow): { locked: boolean; allowedKinds: string[] } {
-  const stored = readStored(session);
-  const phases = parsePhases(session.phases);
+/** Whether participants may write now: board not locked, and which kinds the phase allows. */
+export function writePermissions(ctx: Pick<ServiceContext, 'log'>, session: SessionRow): { locked: boolean; allowedKinds: string[] } {
+  const stored = readStored(ctx, session);
+  const phases = parsePhases(ctx, session);
   const index = Math.min(stored.phaseIndex, Math.max(0, phases.length - 1));
   return { locked: stored.locked, allowedKinds: phases[index]?.allowedKinds ?? [] };
 }

@@ -8,6 +8,7 @@ import { visibleSessions } from './archive.service';
 import type { RegisterEntry, SinceLastView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { editAction } from './outcomes.service';
+import { decisionSources } from './stored-json';
 import { getManagedSession } from './sessions.service';
 
 /** Filters of the register. */
@@ -40,7 +41,7 @@ export async function listRegister(ctx: ServiceContext, actor: UserActor, query:
         sessionHeldOn: r.session_held_on ?? r.session_created_at.slice(0, 10),
         title: r.title,
         decision: decision?.text ?? null,
-        sources: decision ? (JSON.parse(decision.sources) as RegisterEntry['sources']) : [],
+        sources: decision ? decisionSources.decode(ctx.log, decision.id, decision.sources) : [],
         ownerOrganization: r.owner_organization,
         ownerPerson: r.owner_person,
         dueDate: r.due_date,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { ActionStatus } from '../../shared/schemas/consensus';
 import type { ActionView, DecisionView, OutcomeView } from '../../shared/schemas/reports';
 import {
@@ -21,11 +20,10 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
+import { decisionSources } from './stored-json';
 
-const sourcesSchema = z.array(z.object({ room: z.string(), kind: z.enum(['card', 'group']), id: z.string(), label: z.string() }));
-
-export function presentDecision(row: DecisionRow): DecisionView {
-  return { id: row.id, text: row.text, sources: sourcesSchema.parse(JSON.parse(row.sources)), createdAt: row.created_at, updatedAt: row.updated_at };
+export function presentDecision(ctx: ServiceContext, row: DecisionRow): DecisionView {
+  return { id: row.id, text: row.text, sources: decisionSources.decode(ctx.log, row.id, row.sources), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 export function presentAction(row: ActionRow): ActionView {
@@ -46,7 +44,7 @@ export function presentAction(row: ActionRow): ActionView {
 /** A session's decisions and actions (anyone in the session may read them). */
 export async function readOutcome(ctx: ServiceContext, sessionId: string): Promise<OutcomeView> {
   const [decisions, actions] = await Promise.all([listDecisions(ctx.db, sessionId), listActions(ctx.db, sessionId)]);
-  return { sessionId, decisions: decisions.map(presentDecision), actions: actions.map(presentAction) };
+  return { sessionId, decisions: decisions.map((d) => presentDecision(ctx, d)), actions: actions.map(presentAction) };
 }
 
 async function changed(ctx: ServiceContext, actor: UserActor, sessionId: string, action: 'decision.change' | 'action.change', target: string, detail: Record<string, unknown>) {
@@ -58,9 +56,9 @@ export async function addDecision(ctx: ServiceContext, actor: UserActor, session
   const session = await getManagedSession(ctx, actor, sessionId);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await insertDecision(ctx.db, { id, session_id: session.id, text: input.text, sources: JSON.stringify(input.sources), created_by: actor.userId, created_at: now, updated_at: now });
+  await insertDecision(ctx.db, { id, session_id: session.id, text: input.text, sources: decisionSources.encode(input.sources), created_by: actor.userId, created_at: now, updated_at: now });
   await changed(ctx, actor, session.id, 'decision.change', id, { op: 'add' });
-  return presentDecision((await findDecisionById(ctx.db, id))!);
+  return presentDecision(ctx, (await findDecisionById(ctx.db, id))!);
 }
 
 async function decisionOf(ctx: ServiceContext, actor: UserActor, sessionId: string, id: string): Promise<DecisionRow> {
@@ -74,11 +72,11 @@ export async function editDecision(ctx: ServiceContext, actor: UserActor, sessio
   const row = await decisionOf(ctx, actor, sessionId, id);
   await updateDecision(ctx.db, row.id, {
     ...(patch.text === undefined ? {} : { text: patch.text }),
-    ...(patch.sources === undefined ? {} : { sources: JSON.stringify(patch.sources) }),
+    ...(patch.sources === undefined ? {} : { sources: decisionSources.encode(patch.sources) }),
     updated_at: ctx.now().toISOString(),
   });
   await changed(ctx, actor, row.session_id, 'decision.change', id, { op: 'edit' });
-  return presentDecision((await findDecisionById(ctx.db, id))!);
+  return presentDecision(ctx, (await findDecisionById(ctx.db, id))!);
 }
 
 export async function removeDecision(ctx: ServiceContext, actor: UserActor, sessionId: string, id: string): Promise<void> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { AGREEMENT_SCALE, FIST_OF_FIVE_SCALE, type BallotItem, type PollState, type PollView, type ScaleChoice } from '../../shared/schemas/consensus';
 import {
   countRespondents,
@@ -20,11 +19,10 @@ import { readBallotItems } from './ballot-items';
 import type { ServiceContext } from './context';
 import { requireOpenSession } from './control.service';
 import { computePollResults } from './poll-results';
+import { pollItems, pollScale } from './stored-json';
 
-const itemsSchema = z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) }));
-const scaleSchema = z.array(z.object({ id: z.string(), label: z.string(), supports: z.boolean() }));
-const itemsOf = (row: PollRow): BallotItem[] => itemsSchema.parse(JSON.parse(row.items));
-const scaleOf = (row: PollRow): ScaleChoice[] => scaleSchema.parse(JSON.parse(row.scale));
+const itemsOf = (ctx: ServiceContext, row: PollRow): BallotItem[] => pollItems.decode(ctx.log, row.id, row.items);
+const scaleOf = (ctx: ServiceContext, row: PollRow): ScaleChoice[] => pollScale.decode(ctx.log, row.id, row.scale);
 
 async function findPollOfSession(ctx: ServiceContext, actor: TokenActor, pollId: string): Promise<PollRow> {
   const poll = await findPollById(ctx.db, pollId);
@@ -60,8 +58,8 @@ export async function openPoll(
     session_id: actor.sessionId,
     room: board.room,
     title: input.title,
-    items: JSON.stringify(items),
-    scale: JSON.stringify(scale),
+    items: pollItems.encode(items),
+    scale: pollScale.encode(scale),
     status: 'open',
     created_at: ctx.now().toISOString(),
     revealed_at: null,
@@ -75,8 +73,8 @@ export async function answerPoll(ctx: ServiceContext, actor: TokenActor, input: 
   if (actor.role !== 'participant' || !actor.participantId) throw new AppError('forbidden', 'only participants answer');
   const poll = await pollOfSession(ctx, actor, input.pollId);
   if (poll.status !== 'open') throw new AppError('not_open', 'the poll is closed');
-  if (!itemsOf(poll).some((i) => i.id === input.itemId)) throw new AppError('bad_request', 'not an item of this poll');
-  if (!scaleOf(poll).some((c) => c.id === input.choice)) throw new AppError('bad_request', 'not a choice of this scale');
+  if (!itemsOf(ctx, poll).some((i) => i.id === input.itemId)) throw new AppError('bad_request', 'not an item of this poll');
+  if (!scaleOf(ctx, poll).some((c) => c.id === input.choice)) throw new AppError('bad_request', 'not a choice of this scale');
   await upsertAnswer(ctx.db, {
     poll_id: poll.id,
     participant_id: actor.participantId,
@@ -108,8 +106,8 @@ export async function getPollView(ctx: ServiceContext, actor: TokenActor, pollId
     pollId: poll.id,
     room: poll.room,
     title: poll.title,
-    items: itemsOf(poll),
-    scale: scaleOf(poll),
+    items: itemsOf(ctx, poll),
+    scale: scaleOf(ctx, poll),
     status: poll.status,
     mine: Object.fromEntries(mine.map((a) => [a.item_id, { choice: a.choice, reason: a.reason }])),
   };
@@ -122,7 +120,7 @@ export async function pollState(ctx: ServiceContext, pollId: string): Promise<Po
   const respondents = await countRespondents(ctx.db, poll.id);
   if (poll.status !== 'revealed') return { pollId: poll.id, status: poll.status, respondents };
   const answers = await listAnswersWithSector(ctx.db, poll.id);
-  return { pollId: poll.id, status: 'revealed', respondents, scale: scaleOf(poll), results: computePollResults(itemsOf(poll), scaleOf(poll), answers) };
+  return { pollId: poll.id, status: 'revealed', respondents, scale: scaleOf(ctx, poll), results: computePollResults(itemsOf(ctx, poll), scaleOf(ctx, poll), answers) };
 }
 
 export async function sessionPollStates(ctx: ServiceContext, sessionId: string): Promise<PollState[]> {

@@ -12,6 +12,7 @@ import { sessionPollStates } from './polls.service';
 import { projectionFor } from './projection.service';
 import { getManagedSession } from './sessions.service';
 import { parseSurvey } from './survey.service';
+import { surveyAnswers } from './stored-json';
 import { sessionVoteStates } from './votes.service';
 
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
@@ -103,7 +104,7 @@ export async function buildReport(ctx: ServiceContext, actor: UserActor, session
       invited,
       responses: responses.length,
       responseRate: percent(responses.length, invited),
-      questions: summariseSurvey(parseSurvey(session.survey), responses.map((r) => JSON.parse(r.answers) as Record<string, string>)),
+      questions: summariseSurvey(parseSurvey(ctx, session), responses.map((r) => surveyAnswers.decode(ctx.log, `${r.session_id}/${r.participant_id}`, r.answers))),
     },
   };
 }

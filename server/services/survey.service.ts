@@ -1,4 +1,4 @@
-import { STANDARD_SURVEY, type SurveyQuestion, surveySchema } from '../../shared/survey';
+import { STANDARD_SURVEY, type SurveyQuestion } from '../../shared/survey';
 import { findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/archive.repository';
 import { findSessionById, updateSession } from '../../db/repositories/sessions.repository';
 import type { TokenActor, UserActor } from '../auth/policy';
@@ -6,11 +6,12 @@ import { AppError } from '../errors';
 import type { SurveyView } from '../../shared/schemas/reports';
 import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
+import { sessionSurvey, surveyAnswers } from './stored-json';
 
 /** A session's survey questions: its own, or the standard closing survey. */
-export function parseSurvey(json: string): SurveyQuestion[] {
-  const parsed = surveySchema.safeParse(JSON.parse(json || '[]'));
-  return parsed.success ? parsed.data : STANDARD_SURVEY;
+export function parseSurvey(ctx: Pick<ServiceContext, 'log'>, row: { id: string; survey: string }): SurveyQuestion[] {
+  const questions = sessionSurvey.decode(ctx.log, row.id, row.survey);
+  return questions.length > 0 ? questions : STANDARD_SURVEY;
 }
 
 /** What a participant's phone shows: the questions and the participant's earlier answers. */
@@ -20,9 +21,9 @@ export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionI
   if (!session) throw new AppError('not_found', 'no such session');
   const mine = actor.participantId ? await findSurveyResponse(ctx.db, sessionId, actor.participantId) : undefined;
   return {
-    questions: parseSurvey(session.survey),
+    questions: parseSurvey(ctx, session),
     open: session.status === 'open',
-    answers: mine ? (JSON.parse(mine.answers) as Record<string, string>) : null,
+    answers: mine ? surveyAnswers.decode(ctx.log, `${sessionId}/${actor.participantId}`, mine.answers) : null,
   };
 }
 
@@ -36,7 +37,7 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
   const session = await findSessionById(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', 'no such session');
   if (session.status !== 'open') throw new AppError('not_open', 'the session is closed');
-  const questions = new Map(parseSurvey(session.survey).map((q) => [q.id, q]));
+  const questions = new Map(parseSurvey(ctx, session).map((q) => [q.id, q]));
   const clean: Record<string, string> = {};
   for (const [id, value] of Object.entries(answers)) {
     const question = questions.get(id);
@@ -49,7 +50,7 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
   await upsertSurveyResponse(ctx.db, {
     session_id: sessionId,
     participant_id: actor.participantId,
-    answers: JSON.stringify(clean),
+    answers: surveyAnswers.encode(clean),
     submitted_at: ctx.now().toISOString(),
   });
 }
@@ -60,6 +61,6 @@ export async function setSurvey(ctx: ServiceContext, actor: UserActor, sessionId
   for (const q of questions) {
     if (q.kind === 'choice' && (!q.choices || q.choices.length < 2)) throw new AppError('bad_request', `question ${q.id} needs two choices or more`);
   }
-  await updateSession(ctx.db, session.id, { survey: JSON.stringify(questions) });
+  await updateSession(ctx.db, session.id, { survey: sessionSurvey.encode(questions) });
   return questions;
 }

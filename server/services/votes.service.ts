@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { BallotItem, VoteState, VoteView } from '../../shared/schemas/consensus';
 import { listParticipants } from '../../db/repositories/sessions.repository';
 import {
@@ -21,9 +20,9 @@ import { recordAudit } from './audit.service';
 import { readBallotItems } from './ballot-items';
 import type { ServiceContext } from './context';
 import { requireOpenSession } from './control.service';
+import { voteItems } from './stored-json';
 
-const itemsSchema = z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) }));
-const itemsOf = (row: { items: string }): BallotItem[] => itemsSchema.parse(JSON.parse(row.items));
+const itemsOf = (ctx: ServiceContext, row: { id: string; items: string }): BallotItem[] => voteItems.decode(ctx.log, row.id, row.items);
 
 function requireFacilitator(actor: TokenActor): void {
   if (actor.role !== 'facilitator') throw new AppError('forbidden', 'only the facilitator runs votes');
@@ -58,7 +57,7 @@ export async function openVote(
     session_id: actor.sessionId,
     room: board.room,
     title: input.title,
-    items: JSON.stringify(items),
+    items: voteItems.encode(items),
     dots_per_person: input.dotsPerPerson,
     max_per_item: input.maxPerItem,
     anonymous: input.anonymous ? 1 : 0,
@@ -84,7 +83,7 @@ export async function castDots(ctx: ServiceContext, actor: TokenActor, input: { 
     const vote = await findVoteById(trx, input.voteId);
     if (!vote || vote.session_id !== actor.sessionId) throw new AppError('not_found', 'no such vote');
     if (vote.status !== 'open') throw new AppError('not_open', 'the vote is closed');
-    if (!itemsOf(vote).some((i) => i.id === input.itemId)) throw new AppError('bad_request', 'not an item of this vote');
+    if (!itemsOf(ctx, vote).some((i) => i.id === input.itemId)) throw new AppError('bad_request', 'not an item of this vote');
     if (input.dots > vote.max_per_item) throw new AppError('item_max_exceeded', `at most ${vote.max_per_item} dots on one item`);
     const mine = await listDotsOf(trx, vote.id, participantId);
     const elsewhere = mine.filter((d) => d.item_id !== input.itemId).reduce((sum, d) => sum + d.dots, 0);
@@ -118,7 +117,7 @@ export async function getVoteView(ctx: ServiceContext, actor: TokenActor, voteId
     voteId: vote.id,
     room: vote.room,
     title: vote.title,
-    items: itemsOf(vote),
+    items: itemsOf(ctx, vote),
     dotsPerPerson: vote.dots_per_person,
     maxPerItem: vote.max_per_item,
     anonymous: vote.anonymous === 1,
@@ -139,7 +138,7 @@ export async function voteState(ctx: ServiceContext, voteId: string): Promise<Vo
   if (vote.status !== 'revealed') return { voteId: vote.id, status: vote.status, voters };
   const dots = await listAllDots(ctx.db, vote.id);
   const people = vote.anonymous ? new Map() : new Map((await listParticipants(ctx.db, vote.session_id)).map((p) => [p.id, p]));
-  const results = itemsOf(vote).map((item) => {
+  const results = itemsOf(ctx, vote).map((item) => {
     const mine = dots.filter((d) => d.item_id === item.id);
     const result = { itemId: item.id, label: item.label, dots: mine.reduce((s, d) => s + d.dots, 0), voters: mine.length };
     if (vote.anonymous) return result;

@@ -10,6 +10,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** Resolves with the exit code or signal when the process ends. */
   exited: Promise<number | string | null>;
+  /** Everything the process wrote to stdout so far (its pino log lines, one JSON object a line). */
+  stdout(): string;
 }
 
 /** Start the server as a child process on an ephemeral port and wait until it listens. */
@@ -35,7 +37,7 @@ export function startChildServer(dataDir: string, env: Record<string, string> = 
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /YORIAI_LISTENING (\S+)/.exec(out);
-      if (match) resolve({ url: match[1], process: child, exited });
+      if (match) resolve({ url: match[1], process: child, exited, stdout: () => out });
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
