@@ -4,6 +4,7 @@ import * as auditLog from './migrations/2026-11-26-002-audit-log';
 import * as workshop from './migrations/2026-11-26-003-workshop';
 import * as consensus from './migrations/2026-11-26-004-consensus';
 import * as secretariat from './migrations/2026-11-26-005-secretariat';
+import * as accountsAndJoins from './migrations/2026-12-01-020-accounts-and-joins';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-003-workshop': workshop,
   '2026-11-26-004-consensus': consensus,
   '2026-11-26-005-secretariat': secretariat,
+  '2026-12-01-020-accounts-and-joins': accountsAndJoins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

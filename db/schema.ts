@@ -64,6 +64,8 @@ export interface SessionsTable {
   /** The working group (作業部会) a session belongs to, for "since last time". */
   series: Generated<string>;
   closed_at: string | null;
+  /** How many identities may join (the facilitator sets it). */
+  participant_cap: Generated<number>;
 }
 
 export interface BoardsTable {
@@ -97,6 +99,10 @@ export interface AccessTokensTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** Public id of the token (observer links are listed and revoked by it). */
+  link_id: string | null;
+  /** Hash of the login a facilitator token was issued under (logout revokes it). */
+  login_hash: string | null;
 }
 
 export interface DocUpdatesTable {
@@ -131,6 +137,10 @@ export interface TemplatesTable {
   created_at: string;
   /** JSON: SessionTemplate without id and name. */
   definition: string;
+  /** The account that keeps it; null: nobody (then it is shared). */
+  owner_id: string | null;
+  /** 1: every facilitator may use it; 0: only its owner (and admins, the secretariat). */
+  shared: Generated<number>;
 }
 
 export interface VotesTable {

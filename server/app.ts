@@ -148,7 +148,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
 function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin: (o: string | undefined, h: string | undefined) => boolean) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.trustProxy);
   app.use((req, res, next) => {
     const requestId = randomUUID();
     req.log = log.child({ requestId });

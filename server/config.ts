@@ -16,7 +16,8 @@ const configSchema = z.object({
   /** What join links and QR codes point to; the first LAN address when unset. */
   publicUrl: z.string().url().optional(),
   adminEmail: z.string().email().optional(),
-  adminPassword: z.string().min(8).optional(),
+  /** Any length is accepted so an operator's start never fails on it; a short one is warned about. */
+  adminPassword: z.string().min(1).max(200).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built client (vite build output). */
   clientDir: z.string().default(path.resolve(here, '../client/dist')),
@@ -32,6 +33,20 @@ const configSchema = z.object({
   nameRetentionDays: z.coerce.number().int().min(0).optional(),
   /** How long a facilitator's login cookie and socket token live, in hours. */
   loginHours: z.coerce.number().positive().default(12),
+  /**
+   * Express's 'trust proxy': which proxies' X-Forwarded-For to believe for a client's address.
+   * false (default): none, the socket's peer is the client. A number of hops, or a list of
+   * addresses, subnets and the names loopback, linklocal, uniquelocal.
+   */
+  trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).default(false),
+  /** Failed sign-ins allowed per account, and per address, in a login window. */
+  loginFailuresPerAccount: z.coerce.number().int().min(1).default(5),
+  loginFailuresPerAddress: z.coerce.number().int().min(1).default(50),
+  loginWindowMinutes: z.coerce.number().positive().default(15),
+  /** Wrong join codes allowed per address, and on the whole installation, in a join window. */
+  joinWrongPerAddress: z.coerce.number().int().min(1).default(300),
+  joinWrongGlobal: z.coerce.number().int().min(1).default(3000),
+  joinWindowMinutes: z.coerce.number().positive().default(10),
 });
 
 /** The server's configuration, read once and frozen. */
@@ -63,7 +78,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     adminPassword: pick('YORIAI_ADMIN_PASSWORD'),
     logLevel: pick('LOG_LEVEL') as ConfigInput['logLevel'],
     nameRetentionDays: pick('YORIAI_NAME_RETENTION_DAYS') as unknown as number | undefined,
+    trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
   };
+}
+
+/**
+ * TRUST_PROXY as express reads it: unset, `false` or `off` trust nobody; `true` every proxy;
+ * digits a number of hops; anything else a comma-separated list of addresses, subnets or names.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === 'off' || text === 'no' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  return value.trim();
 }
 
 /** The first non-internal IPv4 address, so phones on the venue's Wi-Fi can reach a laptop. */

@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   storage_failed: 503,
   room_unavailable: 503,
   setup_done: 409,
+  weak_password: 400,
+  session_full: 409,
   internal: 500,
 };
 

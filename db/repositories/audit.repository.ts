@@ -14,3 +14,19 @@ export async function listAuditEntries(db: Db, options: { sessionId?: string; li
   if (options.sessionId) query = query.where('session_id', '=', options.sessionId);
   return query.execute();
 }
+
+/** The latest entry of an action about a target written at or after `since`, if any. */
+export async function findRecentAuditEntry(db: Db, action: string, target: string, since: string): Promise<AuditRow | undefined> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .where('target', '=', target)
+    .where('at', '>=', since)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function updateAuditDetail(db: Db, id: number, detail: string): Promise<void> {
+  await db.updateTable('audit_log').set({ detail }).where('id', '=', id).execute();
+}

@@ -31,3 +31,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** The shortest password accepted wherever one is set (counted in characters, after NFKC). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Why a new password is refused, or null if it is acceptable. Length is what resists guessing
+ * (NIST SP 800-63B); composition rules are not asked for.
+ */
+export function passwordProblem(password: string): string | null {
+  const length = [...password.normalize('NFKC')].length;
+  if (length < MIN_PASSWORD_LENGTH) return `the password needs at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`;
+  if (new Set(password).size === 1) return 'the password is one character repeated';
+  return null;
+}

@@ -9,6 +9,8 @@ export interface UserActor {
   userId: string;
   role: AccountRole;
   displayName: string;
+  /** Hash of the login (cookie) the request came with; tokens issued under it end with it. */
+  loginHash?: string;
 }
 
 /** Someone holding a session access token (realtime channels, participant REST calls). */

@@ -9,12 +9,20 @@ import {
   setupFirstAdmin,
 } from '../services/accounts.service';
 import { listAudit } from '../services/audit.service';
+import { createLoginThrottle } from '../auth/throttle';
 import type { ServiceContext } from '../services/context';
+import { limitedRoute } from './rate-limited';
 import { LOGIN_COOKIE, parseBody, requireUser, route } from './middleware';
 
 /** Accounts: first-visit set-up, login, logout, the current account, admin's user list. */
 export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router {
   const router = Router();
+  // Per process: with several processes an attacker's budget is that many times larger, still bounded.
+  const throttle = createLoginThrottle({
+    perAccount: ctx.config.loginFailuresPerAccount,
+    perAddress: ctx.config.loginFailuresPerAddress,
+    windowMinutes: ctx.config.loginWindowMinutes,
+  });
   const setCookie = (res: import('express').Response, token: string, expiresAt: Date) =>
     res.cookie(LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: expiresAt, path: '/' });
 
@@ -30,9 +38,9 @@ export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router 
     res.status(201).json(account);
   }));
 
-  router.post('/auth/login', route(async (req, res) => {
+  router.post('/auth/login', limitedRoute(async (req, res) => {
     const input = parseBody(loginSchema, req.body);
-    const { token, account, expiresAt } = await login(ctx, input.email, input.password);
+    const { token, account, expiresAt } = await login(ctx, input.email, input.password, { address: req.ip ?? 'unknown', throttle });
     setCookie(res, token, expiresAt);
     res.json(account);
   }));

@@ -1,36 +1,34 @@
 import { Router } from 'express';
-import rateLimit from 'express-rate-limit';
 import { translate } from '../../shared/i18n';
 import { ORGANIZATION_TYPES } from '../../shared/organization-types';
 import { joinSchema } from '../../shared/schemas/api';
 import { surveyAnswersSchema } from '../../shared/survey';
-import { describeAccess, joinSession } from '../services/access.service';
+import { createJoinThrottle } from '../auth/throttle';
+import { describeAccess, joinWithCode } from '../services/access.service';
 import { answerSurvey, getSurvey } from '../services/survey.service';
 import type { ServiceContext } from '../services/context';
 import { parseBody, requireToken, route } from './middleware';
+import { limitedRoute } from './rate-limited';
 
 /** What a participant's phone (or a projector) calls: no account, a code or a token. */
 export function joinRoutes(ctx: ServiceContext): Router {
   const router = Router();
 
-  // Only wrong codes count, so a venue where hundreds of phones share one address still joins.
-  const joinLimiter = rateLimit({
-    windowMs: 10 * 60_000,
-    limit: 30,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'rate_limited', message: 'too many wrong join codes; wait and try again' } });
-    },
+  // Only wrong codes count, and a code that let someone in from an address keeps working there,
+  // so a venue where hundreds of phones share one address still joins (see JoinThrottle).
+  const throttle = createJoinThrottle({
+    perAddress: ctx.config.joinWrongPerAddress,
+    global: ctx.config.joinWrongGlobal,
+    windowMinutes: ctx.config.joinWindowMinutes,
   });
 
   router.get('/organization-types', (req, res) => {
     res.json(ORGANIZATION_TYPES.map((id) => ({ id, label: translate(req.lang, `organizationType.${id}`) })));
   });
 
-  router.post('/join', joinLimiter, route(async (req, res) => {
-    res.status(201).json(await joinSession(ctx, parseBody(joinSchema, req.body), req.lang));
+  router.post('/join', limitedRoute(async (req, res) => {
+    const input = parseBody(joinSchema, req.body);
+    res.status(201).json(await joinWithCode(ctx, input, req.lang, { address: req.ip ?? 'unknown', throttle }));
   }));
 
   router.get('/me', requireToken(ctx), route(async (req, res) => {

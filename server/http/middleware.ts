@@ -43,7 +43,7 @@ export function identify(ctx: ServiceContext): RequestHandler {
     if (!cookie) return next();
     findAccountByCookie(ctx, cookie)
       .then((row) => {
-        if (row) req.user = toUserActor(row);
+        if (row) req.user = toUserActor(row, cookie);
         next();
       })
       .catch(next);

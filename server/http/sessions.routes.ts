@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import QRCode from 'qrcode';
-import { createSessionSchema, seatSchema } from '../../shared/schemas/api';
+import { createSessionSchema, seatSchema, templatePatchSchema } from '../../shared/schemas/api';
 import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
-import { issueFacilitatorToken, issueObserverLink } from '../services/access.service';
+import { issueFacilitatorToken, issueObserverLink, listObserverLinks, revokeObserverLink } from '../services/access.service';
 import type { ServiceContext } from '../services/context';
-import { listSessionParticipants, removeParticipant } from '../services/participants.service';
+import { describeJoinRate, listSessionParticipants, removeParticipant } from '../services/participants.service';
+import { getTemplateView, setTemplateSharing } from '../services/template-access';
 import { createSession, getManagedSession, getSessionView, listSessionViews, patchSession, setPhases } from '../services/sessions.service';
 import { addProxyParticipant, copyPrepToTables, seatParticipant, setTables } from '../services/tables.service';
 import { listTemplateViews, saveSessionAsTemplate } from '../services/templates.service';
@@ -17,7 +18,13 @@ export function sessionRoutes(ctx: ServiceContext): Router {
   const id = (params: Record<string, unknown>) => String(params.id);
 
   router.get('/templates', route(async (req, res) => {
-    res.json(await listTemplateViews(ctx, req.lang));
+    res.json(await listTemplateViews(ctx, req.user!, req.lang));
+  }));
+  router.get('/templates/:id', route(async (req, res) => {
+    res.json(await getTemplateView(ctx, req.user!, id(req.params), req.lang));
+  }));
+  router.patch('/templates/:id', route(async (req, res) => {
+    res.json(await setTemplateSharing(ctx, req.user!, id(req.params), parseBody(templatePatchSchema, req.body).shared, req.lang));
   }));
   router.post('/templates', route(async (req, res) => {
     const input = parseBody(saveTemplateSchema, req.body);
@@ -55,6 +62,13 @@ export function sessionRoutes(ctx: ServiceContext): Router {
   router.post('/sessions/:id/observer-link', route(async (req, res) => {
     res.status(201).json(await issueObserverLink(ctx, req.user!, id(req.params)));
   }));
+  router.get('/sessions/:id/observer-links', route(async (req, res) => {
+    res.json(await listObserverLinks(ctx, req.user!, id(req.params)));
+  }));
+  router.delete('/sessions/:id/observer-links/:linkId', route(async (req, res) => {
+    await revokeObserverLink(ctx, req.user!, id(req.params), String(req.params.linkId));
+    res.status(204).end();
+  }));
   router.get('/sessions/:id/qr.svg', route(async (req, res) => {
     const session = await getManagedSession(ctx, req.user!, id(req.params));
     const svg = await QRCode.toString(`${ctx.publicUrl}/j/${session.join_code}`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -63,6 +77,9 @@ export function sessionRoutes(ctx: ServiceContext): Router {
 
   router.get('/sessions/:id/participants', route(async (req, res) => {
     res.json(await listSessionParticipants(ctx, req.user!, id(req.params)));
+  }));
+  router.get('/sessions/:id/joins', route(async (req, res) => {
+    res.json(await describeJoinRate(ctx, req.user!, id(req.params)));
   }));
   router.post('/sessions/:id/participants', route(async (req, res) => {
     res.status(201).json(await addProxyParticipant(ctx, req.user!, id(req.params), parseBody(proxyParticipantSchema, req.body)));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountView, CreateUserInput, SetupInput } from '../../shared/schemas/api';
+import { revokeLoginTokens } from '../../db/repositories/access-tokens.repository';
 import {
   countUsers,
   deleteAuthSession,
@@ -12,21 +13,29 @@ import {
   type UserRow,
 } from '../../db/repositories/users.repository';
 import { serializeOn } from '../../db/dialect';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../auth/passwords';
 import { can, type UserActor } from '../auth/policy';
 import { hashToken, newToken } from '../auth/tokens';
+import type { LoginThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
-import { recordAudit } from './audit.service';
+import { recordAudit, recordFailedLogin } from './audit.service';
 
 /** An account as the client sees it (never the password hash). */
 export function presentAccount(row: UserRow): AccountView {
   return { id: row.id, email: row.email, displayName: row.display_name, role: row.role };
 }
 
-/** The actor behind an account row. */
-export function toUserActor(row: UserRow): UserActor {
-  return { kind: 'user', userId: row.id, role: row.role, displayName: row.display_name };
+/** The actor behind an account row; with the login cookie's token when the request had one. */
+export function toUserActor(row: UserRow, loginToken?: string): UserActor {
+  const actor: UserActor = { kind: 'user', userId: row.id, role: row.role, displayName: row.display_name };
+  return loginToken ? { ...actor, loginHash: hashToken(loginToken) } : actor;
+}
+
+/** Refuse a new password that the policy does not accept (`weak_password`, 400). */
+function assertPasswordPolicy(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('weak_password', problem);
 }
 
 /**
@@ -35,6 +44,8 @@ export function toUserActor(row: UserRow): UserActor {
  */
 export async function ensureAdmin(ctx: ServiceContext, email: string, password: string): Promise<void> {
   const normalized = email.trim().toLowerCase();
+  // Warned, not refused: a start must not fail on the password an operator already uses.
+  if (passwordProblem(password)) ctx.log.warn({ email: normalized }, `YORIAI_ADMIN_PASSWORD is weak: use at least ${MIN_PASSWORD_LENGTH} characters`);
   const existing = await findUserByEmail(ctx.db, normalized);
   if (!existing) {
     await insertUser(ctx.db, {
@@ -59,6 +70,7 @@ export async function isSetupNeeded(ctx: ServiceContext): Promise<boolean> {
 
 /** Create the first admin. Refused with `setup_done` once any account exists. */
 export async function setupFirstAdmin(ctx: ServiceContext, input: SetupInput): Promise<AccountView> {
+  assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx): Promise<UserRow> => {
     await serializeOn(trx, 'setup');
@@ -79,15 +91,28 @@ export async function setupFirstAdmin(ctx: ServiceContext, input: SetupInput): P
   });
 }
 
-/** Check credentials and open a login; returns the cookie token (stored only as a hash). */
-export async function login(ctx: ServiceContext, email: string, password: string): Promise<{ token: string; account: AccountView; expiresAt: Date }> {
-  const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+/** Where a sign-in comes from, and the budgets it is counted against (the set-up page has none). */
+export interface LoginAttempt {
+  address: string;
+  throttle: LoginThrottle;
+}
+
+/**
+ * Check credentials and open a login; returns the cookie token (stored only as a hash). With an
+ * attempt, the try is counted per account and per address first (429 once either is spent), a
+ * failure is added to the window's audit entry, and a success resets the account's count.
+ */
+export async function login(ctx: ServiceContext, email: string, password: string, attempt?: LoginAttempt): Promise<{ token: string; account: AccountView; expiresAt: Date }> {
+  const normalized = email.trim().toLowerCase();
+  if (attempt) await attempt.throttle.begin(normalized, attempt.address);
+  const user = await findUserByEmail(ctx.db, normalized);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) {
-    await recordAudit(ctx, null, 'account.login_failed', { detail: { email: email.trim().toLowerCase() } });
+    await recordFailedLogin(ctx, { email: normalized, userId: user?.id ?? null, address: attempt?.address ?? 'unknown' }, ctx.config.loginWindowMinutes);
     throw new AppError('unauthorized', 'wrong email or password');
   }
+  if (attempt) await attempt.throttle.succeeded(normalized, attempt.address);
   const token = newToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ctx.config.loginHours * 3600_000);
@@ -101,9 +126,18 @@ export async function login(ctx: ServiceContext, email: string, password: string
   return { token, account: presentAccount(user), expiresAt };
 }
 
-/** End a login. */
+/**
+ * End a login, and with it the facilitator tokens issued under it: they are revoked and their
+ * live sockets cut, so a board left open on a shared computer stops working at logout.
+ */
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await deleteAuthSession(ctx.db, hashToken(token));
+  const loginHash = hashToken(token);
+  const user = await findUserByAuthSession(ctx.db, loginHash, ctx.now().toISOString());
+  await deleteAuthSession(ctx.db, loginHash);
+  if (!user) return;
+  const revoked = await revokeLoginTokens(ctx.db, loginHash, user.id, ctx.now().toISOString());
+  if (revoked.length > 0) ctx.events.emit('access:revoked', { tokenHashes: revoked.map((r) => r.token_hash), sessionIds: [...new Set(revoked.map((r) => r.session_id))] });
+  await recordAudit(ctx, toUserActor(user), 'account.logout', { target: user.id, detail: { revokedTokens: revoked.length } });
 }
 
 /** The account behind a login cookie, if it is still valid. */
@@ -114,6 +148,7 @@ export async function findAccountByCookie(ctx: ServiceContext, token: string): P
 /** An admin adds a facilitator (or another admin). */
 export async function createAccount(ctx: ServiceContext, actor: UserActor, input: CreateUserInput): Promise<AccountView> {
   if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'only an admin manages accounts');
+  assertPasswordPolicy(input.password);
   if (await findUserByEmail(ctx.db, input.email)) throw new AppError('conflict', 'an account with this email exists');
   const row: UserRow = {
     id: randomUUID(),

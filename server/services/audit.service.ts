@@ -1,4 +1,4 @@
-import { insertAuditEntry, listAuditEntries } from '../../db/repositories/audit.repository';
+import { findRecentAuditEntry, insertAuditEntry, listAuditEntries, updateAuditDetail } from '../../db/repositories/audit.repository';
 import type { Actor, UserActor } from '../auth/policy';
 import { can } from '../auth/policy';
 import { AppError } from '../errors';
@@ -10,15 +10,18 @@ export type AuditAction =
   | 'account.setup'
   | 'account.login'
   | 'account.login_failed'
+  | 'account.logout'
   | 'account.create'
   | 'session.create'
   | 'session.token'
   | 'session.observer_link'
+  | 'session.observer_revoke'
   | 'session.tables'
   | 'session.control'
   | 'participant.scribe'
   | 'participant.proxy'
   | 'template.save'
+  | 'template.share'
   | 'session.close'
   | 'session.reopen'
   | 'session.import'
@@ -69,6 +72,44 @@ export async function recordAudit(
     ctx.log.error({ err: error, action }, 'could not write audit entry');
   }
   ctx.log.info({ audit: action, sessionId: fields.sessionId, target: fields.target }, 'audit');
+}
+
+/** At most this many addresses (or emails) are listed on one failed-sign-in entry. */
+const LISTED = 10;
+
+/**
+ * Count a failed sign-in on one entry per window: per account when the email is an account's,
+ * else per address (someone trying emails). A guesser thus adds a row per window, not per try,
+ * and the admin's view keeps the real events.
+ */
+export async function recordFailedLogin(
+  ctx: ServiceContext,
+  failure: { email: string; userId: string | null; address: string },
+  windowMinutes: number,
+): Promise<void> {
+  const now = ctx.now();
+  const target = failure.userId ?? `address:${failure.address}`;
+  const since = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
+  try {
+    const updated = await ctx.db.transaction().execute(async (trx) => {
+      const row = await findRecentAuditEntry(trx, 'account.login_failed', target, since);
+      if (!row) return false;
+      const detail = auditDetail.decode(ctx.log, String(row.id), row.detail) as { count?: number; addresses?: string[]; emails?: string[] };
+      const addresses = new Set(detail.addresses ?? []).add(failure.address);
+      const emails = new Set(detail.emails ?? []).add(failure.email);
+      const next = { ...detail, count: (detail.count ?? 1) + 1, lastAt: now.toISOString(), addresses: [...addresses].slice(0, LISTED), emails: [...emails].slice(0, LISTED) };
+      await updateAuditDetail(trx, row.id, auditDetail.encode(next));
+      return true;
+    });
+    if (updated) return;
+  } catch (error) {
+    ctx.log.error({ err: error }, 'could not update failed sign-in entry');
+    return;
+  }
+  await recordAudit(ctx, null, 'account.login_failed', {
+    target,
+    detail: { count: 1, lastAt: now.toISOString(), addresses: [failure.address], emails: [failure.email] },
+  });
 }
 
 /** The latest audit entries, for an admin. */

@@ -40,6 +40,8 @@ export const en: Record<keyof typeof ja, string> = {
   'error.storage_failed': 'Could not be saved. Please try again.',
   'error.room_unavailable': 'The board cannot be opened. Please contact the secretariat.',
   'error.setup_done': 'Set-up has already been done.',
+  'error.weak_password': 'The password is too short: use at least 12 characters.',
+  'error.session_full': 'This session is full. Please tell the facilitator.',
   'error.internal': 'The server had an error.',
   'error.network': 'No connection. Please check your network.',
   'common.loading': 'Loading…',

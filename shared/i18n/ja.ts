@@ -38,6 +38,8 @@ export const ja = {
   'error.storage_failed': '保存できませんでした。もう一度お試しください。',
   'error.room_unavailable': 'ボードを開けません。事務局に連絡してください。',
   'error.setup_done': '初期設定はすでに完了しています。',
+  'error.weak_password': 'パスワードが短すぎます。12文字以上にしてください。',
+  'error.session_full': 'このセッションは定員に達しました。進行役にお知らせください。',
   'error.internal': 'サーバーでエラーが発生しました。',
   'error.network': '通信できません。接続を確認してください。',
   'common.loading': '読み込んでいます…',

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'storage_failed'
   | 'room_unavailable'
   | 'setup_done'
+  | 'weak_password'
+  | 'session_full'
   | 'internal';
 
 /** The error object inside every error response and failed ack. */

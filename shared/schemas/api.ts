@@ -35,6 +35,8 @@ export const joinSchema = z.object({
     .regex(/^[0-9]{6}$/, 'joinCode is six digits'),
   displayName: z.string().trim().max(LIMITS.displayName).default(''),
   organizationType: z.enum(ORGANIZATION_TYPES),
+  /** The token this browser got when it joined before: a valid one of the same session returns that identity. */
+  rejoinToken: z.string().min(1).max(200).optional(),
 });
 
 /**
@@ -74,6 +76,9 @@ export const progressNoteSchema = z.object({ note: z.string().trim().min(1).max(
 /** `PUT /api/sessions/:id/participants/:participantId/table`: the table's room, or null for none. */
 export const seatSchema = z.object({ room: z.string().min(1).max(200).nullable() });
 
+/** `PATCH /api/templates/:id`: its owner shares a saved template with every facilitator, or not. */
+export const templatePatchSchema = z.object({ shared: z.boolean() });
+
 export type LoginInput = z.infer<typeof loginSchema>;
 export type SetupInput = z.infer<typeof setupSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -109,6 +114,8 @@ export interface SessionView {
   heldOn: string;
   series: string;
   closedAt: string | null;
+  /** How many identities may join; past it a join answers 409 `session_full`. */
+  participantCap: number;
 }
 
 /** What `POST /api/join` returns. */

@@ -5,13 +5,14 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
 import type { DomainListener } from '../../cluster/events';
+import { hashToken } from '../../auth/tokens';
 import { AppError } from '../../errors';
 import { joinRoom, type PeerSession } from '../../rooms/connection';
 import type { Peer } from '../../rooms/room';
 import { authorizeRoom, resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
-import { boardTargetOf } from '../../http/url';
 import { CONNECTIONS_PER_TOKEN, createConnectionCounter } from '../connection-caps';
+import { boardTargetOf } from '../../http/url';
 
 const PING_INTERVAL_MS = 30_000;
 
@@ -74,6 +75,12 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CloseCode.permissionsChanged, 'permissions changed; reconnect');
   };
   ctx.events.on('participant:changed', onChanged, { everywhere: true });
+  // Revoked tokens (logout, an observer link withdrawn): their board sockets close at once.
+  const byToken = new Map<string, Set<WebSocket>>();
+  const onRevoked: DomainListener<'access:revoked'> = ({ tokenHashes }) => {
+    for (const hash of tokenHashes) for (const ws of byToken.get(hash) ?? []) ws.close(CloseCode.unauthorized, 'access revoked');
+  };
+  ctx.events.on('access:revoked', onRevoked, { everywhere: true });
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) ws.terminate();
@@ -141,6 +148,13 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
     void (async () => {
       const actor = await resolveAccessToken(ctx, token);
       if (!actor) return peer.close(CloseCode.unauthorized, 'unknown or expired token');
+      const tokenHash = hashToken(token);
+      const sameToken = byToken.get(tokenHash) ?? new Set<WebSocket>();
+      byToken.set(tokenHash, sameToken.add(ws));
+      ws.once('close', () => {
+        sameToken.delete(ws);
+        if (sameToken.size === 0) byToken.delete(tokenHash);
+      });
       const participantId = actor.participantId;
       if (participantId) {
         const set = byParticipant.get(participantId) ?? new Set<WebSocket>();
@@ -190,6 +204,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
       clearInterval(pinger);
       ctx.events.off('participant:removed', onRemoved);
       ctx.events.off('participant:changed', onChanged);
+      ctx.events.off('access:revoked', onRevoked);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       wss.close();
     },
