@@ -40,6 +40,8 @@ export interface App {
   /** Where this server listens, e.g. `http://127.0.0.1:53122`. */
   url: string;
   rooms: RoomRegistry;
+  /** The express app behind `httpServer` (the OpenAPI test reads its registered routes). */
+  expressApp: express.Express;
   /** The open database (operations and fault tests use the raw handle). */
   database: DbHandle;
   /** Close sockets, compact and evict rooms, close the database. Safe to call twice. */
@@ -102,7 +104,8 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     }
   };
 
-  httpServer.on('request', createExpressApp(ctx, log, isAllowedOrigin));
+  const expressApp = createExpressApp(ctx, log, isAllowedOrigin);
+  httpServer.on('request', expressApp);
   const io = createIoServer(ctx, httpServer, isAllowedOrigin, redis);
   const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
   httpServer.on('upgrade', (req, socket, head) => {
@@ -126,6 +129,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     httpServer,
     url,
     rooms,
+    expressApp,
     database,
     close() {
       closing ??= (async () => {

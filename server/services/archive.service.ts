@@ -71,8 +71,10 @@ export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): 
   let open = 0;
   for (const s of sessions) {
     const [participants, responses, actions] = await Promise.all([listParticipants(ctx.db, s.id), listSurveyResponses(ctx.db, s.id), listActions(ctx.db, s.id)]);
-    const byOrganizationType: Record<string, number> = {};
-    for (const p of participants) byOrganizationType[p.organization_type] = (byOrganizationType[p.organization_type] ?? 0) + 1;
+    // A Map: an imported organisation type like `__proto__` is only a key.
+    const sectors = new Map<string, number>();
+    for (const p of participants) sectors.set(p.organization_type, (sectors.get(p.organization_type) ?? 0) + 1);
+    const byOrganizationType: Record<string, number> = Object.fromEntries(sectors);
     const satisfaction = parseSurvey(ctx, s).find((q) => q.id === 'satisfaction');
     const answered = responses.map((r) => surveyAnswers.decode(ctx.log, `${r.session_id}/${r.participant_id}`, r.answers).satisfaction).filter(Boolean);
     const satisfied = satisfaction?.positive ? answered.filter((a) => satisfaction.positive!.includes(a)).length : 0;

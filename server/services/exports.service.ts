@@ -1,26 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Language, translate, type TextKey } from '../../shared/i18n';
 import type { UserActor } from '../auth/policy';
 import type { ServiceContext } from './context';
 import type { SessionReport } from '../../shared/schemas/reports';
+import { own } from '../../shared/own';
+import { toCsv } from './presenters/csv.presenter';
 import { buildReport } from './report.service';
-
-/**
- * A cell that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
- * return) gets a leading apostrophe, so an exported card can never execute in Excel.
- */
-export function neutraliseCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** CSV in UTF-8 with a BOM (so Excel in Japan opens it as UTF-8), formulas neutralised. */
-export function toCsv(columns: string[], rows: unknown[][]): string {
-  return stringify(
-    rows.map((r) => r.map(neutraliseCell)),
-    { bom: true, header: true, columns, record_delimiter: 'windows' },
-  );
-}
 
 const t = (lang: Language, key: string) => translate(lang, key as TextKey);
 const label = (lang: Language, prefix: string, id: string) => {
@@ -66,7 +50,7 @@ export async function surveyCsv(ctx: ServiceContext, actor: UserActor, sessionId
   for (const q of report.survey.questions) {
     const title = q.title || t(lang, `survey.${q.id}.title`);
     if (q.kind === 'text') for (const text of q.texts ?? []) rows.push([title, '', '', '', text]);
-    else for (const [choice, n] of Object.entries(q.answers)) rows.push([title, q.labels?.[choice] ?? label(lang, `survey.${q.id}`, choice), n, q.percent[choice], '']);
+    else for (const [choice, n] of Object.entries(q.answers)) rows.push([title, own(q.labels, choice) ?? label(lang, `survey.${q.id}`, choice), n, own(q.percent, choice), '']);
   }
   rows.push([t(lang, 'export.responseRate'), '', report.survey.responses, report.survey.responseRate, `${report.survey.responses}/${report.survey.invited}`]);
   return toCsv(['question', 'choice', 'count', 'percent', 'text'].map((c) => t(lang, `export.column.${c}`)), rows);
@@ -82,7 +66,7 @@ function renderMarkdown(r: SessionReport, lang: Language): string {
   const lines: string[] = [`# ${r.session.title}`, ''];
   lines.push(`- ${L('date')}: ${r.session.heldOn}`, `- ${L('venue')}: ${r.session.venue || '—'}`, `- ${L('theme')}: ${r.session.theme || '—'}`, `- ${L('facilitator')}: ${r.session.facilitator}`, '');
   lines.push(`## ${L('participants')}`, '', `${L('total')}: ${r.participants.total}`, '', `| ${L('organizationType')} | ${L('count')} | % |`, '| --- | ---: | ---: |');
-  for (const [type, n] of Object.entries(r.participants.byOrganizationType)) lines.push(`| ${label(lang, 'organizationType', type)} | ${n} | ${r.participants.percentByOrganizationType[type]} |`);
+  for (const [type, n] of Object.entries(r.participants.byOrganizationType)) lines.push(`| ${label(lang, 'organizationType', type)} | ${n} | ${own(r.participants.percentByOrganizationType, type)} |`);
   for (const board of r.boards) {
     lines.push('', `## ${board.name}${board.theme ? ` — ${board.theme}` : ''}`);
     if (board.persona.name) lines.push('', `**${L('persona')}**: ${board.persona.emoji} ${board.persona.name} ${board.persona.age}`, '', board.persona.summary);
@@ -114,7 +98,7 @@ function renderMarkdown(r: SessionReport, lang: Language): string {
   for (const q of r.survey.questions) {
     lines.push('', `### ${q.title || t(lang, `survey.${q.id}.title` as TextKey)}`, '');
     if (q.kind === 'text') lines.push(...(q.texts ?? []).map((text) => `- ${text.replace(/\n/g, ' ')}`));
-    else for (const [choice, n] of Object.entries(q.answers)) lines.push(`- ${q.labels?.[choice] ?? label(lang, `survey.${q.id}`, choice)}: ${n} (${q.percent[choice]}%)`);
+    else for (const [choice, n] of Object.entries(q.answers)) lines.push(`- ${own(q.labels, choice) ?? label(lang, `survey.${q.id}`, choice)}: ${n} (${own(q.percent, choice)}%)`);
   }
   return `${lines.join('\n')}\n`;
 }

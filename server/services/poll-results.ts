@@ -8,8 +8,10 @@ export function percent(part: number, whole: number): number {
 }
 
 function distribution(choices: string[], scale: ScaleChoice[]): Distribution {
-  const counts: Record<string, number> = Object.fromEntries(scale.map((c) => [c.id, 0]));
-  for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
+  // A Map, so a choice id like `constructor` or `__proto__` is only a key.
+  const tally = new Map(scale.map((c) => [c.id, 0]));
+  for (const choice of choices) tally.set(choice, (tally.get(choice) ?? 0) + 1);
+  const counts: Record<string, number> = Object.fromEntries(tally);
   const supportive = new Set(scale.filter((c) => c.supports).map((c) => c.id));
   const supports = choices.filter((c) => supportive.has(c)).length;
   return {

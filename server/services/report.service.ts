@@ -15,10 +15,11 @@ import { parseSurvey } from './survey.service';
 import { surveyAnswers } from './stored-json';
 import { sessionVoteStates } from './votes.service';
 
+// Counts are kept in Maps: a key from stored data (`__proto__`, `constructor`) is then only a key.
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
+  const out = new Map<string, number>();
+  for (const item of items) out.set(key(item), (out.get(key(item)) ?? 0) + 1);
+  return Object.fromEntries(out);
 }
 
 function summariseSurvey(questions: SurveyQuestion[], responses: Array<Record<string, string>>): SurveyQuestionReport[] {
@@ -27,8 +28,9 @@ function summariseSurvey(questions: SurveyQuestion[], responses: Array<Record<st
     if (q.kind === 'text') {
       return { id: q.id, kind: q.kind, title: q.title, answered: given.length, answers: {}, percent: {}, positivePercent: null, texts: given };
     }
-    const answers: Record<string, number> = Object.fromEntries((q.choices ?? []).map((c) => [c, 0]));
-    for (const a of given) answers[a] = (answers[a] ?? 0) + 1;
+    const tally = new Map((q.choices ?? []).map((c) => [c, 0]));
+    for (const a of given) tally.set(a, (tally.get(a) ?? 0) + 1);
+    const answers: Record<string, number> = Object.fromEntries(tally);
     const positive = q.positive ? given.filter((a) => q.positive!.includes(a)).length : null;
     return {
       id: q.id,
@@ -62,13 +64,15 @@ export async function buildReport(ctx: ServiceContext, actor: UserActor, session
   ]);
   const byOrganizationType = countBy(participants, (p) => p.organization_type);
   const stageTitles = new Map(projection.boards.flatMap((b) => b.stages.map((s) => [s.id, s.title] as const)));
-  const byStage: SessionReport['cards']['byStage'] = {};
+  const stages = new Map<string, { title: string; total: number; byKind: Map<string, number> }>();
   for (const card of projection.cards) {
     const key = card.stageId ?? '';
-    byStage[key] ??= { title: key ? (stageTitles.get(key) ?? key) : '', total: 0, byKind: Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) };
-    byStage[key].total += 1;
-    byStage[key].byKind[card.kind] = (byStage[key].byKind[card.kind] ?? 0) + 1;
+    const stage = stages.get(key) ?? { title: key ? (stageTitles.get(key) ?? key) : '', total: 0, byKind: new Map(CARD_KINDS.map((k) => [k, 0])) };
+    stages.set(key, stage);
+    stage.total += 1;
+    stage.byKind.set(card.kind, (stage.byKind.get(card.kind) ?? 0) + 1);
   }
+  const byStage: SessionReport['cards']['byStage'] = Object.fromEntries([...stages].map(([key, s]) => [key, { ...s, byKind: Object.fromEntries(s.byKind) }]));
   const invited = participants.length;
   return {
     session: {
