@@ -57,7 +57,10 @@ export function presentExport(raw: SessionExport, sectorOf: (participantId: stri
   });
   const responder = pseudonyms(raw.surveyResponses, (r) => r.participantId ?? '', (a, b) => a.submittedAt.localeCompare(b.submittedAt), 's');
   const surveyResponses = raw.surveyResponses.map((r) => ({ respondent: responder.get(r.participantId ?? '')!, answers: r.answers, submittedAt: r.submittedAt }));
-  return presentedSessionExportSchema.parse({ ...raw, votes, polls, surveyResponses });
+  // Only the parts that carry ballots and answers go through the schema: the rest is rows as
+  // stored, and a stored row an older version wrote must not turn the export into a 500.
+  const shape = presentedSessionExportSchema.shape;
+  return { ...raw, votes: shape.votes.parse(votes), polls: shape.polls.parse(polls), surveyResponses: shape.surveyResponses.parse(surveyResponses) };
 }
 
 /** `GET /api/sessions/:id/export.json`: the whole session, importable, without what its reader may not see. */
