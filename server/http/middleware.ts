@@ -38,7 +38,9 @@ export function route(handler: (req: Request, res: Response) => Promise<void>): 
 /** Attach the account behind the login cookie (if any) and the request's language. */
 export function identify(ctx: ServiceContext): RequestHandler {
   return (req, _res, next) => {
-    req.lang = pickLanguage((req.query.lang as string | undefined) ?? req.headers['accept-language']);
+    // `?lang=a&lang=b` parses as an array: only a single string names a language.
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    req.lang = pickLanguage(lang ?? req.headers['accept-language']);
     const cookie = (req.cookies as Record<string, string> | undefined)?.[LOGIN_COOKIE];
     if (!cookie) return next();
     findAccountByCookie(ctx, cookie)
