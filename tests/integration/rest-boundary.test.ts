@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../server/http/api-routes';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { useTestServer } from '../support/lifecycle';
 import { ADMIN } from '../support/server';
@@ -139,4 +141,31 @@ describe('REST and URL boundary', () => {
     }
     expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
   });
+
+  it('answers every declared route with random params and bodies without a 5xx, and stays up', async () => {
+    const { api, session } = await createSessionAsAdmin(test.server.url);
+    const p = await joinAs(test.server.url, session.joinCode, '田中');
+    const cookie = (api as unknown as { cookie: string }).cookie;
+    // Logout would end the admin's cookie and turn the rest of the run into 401s.
+    const routes = API_ROUTES.filter((r) => r.path !== '/api/auth/logout');
+    const param = fc.oneof(
+      fc.constantFrom(session.id, p.participantId, 'constructor', '__proto__', 'toString', 'cards', '..', '%E0', '%', '%2F', '%00', 'a'.repeat(300)),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
+    );
+    const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.constantFrom('{', '[', '"', '{"__proto__":{"admin":true}}', ''));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.array(param, { minLength: 3, maxLength: 3 }), body, fc.boolean(), async (route, values, text, asToken) => {
+        let i = 0;
+        const path = route.path.replace(/:(\w+)/g, () => values[i++]);
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...(asToken ? { authorization: `Bearer ${p.token}` } : { cookie }) };
+        const res = await fetch(test.server.url + path, { method: route.method.toUpperCase(), headers, body: route.method === 'get' ? undefined : text });
+        await res.arrayBuffer();
+        expect(res.status, `${route.method.toUpperCase()} ${path} ${text}`).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
+    expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect((await api.request('GET', `/api/sessions/${session.id}/report`)).status).toBe(200);
+  }, 60_000);
 });
