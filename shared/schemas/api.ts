@@ -50,6 +50,7 @@ export const idParam = z
   .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
 /** The CSV exports, `GET /api/sessions/:id/export/<kind>.csv`: a fixed list, never an object lookup. */
 export const EXPORT_KINDS = ['cards', 'actions', 'survey'] as const;
+/** One of `EXPORT_KINDS`. */
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
