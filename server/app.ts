@@ -71,6 +71,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     log,
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    boardMaxBytes: config.boardMaxBytes,
   });
   const ctx: ServiceContext = {
     db: database.db,

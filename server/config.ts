@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { BOARD_MAX_BYTES } from '../shared/board/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,6 +26,8 @@ const configSchema = z.object({
   roomIdleMs: z.coerce.number().int().min(0).default(30_000),
   /** Compact a room's update log into a snapshot after this many updates. */
   compactAfterUpdates: z.coerce.number().int().min(1).default(500),
+  /** Bytes a board's stored state may grow to; a write past it is refused (see docs/board-schema.md). */
+  boardMaxBytes: z.coerce.number().int().min(64 * 1024).default(BOARD_MAX_BYTES),
   /** Bytes a board socket may have waiting to be sent before it is cut off as too slow. */
   maxBufferedBytes: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** How long a participant's token lives, in hours. */
@@ -78,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     adminPassword: pick('YORIAI_ADMIN_PASSWORD'),
     logLevel: pick('LOG_LEVEL') as ConfigInput['logLevel'],
     nameRetentionDays: pick('YORIAI_NAME_RETENTION_DAYS') as unknown as number | undefined,
+    boardMaxBytes: pick('YORIAI_BOARD_MAX_BYTES') as unknown as number | undefined,
     trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
   };
 }

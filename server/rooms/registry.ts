@@ -26,6 +26,8 @@ export interface RegistryOptions {
   log: Logger;
   idleMs: number;
   compactAfterUpdates: number;
+  /** Bytes a board's stored state may grow to (default BOARD_MAX_BYTES). */
+  boardMaxBytes?: number;
 }
 
 /** Create the app's room registry. One per app, never module-level. */
@@ -84,6 +86,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         (stored) => {
           if (stored.updatesSinceSnapshot >= compactAfterUpdates) void compact(stored);
         },
+        options.boardMaxBytes,
       );
       restore(room, await store.load(name));
       for (const [kind, data] of early.splice(0)) room.applyRemote(kind, data);

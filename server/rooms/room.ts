@@ -77,6 +77,8 @@ export class Room {
     private readonly publish: (kind: RoomMessageKind, data: Uint8Array) => void = () => undefined,
     /** Called after each stored write, when the room may want compacting. */
     private readonly onStored: (room: Room) => void = () => undefined,
+    /** Bytes the stored state may grow to. */
+    private readonly maxBytes: number = BOARD_MAX_BYTES,
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
@@ -182,9 +184,9 @@ export class Room {
     return true;
   }
 
-  /** Whether the board may grow by `bytes` more (see BOARD_MAX_BYTES). */
+  /** Whether the board may grow by `bytes` more (the board size cap, BOARD_MAX_BYTES unless configured). */
   hasRoomFor(bytes: number): boolean {
-    return this.storedBytes + bytes <= BOARD_MAX_BYTES;
+    return this.storedBytes + bytes <= this.maxBytes;
   }
 
   /** Encode a message for every peer but `except`. */

@@ -211,7 +211,7 @@ describe('authorisation matrix', () => {
         return first;
       }
       const key = `probe-${role}-${room.slice(-4)}`;
-      board.doc.getMap('groups').set(key, new Y.Map([['title', role]]) as Y.Map<unknown>);
+      board.doc.getMap('groups').set(key, new Y.Map<unknown>([['id', key], ['title', role]]));
       const watcher = connectBoard(world.server.url, room, world.tokens.facilitator!);
       await whenSynced(watcher.provider);
       const result = await Promise.race([

@@ -93,7 +93,8 @@ describe('participant cards', () => {
     const closed = new Promise<number>((resolve) => {
       a.board.provider.ws?.addEventListener('close', (event) => resolve((event as CloseEvent).code));
     });
-    a.board.doc.getMap('cards').set('forged', new Y.Map());
+    // A card that fits the schema: what is refused is a participant writing directly.
+    a.board.doc.getMap('cards').set('forged', new Y.Map<unknown>([['id', 'forged'], ['kind', 'idea'], ['text', '偽物'], ['authorId', 'p'], ['anonymous', true], ['createdAt', new Date().toISOString()]]));
     expect(await closed).toBe(4403);
     // A command after the attack still works, and the watcher never saw the forged card.
     const id = randomUUID();

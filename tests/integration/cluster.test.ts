@@ -68,7 +68,7 @@ describe.skipIf(!available)('two server processes on one PostgreSQL and one Redi
     const facBoard = connectBoard(one.url, room, facilitatorToken);
     cleanups.push(() => facBoard.destroy());
     await whenSynced(facBoard.provider);
-    facBoard.doc.getMap('groups').set('g', new Y.Map([['title', '居場所']]));
+    facBoard.doc.getMap('groups').set('g', new Y.Map<unknown>([['id', 'g'], ['title', '居場所']]));
     await vi.waitFor(() => expect(boardB.doc.getMap('groups').has('g')).toBe(true), { timeout: 10_000 });
 
     const fac = socket(one.url, facilitatorToken);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCards } from '../../shared/board/model';
+import * as Y from 'yjs';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
 import { stalledBoardSocket } from '../support/raw';
@@ -61,7 +62,8 @@ describe('crowds and slow readers', () => {
   }, 120_000);
 
   it('cuts off a board socket that does not read while the room keeps moving', async () => {
-    const server = await startTestServer({ maxBufferedBytes: 256 * 1024 });
+    // 18 MB through one room, past the kernel's buffers: more than a board may hold by default.
+    const server = await startTestServer({ maxBufferedBytes: 256 * 1024, boardMaxBytes: 64 * 1024 * 1024 });
     servers.push(server);
     const { session, facilitatorToken } = await createSessionAsAdmin(server.url);
     const room = session.boards[0].room;
@@ -74,16 +76,25 @@ describe('crowds and slow readers', () => {
     // 45 KB a step as separate entries; the kernel's loopback buffers take several MB before
     // the server's own send buffer for the paused socket starts to grow.
     const comments = writer.doc.getMap('comments');
-    const chunk = 'あ'.repeat(15_000);
+    // Fifteen comments of 1,000 characters (the most one holds) make one step.
+    const text = 'あ'.repeat(1000);
+    const chunk = { length: 15 * text.length };
+    const step = (i: number) =>
+      writer.doc.transact(() => {
+        for (let k = 0; k < 15; k++) {
+          const id = `c${i}-${k}`;
+          comments.set(id, new Y.Map<unknown>([['id', id], ['cardId', 'card'], ['text', text], ['authorId', 'user:x'], ['createdAt', new Date().toISOString()]]));
+        }
+      });
     const watcher = connectBoard(server.url, room, facilitatorToken);
     cleanups.push(() => watcher.destroy());
     await whenSynced(watcher.provider);
     const steps = 400;
     for (let i = 0; i < steps; i++) {
-      comments.set(`c${i}`, chunk);
-      if (i % 25 === 24) await vi.waitFor(() => expect(watcher.doc.getMap('comments').has(`c${i}`)).toBe(true), { timeout: 10_000 });
+      step(i);
+      if (i % 25 === 24) await vi.waitFor(() => expect(watcher.doc.getMap('comments').has(`c${i}-14`)).toBe(true), { timeout: 10_000 });
     }
-    await vi.waitFor(() => expect(watcher.doc.getMap('comments').size).toBe(steps), { timeout: 10_000 });
+    await vi.waitFor(() => expect(watcher.doc.getMap('comments').size).toBe(steps * 15), { timeout: 10_000 });
     // The frozen phone wakes up: it finds the server hung up on it long before the end.
     slow.resume();
     await slow.closed;

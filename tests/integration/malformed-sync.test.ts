@@ -90,7 +90,7 @@ describe('malformed y-sync traffic', () => {
     Y.applyUpdate(valid, before);
     const updates: Uint8Array[] = [];
     valid.on('update', (u: Uint8Array) => updates.push(u));
-    valid.getMap('cards').set('k', 'v');
+    valid.getMap('cards').set('k', new Y.Map<unknown>([['id', 'k'], ['kind', 'idea'], ['text', '偽物'], ['authorId', 'p'], ['anonymous', true], ['createdAt', new Date().toISOString()]]));
     const seedFrames = [syncUpdateFrame(updates[0]), Uint8Array.from([0, 0, 1, 0]), Uint8Array.from([1, 1, 5, 1, 1, 2, 123, 125])];
 
     const gen = prng.create(20261126);

@@ -133,7 +133,7 @@ describe('running a workshop', () => {
     expect(await request(fac.socket, 'scribe:set', { participantId: p.participantId, scribe: true })).toEqual({ ok: true });
     await vi.waitFor(() => expect(closes).toContain(4100));
     await vi.waitFor(() => expect(board.provider.synced).toBe(true));
-    board.doc.getMap('groups').set('g1', new Y.Map([['title', '居場所']]) as Y.Map<unknown>);
+    board.doc.getMap('groups').set('g1', new Y.Map<unknown>([['id', 'g1'], ['title', '居場所']]));
     const watcher = await readBoard(table, facilitatorToken);
     await vi.waitFor(() => expect((watcher.doc.getMap('groups').get('g1') as Y.Map<unknown> | undefined)?.get('title')).toBe('居場所'));
     expect(closes.filter((c) => c === 4403)).toEqual([]);
@@ -144,7 +144,7 @@ describe('running a workshop', () => {
     await whenSynced(main.provider);
     const mainCloses: number[] = [];
     main.provider.on('connection-close', (e: CloseEvent | null) => mainCloses.push(e?.code ?? -1));
-    main.doc.getMap('groups').set('g2', new Y.Map());
+    main.doc.getMap('groups').set('g2', new Y.Map<unknown>([['id', 'g2'], ['title', '本会場']]));
     await vi.waitFor(() => expect(mainCloses).toContain(4403));
   });
 
@@ -190,7 +190,8 @@ describe('running a workshop', () => {
     await whenSynced(board.provider);
     const closes: number[] = [];
     board.provider.on('connection-close', (e: CloseEvent | null) => closes.push(e?.code ?? -1));
-    board.doc.getMap('cards').set('x', new Y.Map());
+    // A card that fits the schema: what is refused is the projector writing at all.
+    board.doc.getMap('cards').set('x', new Y.Map<unknown>([['id', 'x'], ['kind', 'idea'], ['text', '偽物'], ['authorId', 'p'], ['anonymous', true], ['createdAt', new Date().toISOString()]]));
     await vi.waitFor(() => expect(closes).toContain(4403));
   });
 
