@@ -113,6 +113,20 @@ function dependsOnItself(structs: Array<Y.Item | Y.GC>, stateBefore: (client: nu
     }
     return null;
   };
+  // Fast path: with no dependency on a new struct of another client, and none of a client's on
+  // its own later structs, the structs integrate in clock order and cannot wait on each other.
+  let crossClient = false;
+  for (const [client, list] of byClient) {
+    for (const struct of list) {
+      if (!(struct instanceof Y.Item)) continue;
+      for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+        if (!id || id.clock < stateBefore(id.client)) continue;
+        if (id.client !== client) crossClient = true;
+        else if (id.clock >= struct.id.clock) return true;
+      }
+    }
+  }
+  if (!crossClient) return false;
   const previous = new Map<Y.Item | Y.GC, Y.Item | Y.GC>();
   for (const list of byClient.values()) for (let i = 1; i < list.length; i++) previous.set(list[i], list[i - 1]);
   const depsOf = (struct: Y.Item | Y.GC): Array<Y.Item | Y.GC> => {
