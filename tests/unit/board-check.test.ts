@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../server/rooms/update-check';
@@ -152,5 +153,32 @@ describe('the tolerant readers', () => {
     expect(readCards(doc, onSkip).map((c) => c.id)).toEqual(['c1']);
     expect(readStages(doc, onSkip).map((s) => s.id)).toEqual(['know']);
     expect(skipped.sort()).toEqual(['card:bad1', 'card:bad2', 'stage:1']);
+  });
+});
+
+describe('structs that wait on each other', () => {
+  /** An update of one item whose left origin is the item itself: Yjs would keep it pending for ever. */
+  function selfOriginUpdate(): Uint8Array {
+    const id = Y.createID(7, 0);
+    const item = new Y.Item(id, null, id, null, null, null, null, new Y.ContentAny(['x']));
+    // The v1 layout: clients, each with its structs, then the delete set.
+    const encoder = new Y.UpdateEncoderV1();
+    encoding.writeVarUint(encoder.restEncoder, 1);
+    encoding.writeVarUint(encoder.restEncoder, 1);
+    encoder.writeClient(id.client);
+    encoding.writeVarUint(encoder.restEncoder, id.clock);
+    item.write(encoder, 0);
+    encoding.writeVarUint(encoder.restEncoder, 0);
+    return encoder.toUint8Array();
+  }
+
+  it('refuses an item whose origin is itself, on which Yjs throws mid-integration', () => {
+    const server = serverBoard();
+    const update = selfOriginUpdate();
+    expect(checkUpdate(server, update, limits)).toMatchObject({ ok: false, reason: 'missing_dependency' });
+    // What it would do if applied: Yjs throws halfway through integrating it.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    expect(() => Y.applyUpdate(copy, update)).toThrow();
   });
 });
