@@ -5,6 +5,7 @@ import type {
   CreateSessionInput,
   CreateUserInput,
   JoinInput,
+  JoinPreview,
   JoinResult,
   LoginInput,
   SessionView,
@@ -35,6 +36,23 @@ export interface ParticipantView {
   joinedAt: string;
 }
 
+/** How fast people join, as `GET /api/sessions/:id/joins` tells it. */
+export interface JoinRateView {
+  total: number;
+  cap: number;
+  lastMinute: number;
+  /** Joins in each of the last ten minutes, oldest first. */
+  perMinute: number[];
+}
+
+/** A projector link as `GET /api/sessions/:id/observer-links` lists it (never its token). */
+export interface ObserverLinkView {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  revoked: boolean;
+}
+
 /** A table as the tables form sends it. */
 export interface TableInput {
   name: string;
@@ -55,13 +73,16 @@ export const api = {
   createSession: (input: Pick<CreateSessionInput, 'title'> & Partial<Omit<CreateSessionInput, 'title'>>) =>
     requestJson<SessionView>('POST', '/api/sessions', { body: input }),
   getSession: (id: string) => requestJson<SessionView>('GET', session(id)),
-  patchSession: (id: string, input: { title?: string; theme?: string }) => requestJson<SessionView>('PATCH', session(id), { body: input }),
+  patchSession: (id: string, input: { title?: string; theme?: string; participantCap?: number }) => requestJson<SessionView>('PATCH', session(id), { body: input }),
   setPhases: (id: string, phases: Phase[]) => requestJson<SessionView>('PUT', `${session(id)}/phases`, { body: phases }),
   setTables: (id: string, input: { mode: TableMode; tables: TableInput[] }) => requestJson<SessionView>('PUT', `${session(id)}/tables`, { body: input }),
   copyPrepToTables: (id: string) => requestJson<{ tables: number }>('POST', `${session(id)}/tables/copy-prep`),
   listTemplates: () => requestJson<TemplateView[]>('GET', '/api/templates'),
   saveTemplate: (name: string, fromSessionId: string) => requestJson<TemplateView>('POST', '/api/templates', { body: { name, fromSessionId } }),
-  observerLink: (id: string) => requestJson<{ token: string; url: string }>('POST', `${session(id)}/observer-link`),
+  observerLink: (id: string) => requestJson<{ id: string; token: string; url: string }>('POST', `${session(id)}/observer-link`),
+  observerLinks: (id: string) => requestJson<ObserverLinkView[]>('GET', `${session(id)}/observer-links`),
+  revokeObserverLink: (id: string, linkId: string) => requestJson<void>('DELETE', `${session(id)}/observer-links/${encodeURIComponent(linkId)}`),
+  joinRate: (id: string) => requestJson<JoinRateView>('GET', `${session(id)}/joins`),
   facilitatorToken: (id: string) => requestJson<{ token: string }>('GET', `${session(id)}/token`),
   listParticipants: (id: string) => requestJson<ParticipantView[]>('GET', `${session(id)}/participants`),
   addParticipant: (id: string, input: { displayName: string; organizationType: OrganizationType; room?: string }) =>
@@ -72,5 +93,6 @@ export const api = {
     requestJson<void>('DELETE', `${session(id)}/participants/${encodeURIComponent(participantId)}`),
   organizationTypes: () => requestJson<{ id: OrganizationType; label: string }[]>('GET', '/api/organization-types'),
   join: (input: JoinInput) => requestJson<JoinResult>('POST', '/api/join', { body: input }),
+  previewJoin: (code: string) => requestJson<JoinPreview>('GET', `/api/join/${encodeURIComponent(code)}`),
   access: (token: string) => requestJson<AccessView>('GET', '/api/me', { token }),
 };

@@ -41,14 +41,14 @@ export function AccountFields({ values, onChange, idPrefix, purpose }: AccountFi
           type="password"
           autoComplete={purpose === 'login' ? 'current-password' : 'new-password'}
           required
-          minLength={purpose === 'login' ? undefined : 8}
+          minLength={purpose === 'login' ? undefined : 12}
           aria-describedby={purpose === 'login' ? undefined : `${idPrefix}-password-hint`}
           value={values.password}
           onChange={set('password')}
         />
         {purpose === 'new-account' && (
           <p id={`${idPrefix}-password-hint`} className="hint">
-            {t('account.passwordHint')}
+            {t('account.passwordPolicy')}
           </p>
         )}
       </div>

@@ -13,7 +13,8 @@ import { useErrorText } from '../../components/error-text';
 
 /**
  * `/j/:code`, where the QR code leads: a name (or none, to stay anonymous) and an organisation
- * type. A phone that joined before with this code goes straight to the board.
+ * type. A phone that joined before with this code goes straight to the board; if it still has
+ * its token, joining again returns the same identity instead of a new one.
  */
 export function JoinPage() {
   const { t } = useTranslation();
@@ -55,7 +56,14 @@ export function JoinPage() {
     setBusy(true);
     setError(null);
     try {
-      const joined = await api.join({ joinCode: code, displayName: displayName.trim(), organizationType: organizationType as OrganizationType });
+      // A token this browser kept from joining before brings back the same identity (one person, one participant).
+      const rejoinToken = findJoinByCode(code)?.token;
+      const joined = await api.join({
+        joinCode: code,
+        displayName: displayName.trim(),
+        organizationType: organizationType as OrganizationType,
+        ...(rejoinToken ? { rejoinToken } : {}),
+      });
       saveJoin(code, joined);
       // The join's answer is all the board draws first: it opens without a `GET /api/me`.
       rememberBoardAccess(joined.token, joined);

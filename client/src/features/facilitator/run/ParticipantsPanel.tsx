@@ -7,6 +7,7 @@ import { useAction } from '../../../app/use-action';
 import { useLoad } from '../../../app/use-load';
 import { LiveMessage } from '../../../components/LiveMessage';
 import type { ControlChannel } from '../../../realtime/control';
+import { JoinRate } from './JoinRate';
 import { useRequest } from './use-request';
 
 interface ParticipantsPanelProps {
@@ -18,7 +19,7 @@ interface ParticipantsPanelProps {
 
 /**
  * Everyone registered in the session: connected or not, their table (seat them), scribe
- * (appoint or relieve), remove. The list comes from REST; table and scribe of the connected
+ * (appoint or relieve), remove (their dots and answers go too), and how fast people join. The list comes from REST; table and scribe of the connected
  * come from the live roster, of the others from what was set here.
  */
 export function ParticipantsPanel({ sessionId, channel, roster, tables }: ParticipantsPanelProps) {
@@ -34,6 +35,7 @@ export function ParticipantsPanel({ sessionId, channel, roster, tables }: Partic
   return (
     <section className="panel" aria-labelledby="people-heading">
       <h2 id="people-heading">{t('people.title', { count: people.length })}</h2>
+      <JoinRate sessionId={sessionId} refreshKey={rosterKey} />
       {list.state === 'loading' && people.length === 0 && <p>{t('common.loading')}</p>}
       {list.state === 'done' && people.length === 0 && <p className="muted">{t('people.none')}</p>}
       <ul className="people-list">
@@ -130,7 +132,7 @@ function PersonRow({ sessionId, person, online, room, scribe, tables, channel, o
         </button>
         {confirming ? (
           <>
-            <span>{t('people.removeConfirm', { name })}</span>
+            <span>{t('people.removeConfirmVotes', { name })}</span>
             <button type="button" className="button-danger" disabled={action.busy} onClick={() => void remove()}>
               {t('people.remove', { name })}
             </button>
