@@ -127,5 +127,5 @@ export const BROADCASTS = {
   'vote:state': { payload: voteStateSchema, note: 'on connect (one per vote) and after every change; before the reveal only how many voted' },
   'poll:state': { payload: pollStateSchema, note: 'on connect (one per poll) and after every change; before the reveal only how many answered' },
   'outcome:state': { payload: outcomeViewSchema, note: 'on connect and after every change of decisions and actions' },
-  'session:revoked': { payload: revokedSchema, note: 'to a removed participant’s sockets, just before they are cut' },
+  'session:revoked': { payload: revokedSchema, note: 'just before the sockets are cut: `removed` (a removed participant), `revoked` (a token revoked: logout, an observer link)' },
 } as const satisfies Record<string, BroadcastSpec>;
