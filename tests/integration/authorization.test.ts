@@ -115,6 +115,35 @@ const REST: RestRow[] = [
   { name: 'GET /api/sessions/:id/token', make: session('GET', '/token'), expect: managers, others: 401 },
   { name: 'POST /api/sessions/:id/observer-link', make: session('POST', '/observer-link'), expect: managers, others: 401 },
   { name: 'GET /api/sessions/:id/qr.svg', make: session('GET', '/qr.svg'), expect: managers, others: 401 },
+  { name: 'GET /api/sessions/:id/observer-links', make: session('GET', '/observer-links'), expect: managers, others: 401 },
+  {
+    name: 'DELETE /api/sessions/:id/observer-links/:linkId',
+    make: async (w) => {
+      const { id } = await w.owner.json<{ id: string }>('POST', `/api/sessions/${sid(w)}/observer-link`, undefined, 201);
+      return { method: 'DELETE', path: `/api/sessions/${sid(w)}/observer-links/${id}` };
+    },
+    expect: managers,
+    others: 401,
+  },
+  { name: 'GET /api/sessions/:id/joins', make: session('GET', '/joins'), expect: managers, others: 401 },
+  {
+    name: "GET /api/templates/:id (the owner's private template)",
+    make: async (w) => {
+      const { id } = await w.owner.json<{ id: string }>('POST', '/api/templates', { name: '私の型', fromSessionId: sid(w) }, 201);
+      return { method: 'GET', path: `/api/templates/${id}` };
+    },
+    expect: { facilitator: 'ok', secretariat: 'ok', admin: 'ok', otherFacilitator: 404 },
+    others: 401,
+  },
+  {
+    name: "PATCH /api/templates/:id (the owner's private template)",
+    make: async (w) => {
+      const { id } = await w.owner.json<{ id: string }>('POST', '/api/templates', { name: '私の型', fromSessionId: sid(w) }, 201);
+      return { method: 'PATCH', path: `/api/templates/${id}`, body: { shared: true } };
+    },
+    expect: { facilitator: 'ok', secretariat: 'ok', admin: 'ok', otherFacilitator: 404 },
+    others: 401,
+  },
   { name: 'GET /api/sessions/:id/participants', make: session('GET', '/participants'), expect: managers, others: 401 },
   { name: 'POST /api/sessions/:id/participants', make: session('POST', '/participants', { displayName: '電話なし', organizationType: 'resident' }), expect: managers, others: 401 },
   {
