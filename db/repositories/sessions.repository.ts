@@ -28,6 +28,14 @@ export async function findOpenSessionByJoinCode(db: Db, joinCode: string): Promi
     .executeTakeFirst();
 }
 
+/** The session a join code leads to: the open one, else the one that closed last with it. */
+export async function findLatestSessionByJoinCode(db: Db, joinCode: string): Promise<SessionRow | undefined> {
+  return (
+    (await findOpenSessionByJoinCode(db, joinCode)) ??
+    db.selectFrom('sessions').selectAll().where('join_code', '=', joinCode).orderBy('closed_at', 'desc').orderBy('created_at', 'desc').executeTakeFirst()
+  );
+}
+
 /** Sessions newest first; only the ones a facilitator created when `createdBy` is given. */
 export async function listSessions(db: Db, createdBy?: string): Promise<SessionRow[]> {
   let query = db.selectFrom('sessions').selectAll().orderBy('created_at', 'desc');

@@ -8,6 +8,7 @@ import {
   createUserSchema,
   EXPORT_KINDS,
   idParam,
+  joinCodeParams,
   joinSchema,
   loginSchema,
   progressNoteSchema,
@@ -67,6 +68,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/sessions/:id/survey', summary: 'The closing survey and the caller’s answers', auth: 'token', params: session, ok: json(200, '{ questions, open, answers }') },
   { method: 'post', path: '/api/sessions/:id/survey', summary: 'Answer the closing survey', auth: 'token', params: session, body: surveyAnswersSchema, ok: none },
 
+  { method: 'get', path: '/api/join/:code', summary: 'What a join code leads to, before joining (rate-limited like joins)', auth: 'none', params: joinCodeParams, ok: json(200, '{ title, venue, heldOn, status }') },
   { method: 'get', path: '/api/templates', summary: 'Session templates the caller may use', auth: 'login', ok: json(200, 'templates') },
   { method: 'post', path: '/api/templates', summary: 'Save a session as a template (private to its creator until shared)', auth: 'login', body: saveTemplateSchema, ok: json(201, 'the template') },
   { method: 'get', path: '/api/templates/:id', summary: 'One template (another facilitator’s private one is 404)', auth: 'login', params: session, ok: json(200, 'the template') },

@@ -14,6 +14,16 @@ export function parseSurvey(ctx: Pick<ServiceContext, 'log'>, row: { id: string;
   return questions.length > 0 ? questions : STANDARD_SURVEY;
 }
 
+/** How long after the close the closing survey still takes answers: people answer as they leave. */
+const SURVEY_AFTER_CLOSE_MS = 24 * 3600 * 1000;
+
+/** The survey takes answers while the session is open and for a day after it closed. */
+function surveyOpen(ctx: Pick<ServiceContext, 'now'>, session: { status: string; closed_at: string | null }): boolean {
+  if (session.status === 'open') return true;
+  const closedAt = session.closed_at ? Date.parse(session.closed_at) : Number.NaN;
+  return Number.isFinite(closedAt) && ctx.now().getTime() - closedAt < SURVEY_AFTER_CLOSE_MS;
+}
+
 /** What a participant's phone shows: the questions and the participant's earlier answers. */
 export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionId: string): Promise<SurveyView> {
   if (actor.sessionId !== sessionId) throw new AppError('forbidden', 'not your session');
@@ -22,7 +32,7 @@ export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionI
   const mine = actor.participantId ? await findSurveyResponse(ctx.db, sessionId, actor.participantId) : undefined;
   return {
     questions: parseSurvey(ctx, session),
-    open: session.status === 'open',
+    open: surveyOpen(ctx, session),
     answers: mine ? surveyAnswers.decode(ctx.log, `${sessionId}/${actor.participantId}`, mine.answers) : null,
   };
 }
@@ -36,7 +46,7 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
   if (actor.role !== 'participant' || !actor.participantId) throw new AppError('forbidden', 'only participants answer the survey');
   const session = await findSessionById(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', 'no such session');
-  if (session.status !== 'open') throw new AppError('not_open', 'the session is closed');
+  if (!surveyOpen(ctx, session)) throw new AppError('not_open', 'the survey closed a day after the session');
   const questions = new Map(parseSurvey(ctx, session).map((q) => [q.id, q]));
   const clean: Record<string, string> = {};
   for (const [id, value] of Object.entries(answers)) {

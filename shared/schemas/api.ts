@@ -120,6 +120,21 @@ export interface SessionView {
 }
 
 /** What `POST /api/join` returns. */
+/** `GET /api/join/:code`: the code's path parameter, six digits. */
+export const joinCodeParams = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'a join code is six digits') });
+
+/**
+ * What `GET /api/join/:code` tells anyone holding a code, before they give a name: only what the
+ * join page shows (title, venue, date) and whether the session still takes joins.
+ */
+export interface JoinPreview {
+  title: string;
+  venue: string;
+  /** YYYY-MM-DD, or null when not set. */
+  heldOn: string | null;
+  status: 'open' | 'closed';
+}
+
 export interface JoinResult {
   sessionId: string;
   participantId: string;

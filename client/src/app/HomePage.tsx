@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
 import { LiveMessage } from '../components/LiveMessage';
+import { JoinPreviewView, useJoinPreview } from '../features/participant/JoinPreview';
 import { useLoad } from './use-load';
 
 const JOIN_CODE = /^[0-9]{6}$/;
@@ -19,6 +20,8 @@ export function HomePage() {
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [setup] = useLoad(() => api.setupNeeded(), []);
+  // Once six digits are in, say which workshop they lead to (or that none does) before going on.
+  const preview = useJoinPreview(code);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +59,7 @@ export function HomePage() {
           <LiveMessage id="join-code-error" tone="error">
             {invalid && t('home.joinCodeInvalid')}
           </LiveMessage>
+          <JoinPreviewView result={preview} headingLevel={2} />
           <button type="submit" className="button-primary">
             {t('home.joinSubmit')}
           </button>

@@ -8,7 +8,9 @@ import { ApiError } from '../../api/http';
 import { LiveMessage } from '../../components/LiveMessage';
 import { fetchBoardAccess, rememberBoardAccess } from './board-access';
 import { findJoinByCode, forgetJoin, saveJoin } from './joins';
+import { JoinPreviewView, useJoinPreview } from './JoinPreview';
 import { OrganizationTypeField } from './OrganizationTypeField';
+import { forgetProfile, readProfile, rememberProfile } from './profile';
 import { useErrorText } from '../../components/error-text';
 
 /**
@@ -22,12 +24,19 @@ export function JoinPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const [checking, setChecking] = useState(() => findJoinByCode(code) !== undefined);
-  const [displayName, setDisplayName] = useState('');
-  const [organizationType, setOrganizationType] = useState('');
+  // A name and sector this phone was asked to remember fill the form; the person may forget them.
+  const [profile, setProfile] = useState(readProfile);
+  const [remember, setRemember] = useState(profile !== null);
+  const [forgotten, setForgotten] = useState(false);
+  const [displayName, setDisplayName] = useState(profile?.displayName ?? '');
+  const [organizationType, setOrganizationType] = useState(profile?.organizationType ?? '');
   const [missingType, setMissingType] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const validCode = /^[0-9]{6}$/.test(code);
+  // The title (or that the code is wrong or the session over) before anyone types a name.
+  const preview = useJoinPreview(validCode ? code : '');
+  const joinable = preview.state !== 'missing' && !(preview.state === 'found' && preview.preview.status === 'closed');
 
   useEffect(() => {
     const stored = findJoinByCode(code);
@@ -65,6 +74,8 @@ export function JoinPage() {
         ...(rejoinToken ? { rejoinToken } : {}),
       });
       saveJoin(code, joined);
+      if (remember) rememberProfile({ displayName: displayName.trim(), organizationType });
+      else forgetProfile();
       // The join's answer is all the board draws first: it opens without a `GET /api/me`.
       rememberBoardAccess(joined.token, joined);
       navigate(`/s/${joined.sessionId}`);
@@ -88,38 +99,64 @@ export function JoinPage() {
     <div className="stack narrow">
       <h1>{t('join.title')}</h1>
       <p className="muted">{t('join.code', { code })}</p>
-      <form className="panel stack" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="display-name">{t('join.displayName')}</label>
-          <input
-            id="display-name"
-            autoComplete="nickname"
-            maxLength={LIMITS.displayName}
-            aria-describedby="display-name-hint"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
+      <JoinPreviewView result={preview} />
+      {joinable && (
+        <form className="panel stack join-form" onSubmit={submit} noValidate>
+          {profile && <p className="hint">{t('join.remembered')}</p>}
+          <div className="field">
+            <label htmlFor="display-name">{t('join.displayName')}</label>
+            <input
+              id="display-name"
+              autoComplete="nickname"
+              maxLength={LIMITS.displayName}
+              aria-describedby="display-name-hint"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+            <p id="display-name-hint" className="hint">
+              {t('join.displayNameHint')}
+            </p>
+          </div>
+          <OrganizationTypeField
+            value={organizationType}
+            onChange={(value) => {
+              setOrganizationType(value);
+              setMissingType(false);
+            }}
+            invalid={missingType}
+            errorId="organization-type-error"
           />
-          <p id="display-name-hint" className="hint">
-            {t('join.displayNameHint')}
-          </p>
-        </div>
-        <OrganizationTypeField
-          value={organizationType}
-          onChange={(value) => {
-            setOrganizationType(value);
-            setMissingType(false);
-          }}
-          invalid={missingType}
-          errorId="organization-type-error"
-        />
-        <LiveMessage id="organization-type-error" tone="error">
-          {missingType && t('join.organizationTypeRequired')}
-        </LiveMessage>
-        <LiveMessage tone="error">{error}</LiveMessage>
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('join.submit')}
-        </button>
-      </form>
+          <LiveMessage id="organization-type-error" tone="error">
+            {missingType && t('join.organizationTypeRequired')}
+          </LiveMessage>
+          <label className="check-row">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            {t('join.remember')}
+          </label>
+          <LiveMessage tone="error">{error}</LiveMessage>
+          <button type="submit" className="button-primary" disabled={busy}>
+            {t('join.submit')}
+          </button>
+          {profile && (
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => {
+                forgetProfile();
+                setProfile(null);
+                setRemember(false);
+                setDisplayName('');
+                setOrganizationType('');
+                setForgotten(true);
+              }}
+            >
+              {t('join.forget')}
+            </button>
+          )}
+          <LiveMessage>{forgotten && t('join.forgotten')}</LiveMessage>
+        </form>
+      )}
+      {!joinable && <Link to="/">{t('nav.home')}</Link>}
     </div>
   );
 }
