@@ -136,6 +136,10 @@ describe('identities', () => {
     t.defer(() => phone.close());
     t.defer(() => other.close());
     await Promise.all([whenConnected(phone), whenConnected(other)]);
+    let lastVote: { voters: number } | undefined;
+    let lastPoll: { respondents: number } | undefined;
+    other.on('vote:state', (state) => (lastVote = state));
+    other.on('poll:state', (state) => (lastPoll = state));
     const vote = await request<{ voteId: string }>(fac, 'vote:open', { room, itemIds: [cardId], dotsPerPerson: 3, maxPerItem: 3 });
     const poll = await request<{ pollId: string }>(fac, 'poll:open', { room, itemIds: [cardId] });
     const voteId = vote.ok ? vote.voteId : '';
@@ -144,10 +148,14 @@ describe('identities', () => {
       expect(await request(socket, 'vote:cast', { voteId, itemId: cardId, dots: 2 })).toMatchObject({ ok: true });
       expect(await request(socket, 'poll:answer', { pollId, itemId: cardId, choice: 'agree' })).toMatchObject({ ok: true });
     }
+    // What the other phone sees last: both counted, before the removal.
+    await expect.poll(() => [lastVote?.voters, lastPoll?.respondents]).toEqual([2, 2]);
     const revoked = new Promise<unknown>((resolve) => phone.once('session:revoked', resolve));
 
     expect((await api.request('DELETE', `/api/sessions/${session.id}/participants/${joined.participantId}`)).status).toBe(204);
     await revoked;
+    // The others see the tallies without them at once.
+    await expect.poll(() => [lastVote?.voters, lastPoll?.respondents]).toEqual([1, 1]);
     const db = t.server.app.database.db;
     const dots = await db.selectFrom('vote_dots').select(['participant_id', 'dots']).where('vote_id', '=', voteId).execute();
     const answers = await db.selectFrom('poll_answers').select('participant_id').where('poll_id', '=', pollId).execute();

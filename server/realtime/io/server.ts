@@ -75,6 +75,11 @@ export function createIoServer(
   ctx.events.on('outcome:changed', ({ sessionId }) => broadcast.outcome(sessionId));
   ctx.events.on('participant:changed', ({ sessionId }) => roster.schedule(sessionId));
   ctx.events.on('participant:removed', ({ sessionId, participantId }) => {
+    // Their dots and answers went with them: everyone's tallies (voters, respondents) change.
+    void Promise.all([sessionVoteStates(ctx, sessionId), sessionPollStates(ctx, sessionId)]).then(([votes, polls]) => {
+      for (const state of votes) io.to(sessionChannel(sessionId)).emit('vote:state', state);
+      for (const state of polls) io.to(sessionChannel(sessionId)).emit('poll:state', state);
+    }, (error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not broadcast tallies after a removal'));
     // socket.io's adapter reaches every process's sockets, so this runs in the emitting process only.
     void io
       .in(sessionChannel(sessionId))
