@@ -70,7 +70,9 @@ export async function pool<T, R>(items: T[], limit: number, task: (item: T, inde
 
 /** A Yoriai session (admin login, free board), its facilitator token, and `participants` joined. */
 export async function prepareYoriai(server: ServerProc, participants: number, title = 'ベンチマーク'): Promise<Target> {
-  const { session, facilitatorToken } = await createSessionAsAdmin(server.url, title);
+  const { api, session, facilitatorToken } = await createSessionAsAdmin(server.url, title);
+  // A session admits 300 identities unless its facilitator raises the limit.
+  if (participants > session.participantCap) await api.json('PATCH', `/api/sessions/${session.id}`, { participantCap: participants });
   const orgs = ['npo', 'company', 'resident', 'government', 'university', 'medical'];
   const joined = await pool(Array.from({ length: participants }, (_, i) => i), 8, (i) =>
     new ApiClient(server.url).json<JoinResult>('POST', '/api/join', { joinCode: session.joinCode, displayName: `参加者${i + 1}`, organizationType: orgs[i % orgs.length] }, 201),

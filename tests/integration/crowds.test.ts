@@ -22,7 +22,9 @@ describe('crowds and slow readers', () => {
   it(`resyncs ${CROWD} clients reconnecting at once after a restart, with no duplicate cards`, async () => {
     const first = await startTestServer();
     const port = Number(new URL(first.url).port);
-    const { session } = await createSessionAsAdmin(first.url);
+    const { api, session } = await createSessionAsAdmin(first.url);
+    // A session admits 300 identities unless its facilitator raises the limit (test:soak joins 500).
+    if (CROWD > session.participantCap) await api.json('PATCH', `/api/sessions/${session.id}`, { participantCap: CROWD });
     const room = session.boards[0].room;
     const people = await Promise.all(Array.from({ length: CROWD }, (_, i) => joinAs(first.url, session.joinCode, `参加者${i}`)));
     const boards = people.map((p) => connectBoard(first.url, room, p.token));
