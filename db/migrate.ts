@@ -5,6 +5,7 @@ import * as workshop from './migrations/2026-11-26-003-workshop';
 import * as consensus from './migrations/2026-11-26-004-consensus';
 import * as secretariat from './migrations/2026-11-26-005-secretariat';
 import * as accountsAndJoins from './migrations/2026-12-01-020-accounts-and-joins';
+import * as reportRecord from './migrations/2026-12-01-040-report-record';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-004-consensus': consensus,
   '2026-11-26-005-secretariat': secretariat,
   '2026-12-01-020-accounts-and-joins': accountsAndJoins,
+  '2026-12-01-040-report-record': reportRecord,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

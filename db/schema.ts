@@ -66,6 +66,8 @@ export interface SessionsTable {
   closed_at: string | null;
   /** How many identities may join (the facilitator sets it). */
   participant_cap: Generated<number>;
+  /** Paper survey sheets handed out; null: as many as paper answers were entered. */
+  paper_survey_sheets: Generated<number | null>;
 }
 
 export interface BoardsTable {
@@ -245,6 +247,8 @@ export interface ArchivedCardsTable {
   author_name: string;
   organization_type: string;
   created_at: string;
+  /** 1: the facilitator hid the card (left out of the report, kept for its moderation section). */
+  hidden: Generated<number>;
 }
 
 export interface ArchivedGroupsTable {

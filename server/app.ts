@@ -21,6 +21,7 @@ import { hasWellFormedEscapes, parseTarget } from './http/url';
 import { joinRoutes } from './http/join.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
+import { paperSurveyRoutes } from './http/paper-survey.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { type ClusterBus, createLocalBus } from './cluster/bus';
 import { createDomainEvents } from './cluster/events';
@@ -190,6 +191,7 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use('/api', sessionRoutes(ctx));
   app.use('/api', outcomeRoutes(ctx));
   app.use('/api', secretariatRoutes(ctx));
+  app.use('/api', paperSurveyRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 
   const indexFile = path.join(ctx.config.clientDir, 'index.html');

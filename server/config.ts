@@ -50,6 +50,11 @@ const configSchema = z.object({
   joinWrongPerAddress: z.coerce.number().int().min(1).default(300),
   joinWrongGlobal: z.coerce.number().int().min(1).default(3000),
   joinWindowMinutes: z.coerce.number().positive().default(10),
+  /**
+   * An organisation type with fewer people than this shows 少数のため非表示 instead of its figures
+   * (poll sector views, the report, exports), so a small group's answers cannot be told apart.
+   */
+  smallGroupThreshold: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 /** The server's configuration, read once and frozen. */
@@ -83,6 +88,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     nameRetentionDays: pick('YORIAI_NAME_RETENTION_DAYS') as unknown as number | undefined,
     boardMaxBytes: pick('YORIAI_BOARD_MAX_BYTES') as unknown as number | undefined,
     trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
+    smallGroupThreshold: pick('YORIAI_SMALL_GROUP_THRESHOLD') as unknown as number | undefined,
   };
 }
 

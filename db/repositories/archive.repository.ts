@@ -25,6 +25,11 @@ export async function findSurveyResponse(db: Db, sessionId: string, participantI
   return db.selectFrom('survey_responses').selectAll().where('session_id', '=', sessionId).where('participant_id', '=', participantId).executeTakeFirst();
 }
 
+/** Remove one stored survey response (a paper sheet typed in by mistake). */
+export async function deleteSurveyResponse(db: Db, sessionId: string, participantId: string): Promise<void> {
+  await db.deleteFrom('survey_responses').where('session_id', '=', sessionId).where('participant_id', '=', participantId).execute();
+}
+
 /** Replace a session's archived boards, cards, groups and search text (one close). */
 export async function replaceArchive(
   db: Db,

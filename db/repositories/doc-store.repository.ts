@@ -83,6 +83,12 @@ export async function readLoggedUpdates(db: Db, room: string, upTo: number): Pro
   return rows.map((r) => toBytes(r.data));
 }
 
+/** The updates logged for a room with a log id above `afterId`, in order, with their ids. */
+export async function readUpdatesAfter(db: Db, room: string, afterId: number): Promise<Array<{ id: number; data: Uint8Array }>> {
+  const rows = await db.selectFrom('doc_updates').select(['id', 'data']).where('room', '=', room).where('id', '>', afterId).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), data: toBytes(r.data) }));
+}
+
 /** How many updates are logged for a room after its snapshot. */
 export async function countUpdatesAfterSnapshot(db: Db, room: string): Promise<number> {
   const snap = await db.selectFrom('doc_snapshots').select('last_update_id').where('room', '=', room).executeTakeFirst();

@@ -20,6 +20,7 @@ import {
 import { actionPatchSchema, actionSchema, decisionPatchSchema, decisionSchema } from '../../shared/schemas/consensus';
 import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
 import { surveyAnswersSchema, surveySchema } from '../../shared/survey';
+import { paperAnswerSchema, paperSheetsSchema } from '../../shared/schemas/reports';
 import { AppError, describeIssues } from '../errors';
 import { sessionExportSchema } from '../services/session-transfer.service';
 import { decodeComponent } from './url';
@@ -104,11 +105,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/sessions/:id/reopen', summary: 'Reopen a closed session', auth: 'login', params: session, ok: none },
   { method: 'put', path: '/api/sessions/:id/survey', summary: 'Set the closing survey', auth: 'login', params: session, body: surveySchema, ok: json(200, 'the survey') },
   { method: 'get', path: '/api/sessions/:id/report', summary: 'The session report (事業報告)', auth: 'login', params: session, ok: json(200, 'report') },
+  { method: 'post', path: '/api/sessions/:id/survey/paper', summary: 'Enter one paper survey answer sheet (counted as 紙)', auth: 'login', params: session, body: paperAnswerSchema, ok: json(201, '{ id }') },
+  { method: 'delete', path: '/api/sessions/:id/survey/paper/:itemId', summary: 'Take back a paper survey answer', auth: 'login', params: sessionItem, ok: none },
+  { method: 'put', path: '/api/sessions/:id/survey/paper-sheets', summary: 'Paper survey sheets handed out (null: as many as entered)', auth: 'login', params: session, body: paperSheetsSchema, ok: json(200, '{ handedOut }') },
   { method: 'get', path: '/api/sessions/:id/export.md', summary: 'The report as Markdown', auth: 'login', params: session, ok: { status: 200, description: 'Markdown file', type: 'markdown' } },
   {
     method: 'get',
     path: '/api/sessions/:id/export/:kind.csv',
-    summary: 'Cards, actions or survey figures as CSV (UTF-8 with BOM, formulas neutralised)',
+    summary: 'Cards, actions, survey or agreement figures as CSV (UTF-8 with BOM, formulas neutralised)',
     auth: 'login',
     params: z.object({ id: idParam, kind: z.enum(EXPORT_KINDS) }),
     ok: { status: 200, description: 'CSV file', type: 'csv' },

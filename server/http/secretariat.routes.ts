@@ -4,7 +4,7 @@ import { actionPatchSchema } from '../../shared/schemas/consensus';
 import { surveySchema } from '../../shared/survey';
 import { crossSessionStats, listArchive } from '../services/archive.service';
 import type { ServiceContext } from '../services/context';
-import { actionsCsv, cardsCsv, reportMarkdown, surveyCsv } from '../services/exports.service';
+import { actionsCsv, agreementCsv, cardsCsv, reportMarkdown, surveyCsv } from '../services/exports.service';
 import { addProgressNote, listRegister, sinceLastTime, updateRegisterEntry } from '../services/followup.service';
 import { closeSession, reopenSession } from '../services/projection.service';
 import { buildReport } from '../services/report.service';
@@ -22,6 +22,7 @@ const CSV_EXPORTS: ReadonlyMap<ExportKind, typeof cardsCsv> = new Map([
   ['cards', cardsCsv],
   ['actions', actionsCsv],
   ['survey', surveyCsv],
+  ['agreement', agreementCsv],
 ]);
 
 /** After the session: close, report, exports, archive, follow-up register, figures across sessions. */
@@ -58,7 +59,7 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
   router.get('/sessions/:id/export/:kind.csv', route(async (req, res) => {
     const kind = String(req.params.kind) as ExportKind;
     const make = CSV_EXPORTS.get(kind);
-    if (!make) throw new AppError('not_found', 'exports are cards, actions and survey');
+    if (!make) throw new AppError('not_found', 'exports are cards, actions, survey and agreement');
     download(res, 'text/csv; charset=utf-8', `${kind}-${id(req.params)}.csv`, await make(ctx, req.user!, id(req.params), req.lang));
   }));
   router.get('/sessions/:id/export.json', route(async (req, res) => {

@@ -6,6 +6,7 @@ import {
   countUpdatesAfterSnapshot,
   readLoggedUpdates,
   readStoredDoc,
+  readUpdatesAfter,
   writeSnapshot,
   type StoredDoc,
 } from '../../db/repositories/doc-store.repository';
@@ -25,6 +26,8 @@ export interface DocStore {
    */
   compact(room: string, state: Uint8Array, lastUpdateId: number, options?: { foldLog?: boolean }): Promise<void>;
   countPending(room: string): Promise<number>;
+  /** The updates logged after log id `afterId`, in order (what other processes stored meanwhile). */
+  readAfter(room: string, afterId: number): Promise<Array<{ id: number; data: Uint8Array }>>;
 }
 
 interface PendingAppend {
@@ -88,5 +91,6 @@ export function createDocStore(db: Kysely<Database>, now: () => Date = () => new
         await writeSnapshot(trx, room, snapshot, lastUpdateId, now().toISOString());
       }),
     countPending: (room) => countUpdatesAfterSnapshot(db, room),
+    readAfter: (room, afterId) => readUpdatesAfter(db, room, afterId),
   };
 }

@@ -15,6 +15,12 @@ export interface RoomRegistry {
   withRoom<T>(name: string, task: (room: Room) => Promise<T> | T): Promise<T>;
   /** Rooms in memory now, including those still being evicted (for tests and metrics). */
   loadedRooms(): string[];
+  /**
+   * With several processes: apply what others stored in this room's log since it was last read,
+   * in case a publish never arrived (its process was killed between commit and publish). Call
+   * inside the room's queue. Nothing to do with one process.
+   */
+  catchUp(room: Room): Promise<void>;
   /** Compact every room, close its peers and forget it. */
   closeAll(code: number, reason: string): Promise<void>;
 }
@@ -61,6 +67,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
     // A snapshot with no log after it is the document as it stands: fresh peers get its bytes.
     if (stored.snapshot && stored.updates.length === 0) room.seedFullState(stored.snapshot);
     room.lastUpdateId = stored.lastUpdateId;
+    room.readCursor = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
     room.storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
   }
@@ -193,6 +200,13 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         return await task(room);
       } finally {
         release(room);
+      }
+    },
+    async catchUp(room) {
+      if (bus.processId === 'local') return;
+      for (const row of await store.readAfter(room.name, room.readCursor)) {
+        room.applyRemote('update', row.data);
+        room.readCursor = row.id;
       }
     },
     // A room being evicted still counts until its last compaction is stored.

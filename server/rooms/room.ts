@@ -64,6 +64,8 @@ export class Room {
    * bound of what a fresh reader downloads), measured at load and compaction, grown per write.
    */
   storedBytes = 0;
+  /** The highest log id this room has read from the store (at load, or catching up with other processes). */
+  readCursor = 0;
   private awarenessChanged = new Set<number>();
   /** Presence changes made here (not relayed from another process), to publish to the cluster. */
   private awarenessLocal = new Set<number>();

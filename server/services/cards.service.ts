@@ -84,7 +84,13 @@ async function authorOf(ctx: ServiceContext, actor: TokenActor, input: CardAdd, 
 export async function addCard(ctx: ServiceContext, actor: TokenActor, input: CardAdd): Promise<{ id: string }> {
   return onRoom(ctx, actor, input.room, async (room, moderator, allowedKinds) => {
     const author = await authorOf(ctx, actor, input, moderator);
-    const existing = readCard(room.doc, input.id);
+    let existing = readCard(room.doc, input.id);
+    // A phone replaying its outbox on this process after another was killed: the card may be
+    // stored by the other process without its publish ever arriving here.
+    if (!existing) {
+      await ctx.rooms.catchUp(room);
+      existing = readCard(room.doc, input.id);
+    }
     if (existing) {
       if (existing.authorId !== author.authorId) throw new AppError('conflict', 'a card with this id exists');
       return { id: input.id };

@@ -1,4 +1,5 @@
 import type { BallotItem, Distribution, PollState, ScaleChoice } from '../../shared/schemas/consensus';
+import { withheldTypes } from './presenters/small-groups.presenter';
 
 type RevealedResult = Extract<PollState, { status: 'revealed' }>['results'][number];
 
@@ -24,18 +25,25 @@ function distribution(choices: string[], scale: ScaleChoice[]): Distribution {
 
 /**
  * The cross-sector view of an agreement poll: per item, the distribution overall and by
- * organisation type, and whether every sector's majority supports it (`shared`), sectors are
- * 50 points or more apart in support (`diverge`), or neither (`mixed`). Pure: counts in,
+ * organisation type, and whether every shown sector's majority supports it (`shared`), sectors
+ * are 50 points or more apart in support (`diverge`), or neither (`mixed`). A sector with fewer
+ * than `threshold` respondents to the item is withheld (see `withheldTypes`): it is listed in
+ * `withheldOrganizationTypes` with no figures, takes no part in `consensus`, and its reasons
+ * carry no organisation type, since every phone in the room receives this. Pure: counts in,
  * results out, so the percentages can be checked exactly.
  */
 export function computePollResults(
   items: BallotItem[],
   scale: ScaleChoice[],
   answers: Array<{ item_id: string; choice: string; reason: string; organization_type: string }>,
+  threshold: number,
 ): RevealedResult[] {
   return items.map((item) => {
     const mine = answers.filter((a) => a.item_id === item.id);
-    const sectors = [...new Set(mine.map((a) => a.organization_type))].sort();
+    const sizes = new Map<string, number>();
+    for (const a of mine) sizes.set(a.organization_type, (sizes.get(a.organization_type) ?? 0) + 1);
+    const withheld = withheldTypes(sizes, threshold);
+    const sectors = [...sizes.keys()].filter((sector) => !withheld.has(sector)).sort();
     const byOrganizationType = Object.fromEntries(
       sectors.map((sector) => [sector, distribution(mine.filter((a) => a.organization_type === sector).map((a) => a.choice), scale)]),
     );
@@ -48,8 +56,11 @@ export function computePollResults(
       label: item.label,
       overall: distribution(mine.map((a) => a.choice), scale),
       byOrganizationType,
+      withheldOrganizationTypes: [...withheld].sort(),
       consensus,
-      reasons: mine.filter((a) => a.reason !== '').map((a) => ({ organizationType: a.organization_type, choice: a.choice, text: a.reason })),
+      reasons: mine
+        .filter((a) => a.reason !== '')
+        .map((a) => ({ organizationType: withheld.has(a.organization_type) ? '' : a.organization_type, choice: a.choice, text: a.reason })),
     };
   });
 }

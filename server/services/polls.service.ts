@@ -120,7 +120,7 @@ export async function pollState(ctx: ServiceContext, pollId: string): Promise<Po
   const respondents = await countRespondents(ctx.db, poll.id);
   if (poll.status !== 'revealed') return { pollId: poll.id, status: poll.status, respondents };
   const answers = await listAnswersWithSector(ctx.db, poll.id);
-  return { pollId: poll.id, status: 'revealed', respondents, scale: scaleOf(ctx, poll), results: computePollResults(itemsOf(ctx, poll), scaleOf(ctx, poll), answers) };
+  return { pollId: poll.id, status: 'revealed', respondents, scale: scaleOf(ctx, poll), results: computePollResults(itemsOf(ctx, poll), scaleOf(ctx, poll), answers, ctx.config.smallGroupThreshold) };
 }
 
 export async function sessionPollStates(ctx: ServiceContext, sessionId: string): Promise<PollState[]> {

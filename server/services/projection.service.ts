@@ -31,6 +31,8 @@ export interface ProjectedCard {
   authorName: string;
   organizationType: string;
   createdAt: string;
+  /** The facilitator hid it: kept in the archive, left out of the report (see report.service). */
+  hidden: boolean;
 }
 export interface ProjectedGroup {
   room: string;
@@ -45,7 +47,7 @@ export interface SessionProjection {
   groups: ProjectedGroup[];
 }
 
-/** Project the live boards of a session (hidden cards are kept: hiding is for screens only). */
+/** Project the live boards of a session (hidden cards are kept, with their flag: the report decides what to show). */
 export async function projectLive(ctx: ServiceContext, session: SessionRow, lang: Language = 'ja'): Promise<SessionProjection> {
   const projection: SessionProjection = { boards: [], cards: [], groups: [] };
   for (const board of await listBoards(ctx.db, session.id)) {
@@ -64,6 +66,7 @@ export async function projectLive(ctx: ServiceContext, session: SessionRow, lang
             authorName: card.anonymous ? '' : (card.authorName ?? ''),
             organizationType: card.organizationType ?? '',
             createdAt: card.createdAt ?? '',
+            hidden: card.hidden === true,
           });
         }
         projection.groups.push(...readGroups(room.doc, logSkipped(ctx.log, room.name)).map((g) => ({ room: board.room, id: g.id, title: g.title, stageId: g.stageId ?? null })));
@@ -89,6 +92,7 @@ export async function readArchivedProjection(ctx: ServiceContext, sessionId: str
       authorName: c.author_name,
       organizationType: c.organization_type,
       createdAt: c.created_at,
+      hidden: c.hidden === 1,
     })),
     groups: groups.map((g) => ({ room: g.room, id: g.group_id, title: g.title, stageId: g.stage_id })),
   };
@@ -110,7 +114,8 @@ export async function closeSession(ctx: ServiceContext, actor: UserActor, sessio
   const search = [
     { source: 'title', text: `${session.title} ${session.theme} ${session.series} ${session.venue}` },
     ...projection.boards.map((b) => ({ source: 'prep', text: [b.name, b.theme, ...Object.values(b.persona), ...b.stages.map((s) => `${s.title} ${s.description}`)].join(' ') })),
-    ...projection.cards.map((c) => ({ source: 'card', text: c.text })),
+    // A hidden card is moderated away: the archive keeps it, search does not find it.
+    ...projection.cards.filter((c) => !c.hidden).map((c) => ({ source: 'card', text: c.text })),
     ...projection.groups.map((g) => ({ source: 'group', text: g.title })),
     ...decisions.map((d) => ({ source: 'decision', text: d.text })),
     ...actions.map((a) => ({ source: 'action', text: `${a.title} ${a.owner_organization}` })),
@@ -131,6 +136,7 @@ export async function closeSession(ctx: ServiceContext, actor: UserActor, sessio
         author_name: c.authorName,
         organization_type: c.organizationType,
         created_at: c.createdAt,
+        hidden: c.hidden ? 1 : 0,
       })),
       groups: projection.groups.map((g) => ({ session_id: session.id, room: g.room, group_id: g.id, title: g.title, stage_id: g.stageId })),
       search,

@@ -125,7 +125,7 @@ export const BROADCASTS = {
   'session:state': { payload: controlStateSchema, note: 'to every socket of the session on connect and after every change of phase, timer, lock, follow, spotlight, share, tables' },
   'roster:state': { payload: rosterStateSchema, note: 'when someone connects, leaves or changes table; at most one per session every 250 ms (the latest)' },
   'vote:state': { payload: voteStateSchema, note: 'on connect (one per vote) and after every change; before the reveal only how many voted' },
-  'poll:state': { payload: pollStateSchema, note: 'on connect (one per poll) and after every change; before the reveal only how many answered' },
+  'poll:state': { payload: pollStateSchema, note: 'on connect (one per poll) and after every change; before the reveal only how many answered; after it, a sector with fewer respondents than `smallGroupThreshold` is only named in `withheldOrganizationTypes` (少数のため非表示)' },
   'outcome:state': { payload: outcomeViewSchema, note: 'on connect and after every change of decisions and actions' },
   'session:revoked': { payload: revokedSchema, note: 'just before the sockets are cut: `removed` (a removed participant), `revoked` (a token revoked: logout, an observer link)' },
 } as const satisfies Record<string, BroadcastSpec>;

@@ -49,7 +49,7 @@ export const idParam = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
 /** The CSV exports, `GET /api/sessions/:id/export/<kind>.csv`: a fixed list, never an object lookup. */
-export const EXPORT_KINDS = ['cards', 'actions', 'survey'] as const;
+export const EXPORT_KINDS = ['cards', 'actions', 'survey', 'agreement'] as const;
 /** One of `EXPORT_KINDS`. */
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 

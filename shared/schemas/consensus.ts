@@ -154,6 +154,8 @@ export const pollStateSchema = z.discriminatedUnion('status', [
         label: z.string(),
         overall: distributionSchema,
         byOrganizationType: z.record(z.string(), distributionSchema),
+        /** Sectors too small to show (少数のため非表示): listed, never counted; see docs/api.md. */
+        withheldOrganizationTypes: z.array(z.string()).default([]),
         /** `shared`: every sector's majority supports; `diverge`: sectors 50+ points apart; else `mixed`. */
         consensus: z.enum(['shared', 'diverge', 'mixed']),
         reasons: z.array(z.object({ organizationType: z.string(), choice: z.string(), text: z.string() })),

@@ -1,6 +1,6 @@
 import type { Persona, Stage } from '../board/model';
 import type { SurveyQuestion } from '../survey';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ActionStatus, actionViewSchema, decisionViewSchema, outcomeViewSchema, PollState, sourceRefSchema, VoteState } from './consensus';
 
 /** `GET /api/sessions/:id/survey`: the questions, whether answers are still taken, and the caller's earlier answers. */
@@ -40,6 +40,23 @@ export type OutcomeView = z.infer<typeof outcomeViewSchema>;
 export type RevealedVote = Extract<VoteState, { status: 'revealed' }>;
 export type RevealedPoll = Extract<PollState, { status: 'revealed' }>;
 
+/** A card as the report lists it. */
+export interface ReportCard {
+  room: string;
+  id: string;
+  kind: string;
+  text: string;
+  stageId: string | null;
+  groupId: string | null;
+  organizationType: string;
+  authorName: string;
+}
+
+/** `POST /api/sessions/:id/survey/paper`: one paper answer sheet, typed in by the secretariat. */
+export const paperAnswerSchema = z.object({ answers: z.record(z.string().max(40), z.string().max(2000)) });
+/** `PUT /api/sessions/:id/survey/paper-sheets`: paper sheets handed out (null: as many as were entered). */
+export const paperSheetsSchema = z.object({ handedOut: z.number().int().min(0).max(100_000).nullable() });
+
 /** `GET /api/sessions/:id/report`: every figure of the session report (事業報告). */
 export interface SessionReport {
   session: {
@@ -54,20 +71,41 @@ export interface SessionReport {
     template: string;
     series: string;
   };
-  participants: { total: number; byOrganizationType: Record<string, number>; percentByOrganizationType: Record<string, number> };
+  /** A sector with fewer people than this shows 少数のため非表示 in figures by organisation type. */
+  smallGroupThreshold: number;
+  /** `proxy`: entered by the facilitator for someone without a phone (in `total`, not in the survey's denominator). */
+  participants: { total: number; phone: number; proxy: number; byOrganizationType: Record<string, number>; percentByOrganizationType: Record<string, number> };
   boards: Array<{ room: string; name: string; kind: 'main' | 'table'; theme: string; persona: Persona; stages: Stage[] }>;
+  /** The cards the room saw: hidden cards are only in `moderation`. */
   cards: {
     total: number;
     byKind: Record<string, number>;
     byStage: Record<string, { title: string; total: number; byKind: Record<string, number> }>;
-    items: Array<{ room: string; id: string; kind: string; text: string; stageId: string | null; groupId: string | null; organizationType: string; authorName: string }>;
+    items: ReportCard[];
   };
+  /** For the secretariat: the cards a facilitator hid (非表示), left out of every other part. */
+  moderation: { hiddenCards: ReportCard[] };
   groups: Array<{ room: string; id: string; title: string; stageId: string | null; cardCount: number }>;
-  votes: RevealedVote[];
-  polls: RevealedPoll[];
+  /** `title`: as the facilitator typed it ('' when none was). */
+  votes: Array<RevealedVote & { title: string }>;
+  polls: Array<RevealedPoll & { title: string }>;
   decisions: DecisionView[];
   actions: ActionView[];
-  survey: { invited: number; responses: number; responseRate: number; questions: SurveyQuestionReport[] };
+  /**
+   * 回収率 = (phone answers + paper answers) / (phone participants + paper sheets handed out):
+   * `invited` is that denominator, `responses` the numerator. Proxy participants have no phone
+   * and are not in it; paper sheets handed out is what the secretariat entered, never fewer
+   * than the paper answers entered.
+   */
+  survey: {
+    invited: number;
+    responses: number;
+    responseRate: number;
+    phone: { participants: number; responses: number };
+    paper: { responses: number; handedOut: number; entered: number | null; entries: Array<{ id: string; submittedAt: string }> };
+    proxyParticipants: number;
+    questions: SurveyQuestionReport[];
+  };
 }
 
 /** One session in the archive list. */

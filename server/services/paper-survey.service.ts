@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { SurveyQuestion } from '../../shared/survey';
+import { deleteSurveyResponse, findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/archive.repository';
+import { updateSession } from '../../db/repositories/sessions.repository';
+import type { UserActor } from '../auth/policy';
+import { AppError } from '../errors';
+import type { ServiceContext } from './context';
+import { getManagedSession } from './sessions.service';
+import { surveyAnswers } from './stored-json';
+import { parseSurvey } from './survey.service';
+
+/**
+ * Paper answers live beside the phones' in survey_responses under an id of their own: no
+ * participant has it (participant ids are UUIDs), so every reader counts them as responses and
+ * the report tells them apart by this prefix.
+ */
+export const PAPER_PREFIX = 'paper-';
+
+/** Whether a stored survey response was typed in from a paper sheet. */
+export function isPaperResponse(participantId: string): boolean {
+  return participantId.startsWith(PAPER_PREFIX);
+}
+
+/** Answers checked against the session's questions: unknown questions or choices are refused, blanks dropped. */
+function checkedAnswers(questions: SurveyQuestion[], answers: Record<string, string>): Record<string, string> {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const clean = new Map<string, string>();
+  for (const [id, value] of Object.entries(answers)) {
+    const question = byId.get(id);
+    if (!question) throw new AppError('bad_request', `no question ${id}`);
+    if (value.trim() === '') continue;
+    if (question.kind === 'choice' && !question.choices?.includes(value)) throw new AppError('bad_request', `not a choice of ${id}`);
+    clean.set(id, question.kind === 'text' ? value.trim() : value);
+  }
+  // An empty sheet would count as a response and inflate the response rate (回収率).
+  if (clean.size === 0) throw new AppError('bad_request', 'answer at least one question');
+  return Object.fromEntries(clean);
+}
+
+/**
+ * The secretariat types in one paper answer sheet (open or closed session): counted in the
+ * survey's figures and as 紙 in its response rate. Returns the sheet's id, to take it back.
+ */
+export async function addPaperAnswer(ctx: ServiceContext, actor: UserActor, sessionId: string, answers: Record<string, string>): Promise<{ id: string }> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  const clean = checkedAnswers(parseSurvey(ctx, session), answers);
+  const id = `${PAPER_PREFIX}${randomUUID()}`;
+  await upsertSurveyResponse(ctx.db, { session_id: session.id, participant_id: id, answers: surveyAnswers.encode(clean), submitted_at: ctx.now().toISOString() });
+  return { id };
+}
+
+/** Take back a paper answer typed in by mistake. A phone's answer cannot be removed this way. */
+export async function removePaperAnswer(ctx: ServiceContext, actor: UserActor, sessionId: string, answerId: string): Promise<void> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  if (!isPaperResponse(answerId) || !(await findSurveyResponse(ctx.db, session.id, answerId))) throw new AppError('not_found', 'no such paper answer');
+  await deleteSurveyResponse(ctx.db, session.id, answerId);
+}
+
+/** How many paper sheets were handed out (null: as many as answers were entered). */
+export async function setPaperSheets(ctx: ServiceContext, actor: UserActor, sessionId: string, handedOut: number | null): Promise<{ handedOut: number | null }> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  await updateSession(ctx.db, session.id, { paper_survey_sheets: handedOut });
+  return { handedOut };
+}
