@@ -434,6 +434,8 @@ export const en: Record<keyof typeof ja, string> = {
   'prep.templateName': 'Template name',
   'prep.templateSave': 'Save the template',
   'prep.templateSaved': 'Template “{name}” saved.',
+  'prep.templateShare': 'Share it with the other facilitators',
+  'prep.templateSavedShared': 'Template “{name}” saved and shared with the other facilitators.',
   'persona.heading': 'Persona',
   'persona.name': 'Name',
   'persona.age': 'Age',

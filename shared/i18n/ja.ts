@@ -432,6 +432,8 @@ export const ja = {
   'prep.templateName': 'テンプレート名',
   'prep.templateSave': 'テンプレートを保存する',
   'prep.templateSaved': 'テンプレート「{name}」を保存しました。',
+  'prep.templateShare': 'ほかの進行役も使えるように共有する',
+  'prep.templateSavedShared': 'テンプレート「{name}」を保存し、ほかの進行役と共有しました。',
   'persona.heading': 'ペルソナ',
   'persona.name': '名前',
   'persona.age': '年齢',

@@ -6,7 +6,7 @@ import { useBrowserTest, watchErrors } from './browser-support';
 describe('joins seen by the facilitator', () => {
   const test = useBrowserTest();
 
-  it('keeps one identity for a phone that opens the join link again, and shows the join rate, the limit and the projector links on the run page', async () => {
+  it('keeps one identity for a phone that opens the join link again, and shows the join rate, the limit and the projector links on the run page, and a template shared from the prepare page', async () => {
     const errors: string[] = [];
     const { api, session } = await createSessionAsAdmin(test.server.url, '見守りを考える');
     const phone = await test.context({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true });
@@ -53,6 +53,16 @@ describe('joins seen by the facilitator', () => {
     await fac.getByText('リンクを無効にしました。そのリンクで開いている画面は切断されます。').waitFor();
     const me = await fetch(`${test.server.url}/api/me`, { headers: { authorization: `Bearer ${link.token}` } });
     expect(me.status).toBe(401);
+
+    // A template saved from the prepare page, shared with the other facilitators on request.
+    await fac.goto(`${test.server.url}/facilitator/sessions/${session.id}`);
+    const save = fac.getByRole('region', { name: 'テンプレートとして保存' });
+    await save.getByLabel('テンプレート名').fill('見守りの型');
+    await save.getByLabel('ほかの進行役も使えるように共有する').check();
+    await save.getByRole('button', { name: 'テンプレートを保存する' }).click();
+    await save.getByText('テンプレート「見守りの型」を保存し、ほかの進行役と共有しました。').waitFor();
+    const templates = await api.json<Array<{ name: string; shared: boolean }>>('GET', '/api/templates');
+    expect(templates.find((tpl) => tpl.name === '見守りの型')).toMatchObject({ shared: true });
     expect(errors).toEqual([]);
   }, 90_000);
 });

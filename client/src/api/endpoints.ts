@@ -22,6 +22,9 @@ export interface TemplateView {
   id: string;
   name: string;
   builtIn: boolean;
+  /** Every facilitator may use it; else only its owner (and admins, the secretariat). */
+  shared: boolean;
+  ownerId: string | null;
   phases: Phase[];
   tableMode: TableMode;
   tables: TableSpec[];
@@ -79,6 +82,7 @@ export const api = {
   copyPrepToTables: (id: string) => requestJson<{ tables: number }>('POST', `${session(id)}/tables/copy-prep`),
   listTemplates: () => requestJson<TemplateView[]>('GET', '/api/templates'),
   saveTemplate: (name: string, fromSessionId: string) => requestJson<TemplateView>('POST', '/api/templates', { body: { name, fromSessionId } }),
+  shareTemplate: (id: string, shared: boolean) => requestJson<TemplateView>('PATCH', `/api/templates/${encodeURIComponent(id)}`, { body: { shared } }),
   observerLink: (id: string) => requestJson<{ id: string; token: string; url: string }>('POST', `${session(id)}/observer-link`),
   observerLinks: (id: string) => requestJson<ObserverLinkView[]>('GET', `${session(id)}/observer-links`),
   revokeObserverLink: (id: string, linkId: string) => requestJson<void>('DELETE', `${session(id)}/observer-links/${encodeURIComponent(linkId)}`),
