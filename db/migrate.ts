@@ -6,6 +6,7 @@ import * as consensus from './migrations/2026-11-26-004-consensus';
 import * as secretariat from './migrations/2026-11-26-005-secretariat';
 import * as accountsAndJoins from './migrations/2026-12-01-020-accounts-and-joins';
 import * as reportRecord from './migrations/2026-12-01-040-report-record';
+import * as organizationTypes from './migrations/2026-12-01-021-organization-types';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-005-secretariat': secretariat,
   '2026-12-01-020-accounts-and-joins': accountsAndJoins,
   '2026-12-01-040-report-record': reportRecord,
+  '2026-12-01-021-organization-types': organizationTypes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,6 +24,7 @@ export interface Database {
   archived_groups: ArchivedGroupsTable;
   action_notes: ActionNotesTable;
   session_search: SessionSearchTable;
+  organization_types: OrganizationTypesTable;
 }
 
 export interface UsersTable {
@@ -272,4 +273,16 @@ export interface SessionSearchTable {
   session_id: string;
   source: string;
   text: string;
+}
+
+/** The organisation types participants pick from; ids stable, retired ones kept for past figures. */
+export interface OrganizationTypesTable {
+  id: string;
+  label_ja: string;
+  label_en: string;
+  /** Display order, ascending. */
+  position: number;
+  /** When the admin retired it (no longer offered); null while offered. */
+  retired_at: string | null;
+  created_at: string;
 }

@@ -19,6 +19,7 @@ import { openApiDocument } from './http/openapi';
 import { validateDeclaredParams } from './http/api-routes';
 import { hasWellFormedEscapes, parseTarget } from './http/url';
 import { joinRoutes } from './http/join.routes';
+import { organizationTypeRoutes } from './http/organization-types.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
 import { paperSurveyRoutes } from './http/paper-survey.routes';
@@ -187,6 +188,7 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use('/api', validateDeclaredParams());
   app.use('/api', identify(ctx), checkOrigin(isAllowedOrigin));
   app.use('/api', authRoutes(ctx, ctx.publicUrl.startsWith('https:')));
+  app.use('/api', organizationTypeRoutes(ctx));
   app.use('/api', joinRoutes(ctx));
   app.use('/api', sessionRoutes(ctx));
   app.use('/api', outcomeRoutes(ctx));

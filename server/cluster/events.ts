@@ -25,6 +25,8 @@ export const DOMAIN_EVENTS = {
   'participant:removed': { scope: 'cluster', payload: participantRef },
   /** Tokens were revoked (a facilitator's at logout, an observer link): their sockets must go. */
   'access:revoked': { scope: 'cluster', payload: z.object({ sessionIds: z.array(z.string()), tokenHashes: z.array(z.string()) }) },
+  /** The admin added, renamed or retired an organisation type: every process drops its cached list. */
+  'organization-types:changed': { scope: 'cluster', payload: z.object({}) },
 } as const satisfies Record<string, { scope: 'local' | 'cluster'; payload: z.ZodType }>;
 
 type Table = typeof DOMAIN_EVENTS;

@@ -19,6 +19,7 @@ import {
 } from '../../shared/schemas/api';
 import { actionPatchSchema, actionSchema, decisionPatchSchema, decisionSchema } from '../../shared/schemas/consensus';
 import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
+import { organizationTypeCreateSchema, organizationTypeIdSchema, organizationTypePatchSchema } from '../../shared/organization-types';
 import { surveyAnswersSchema, surveySchema } from '../../shared/survey';
 import { paperAnswerSchema, paperSheetsSchema } from '../../shared/schemas/reports';
 import { AppError, describeIssues } from '../errors';
@@ -64,12 +65,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/audit', summary: 'The audit log (admin), optionally of one session', auth: 'login', query: auditQuerySchema, ok: json(200, 'audit rows, newest first') },
 
   { method: 'get', path: '/api/organization-types', summary: 'Organisation types the join page offers', auth: 'none', ok: json(200, '[{ id, label }] in the request language') },
+  { method: 'get', path: '/api/organization-types/all', summary: 'Every organisation type, retired ones too, with both labels (past figures name their types by these)', auth: 'login', ok: json(200, '[{ id, label, labelJa, labelEn, retired, position }]') },
+  { method: 'post', path: '/api/organization-types', summary: 'Add an organisation type (admin); offered at once, before その他', auth: 'login', body: organizationTypeCreateSchema, ok: json(201, 'the type') },
+  { method: 'patch', path: '/api/organization-types/:id', summary: 'Rename an organisation type or retire it (admin); its id and past figures stay', auth: 'login', params: z.object({ id: organizationTypeIdSchema }), body: organizationTypePatchSchema, ok: json(200, 'the type') },
   { method: 'post', path: '/api/join', summary: 'Join a session with its six-digit code', auth: 'none', body: joinSchema, ok: json(201, '{ sessionId, participantId, token, boards, … }') },
+  { method: 'get', path: '/api/join/:code', summary: 'What a join code leads to, before joining (rate-limited like joins)', auth: 'none', params: joinCodeParams, ok: json(200, '{ title, venue, heldOn, status }') },
   { method: 'get', path: '/api/me', summary: "The token holder's place in the session", auth: 'token', ok: json(200, 'access view') },
   { method: 'get', path: '/api/sessions/:id/survey', summary: 'The closing survey and the caller’s answers', auth: 'token', params: session, ok: json(200, '{ questions, open, answers }') },
   { method: 'post', path: '/api/sessions/:id/survey', summary: 'Answer the closing survey', auth: 'token', params: session, body: surveyAnswersSchema, ok: none },
 
-  { method: 'get', path: '/api/join/:code', summary: 'What a join code leads to, before joining (rate-limited like joins)', auth: 'none', params: joinCodeParams, ok: json(200, '{ title, venue, heldOn, status }') },
   { method: 'get', path: '/api/templates', summary: 'Session templates the caller may use', auth: 'login', ok: json(200, 'templates') },
   { method: 'post', path: '/api/templates', summary: 'Save a session as a template (private to its creator until shared)', auth: 'login', body: saveTemplateSchema, ok: json(201, 'the template') },
   { method: 'get', path: '/api/templates/:id', summary: 'One template (another facilitator’s private one is 404)', auth: 'login', params: session, ok: json(200, 'the template') },
@@ -103,7 +107,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/sessions/import', summary: 'Import a session export as a new session (up to 50 MB)', auth: 'login', body: sessionExportSchema, ok: json(201, '{ id }') },
   { method: 'post', path: '/api/sessions/:id/close', summary: 'Close a session and archive it', auth: 'login', params: session, ok: none },
   { method: 'post', path: '/api/sessions/:id/reopen', summary: 'Reopen a closed session', auth: 'login', params: session, ok: none },
-  { method: 'put', path: '/api/sessions/:id/survey', summary: 'Set the closing survey', auth: 'login', params: session, body: surveySchema, ok: json(200, 'the survey') },
+  { method: 'get', path: '/api/sessions/:id/survey/questions', summary: 'The survey editor: the questions (the standard ones until edited) and which already have answers', auth: 'login', params: session, ok: json(200, '{ questions, theme, standard, answeredQuestionIds, responses }') },
+  { method: 'put', path: '/api/sessions/:id/survey', summary: 'Set the closing survey (a question with answers keeps its wording: 409)', auth: 'login', params: session, body: surveySchema, ok: json(200, 'the survey') },
   { method: 'get', path: '/api/sessions/:id/report', summary: 'The session report (事業報告)', auth: 'login', params: session, ok: json(200, 'report') },
   { method: 'post', path: '/api/sessions/:id/survey/paper', summary: 'Enter one paper survey answer sheet (counted as 紙)', auth: 'login', params: session, body: paperAnswerSchema, ok: json(201, '{ id }') },
   { method: 'delete', path: '/api/sessions/:id/survey/paper/:itemId', summary: 'Take back a paper survey answer', auth: 'login', params: sessionItem, ok: none },

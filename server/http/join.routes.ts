@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { translate } from '../../shared/i18n';
-import { ORGANIZATION_TYPES } from '../../shared/organization-types';
 import { joinSchema } from '../../shared/schemas/api';
 import { surveyAnswersSchema } from '../../shared/survey';
-import { previewJoinCode } from '../services/join-preview.service';
 import { createJoinThrottle } from '../auth/throttle';
 import { describeAccess, joinWithCode } from '../services/access.service';
+import { previewJoinCode } from '../services/join-preview.service';
 import { answerSurvey, getSurvey } from '../services/survey.service';
 import type { ServiceContext } from '../services/context';
 import { parseBody, requireToken, route } from './middleware';
@@ -23,18 +21,14 @@ export function joinRoutes(ctx: ServiceContext): Router {
     windowMinutes: ctx.config.joinWindowMinutes,
   });
 
-  router.get('/organization-types', (req, res) => {
-    res.json(ORGANIZATION_TYPES.map((id) => ({ id, label: translate(req.lang, `organizationType.${id}`) })));
-  });
-  // The join page's "what is this code": title, venue, date, open or closed; the join's budget.
-  router.get('/join/:code', limitedRoute(async (req, res) => {
-    res.json(await previewJoinCode(ctx, String(req.params.code), { address: req.ip ?? 'unknown', throttle }));
-  }));
-
-
   router.post('/join', limitedRoute(async (req, res) => {
     const input = parseBody(joinSchema, req.body);
     res.status(201).json(await joinWithCode(ctx, input, req.lang, { address: req.ip ?? 'unknown', throttle }));
+  }));
+
+  // The join page's "what is this code": title, venue, date, open or closed; the join's budget.
+  router.get('/join/:code', limitedRoute(async (req, res) => {
+    res.json(await previewJoinCode(ctx, String(req.params.code), { address: req.ip ?? 'unknown', throttle }));
   }));
 
   router.get('/me', requireToken(ctx), route(async (req, res) => {

@@ -10,7 +10,7 @@ import { closeSession, reopenSession } from '../services/projection.service';
 import { buildReport } from '../services/report.service';
 import { importSession, sessionExportSchema } from '../services/session-transfer.service';
 import { presentSessionExport } from '../services/presenters/session-export.presenter';
-import { setSurvey } from '../services/survey.service';
+import { getSurveyEditor, setSurvey } from '../services/survey.service';
 import { AppError } from '../errors';
 import { parseBody, requireUser, route } from './middleware';
 
@@ -45,6 +45,9 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
   router.post('/sessions/:id/reopen', route(async (req, res) => {
     await reopenSession(ctx, req.user!, id(req.params));
     res.status(204).end();
+  }));
+  router.get('/sessions/:id/survey/questions', route(async (req, res) => {
+    res.json(await getSurveyEditor(ctx, req.user!, id(req.params)));
   }));
   router.put('/sessions/:id/survey', route(async (req, res) => {
     res.json(await setSurvey(ctx, req.user!, id(req.params), parseBody(surveySchema, req.body)));

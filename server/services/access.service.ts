@@ -22,6 +22,7 @@ import type { JoinThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
+import { assertActiveOrganizationType } from './organization-types.service';
 import { getManagedSession, presentBoards } from './sessions.service';
 import { pickTableForNewcomer } from './tables.service';
 
@@ -154,6 +155,7 @@ async function findRejoiner(ctx: ServiceContext, token: string, sessionId: strin
 
 /** A new identity, if the session has room for one (counted and inserted under one lock). */
 async function admitNewcomer(ctx: ServiceContext, session: SessionRow, input: JoinInput): Promise<{ participant: ParticipantRow; token: string }> {
+  await assertActiveOrganizationType(ctx, input.organizationType);
   return ctx.db.transaction().execute(async (trx) => {
     await serializeOn(trx, `join:${session.id}`);
     if ((await countSessionParticipants(trx, session.id)) >= session.participant_cap) {

@@ -34,7 +34,9 @@ export type AuditAction =
   | 'action.change'
   | 'participant.remove'
   | 'card.moderate_edit'
-  | 'card.moderate_delete';
+  | 'card.moderate_delete'
+  | 'organization_type.change'
+  | 'survey.change';
 
 /** One audit entry as the admin's screen shows it. */
 export interface AuditEntry {

@@ -6,6 +6,8 @@ import type { SessionReport } from '../../shared/schemas/reports';
 import { own } from '../../shared/own';
 import { toCsv } from './presenters/csv.presenter';
 import { buildReport } from './report.service';
+import { organizationTypeLabels } from './organization-types.service';
+import { surveyQuestionTitle } from '../../shared/survey';
 
 const t = (lang: Language, key: string) => translate(lang, key as TextKey);
 const label = (lang: Language, prefix: string, id: string) => {
@@ -13,6 +15,13 @@ const label = (lang: Language, prefix: string, id: string) => {
   const text = t(lang, key);
   return text === key ? id : text;
 };
+
+/** A survey question's title: its own, else the standard text (the understanding question names the session's theme). */
+const questionTitle = (lang: Language, q: { id: string; title: string }, theme: string) =>
+  surveyQuestionTitle(q, theme, (key, values) => {
+    const text = translate(lang, key as TextKey, values);
+    return text === key ? undefined : text;
+  });
 
 /** A poll's choice in words: its own label, else the standard wording of the agreement scale or fist of five. */
 function choiceLabel(lang: Language, choice: ScaleChoice): string {
@@ -29,7 +38,7 @@ function titleOf(lang: Language, typed: string, fallback: string, index: number)
 /** The cards of a session as CSV: the ones the room saw (a card the facilitator hid is left out). */
 export async function cardsCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
   const report = await buildReport(ctx, actor, sessionId);
-  const org = (id: string) => label(lang, 'organizationType', id);
+  const org = await organizationTypeLabels(ctx, lang);
   const boardNames = new Map(report.boards.map((b) => [b.room, b.name]));
   const stageNames = new Map(report.boards.flatMap((b) => b.stages.map((s) => [s.id, s.title] as const)));
   const groupNames = new Map(report.groups.map((g) => [g.id, g.title]));
@@ -62,7 +71,7 @@ export async function surveyCsv(ctx: ServiceContext, actor: UserActor, sessionId
   const report = await buildReport(ctx, actor, sessionId);
   const rows: unknown[][] = [];
   for (const q of report.survey.questions) {
-    const title = q.title || t(lang, `survey.${q.id}.title`);
+    const title = questionTitle(lang, q, report.session.theme);
     if (q.kind === 'text') for (const text of q.texts ?? []) rows.push([title, '', '', '', text, '']);
     else for (const [choice, n] of Object.entries(q.answers)) rows.push([title, own(q.labels, choice) ?? label(lang, `survey.${q.id}`, choice), n, own(q.percent, choice), '', '']);
   }
@@ -83,7 +92,7 @@ function responseRateParts(lang: Language, r: SessionReport): string {
  */
 export async function agreementCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
   const report = await buildReport(ctx, actor, sessionId);
-  const org = (id: string) => label(lang, 'organizationType', id);
+  const org = await organizationTypeLabels(ctx, lang);
   const rows: unknown[][] = [];
   report.polls.forEach((poll, index) => {
     const title = titleOf(lang, poll.title, 'report.pollUntitled', index);
@@ -98,7 +107,7 @@ export async function agreementCsv(ctx: ServiceContext, actor: UserActor, sessio
 
 /** The session's report as Markdown, ready to paste into a city document (hidden cards left out). */
 export async function reportMarkdown(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
-  return renderMarkdown(await buildReport(ctx, actor, sessionId), lang, (id) => label(lang, 'organizationType', id));
+  return renderMarkdown(await buildReport(ctx, actor, sessionId), lang, await organizationTypeLabels(ctx, lang));
 }
 
 // `org` names organisation types by their stored labels (retired ones too; renamed ones by their new name).
@@ -139,7 +148,7 @@ function renderMarkdown(r: SessionReport, lang: Language, org: (id: string) => s
   }
   lines.push('', `## ${L('survey')}`, '', `${L('responseRate')}: ${r.survey.responseRate}% (${r.survey.responses}/${r.survey.invited})`, '', `- ${responseRateParts(lang, r)}`, '', `> ${t(lang, 'report.responseRateNote')}`);
   for (const q of r.survey.questions) {
-    lines.push('', `### ${q.title || t(lang, `survey.${q.id}.title`)}`, '');
+    lines.push('', `### ${questionTitle(lang, q, r.session.theme)}`, '');
     if (q.kind === 'text') lines.push(...(q.texts ?? []).map((text) => `- ${text.replace(/\n/g, ' ')}`));
     else for (const [choice, n] of Object.entries(q.answers)) lines.push(`- ${own(q.labels, choice) ?? label(lang, `survey.${q.id}`, choice)}: ${n} (${own(q.percent, choice)}%)`);
   }

@@ -1,6 +1,6 @@
 import { CARD_KINDS } from '../../shared/schemas/cards';
 import type { ReportCard, SessionReport, SurveyQuestionReport } from '../../shared/schemas/reports';
-import type { SurveyQuestion } from '../../shared/survey';
+import { answersOf, type SurveyQuestion } from '../../shared/survey';
 import { listSurveyResponses, type SurveyResponseRow } from '../../db/repositories/archive.repository';
 import { listParticipants, type SessionRow } from '../../db/repositories/sessions.repository';
 import { findUserById } from '../../db/repositories/users.repository';
@@ -29,7 +29,8 @@ function summariseSurvey(questions: SurveyQuestion[], responses: Array<Record<st
     if (q.kind === 'text') {
       return { id: q.id, kind: q.kind, title: q.title, answered: given.length, answers: {}, percent: {}, positivePercent: null, texts: given };
     }
-    const tally = new Map((q.choices ?? []).map((c) => [c, 0]));
+    // Custom questions are counted by their own answers (a scale's numbers, a choice's ids).
+    const tally = new Map(answersOf(q).map((c) => [c, 0]));
     for (const a of given) tally.set(a, (tally.get(a) ?? 0) + 1);
     const answers: Record<string, number> = Object.fromEntries(tally);
     const positive = q.positive ? given.filter((a) => q.positive!.includes(a)).length : null;
@@ -37,8 +38,9 @@ function summariseSurvey(questions: SurveyQuestion[], responses: Array<Record<st
       id: q.id,
       kind: q.kind,
       title: q.title,
-      choices: q.choices,
+      choices: answersOf(q),
       labels: q.labels,
+      scale: q.scale,
       answered: given.length,
       answers,
       percent: Object.fromEntries(Object.entries(answers).map(([c, n]) => [c, percent(n, given.length)])),

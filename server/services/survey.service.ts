@@ -1,9 +1,10 @@
-import { STANDARD_SURVEY, type SurveyQuestion } from '../../shared/survey';
-import { findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/archive.repository';
+import { answersOf, checkSurveyAnswers, STANDARD_SURVEY, type SurveyQuestion } from '../../shared/survey';
+import { findSurveyResponse, listSurveyResponses, upsertSurveyResponse } from '../../db/repositories/archive.repository';
 import { findSessionById, updateSession } from '../../db/repositories/sessions.repository';
 import type { TokenActor, UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import type { SurveyView } from '../../shared/schemas/reports';
+import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
 import { sessionSurvey, surveyAnswers } from './stored-json';
@@ -32,6 +33,7 @@ export async function getSurvey(ctx: ServiceContext, actor: TokenActor, sessionI
   const mine = actor.participantId ? await findSurveyResponse(ctx.db, sessionId, actor.participantId) : undefined;
   return {
     questions: parseSurvey(ctx, session),
+    theme: session.theme,
     open: surveyOpen(ctx, session),
     answers: mine ? surveyAnswers.decode(ctx.log, `${sessionId}/${actor.participantId}`, mine.answers) : null,
   };
@@ -47,14 +49,9 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
   const session = await findSessionById(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', 'no such session');
   if (!surveyOpen(ctx, session)) throw new AppError('not_open', 'the survey closed a day after the session');
-  const questions = new Map(parseSurvey(ctx, session).map((q) => [q.id, q]));
-  const clean: Record<string, string> = {};
-  for (const [id, value] of Object.entries(answers)) {
-    const question = questions.get(id);
-    if (!question) throw new AppError('bad_request', `no question ${id}`);
-    if (question.kind === 'choice' && !question.choices?.includes(value)) throw new AppError('bad_request', `not a choice of ${id}`);
-    if (value.trim() !== '') clean[id] = question.kind === 'text' ? value.trim() : value;
-  }
+  const checked = checkSurveyAnswers(parseSurvey(ctx, session), answers);
+  if (!checked.ok) throw new AppError('bad_request', checked.message);
+  const clean = checked.answers;
   // An empty form would count as a response and inflate the response rate (回収率).
   if (Object.keys(clean).length === 0) throw new AppError('bad_request', 'answer at least one question');
   await upsertSurveyResponse(ctx.db, {
@@ -65,12 +62,60 @@ export async function answerSurvey(ctx: ServiceContext, actor: TokenActor, sessi
   });
 }
 
-/** The facilitator sets a session's own survey questions. */
+/** What the survey editor shows: the questions (the standard ones until edited) and which already have answers. */
+export interface SurveyEditorView {
+  questions: SurveyQuestion[];
+  theme: string;
+  /** Whether the questions are still the standard closing survey (never edited). */
+  standard: boolean;
+  /** Questions that have answers: their wording, kind and answers can no longer change. */
+  answeredQuestionIds: string[];
+  responses: number;
+}
+
+async function answeredQuestions(ctx: ServiceContext, sessionId: string): Promise<{ ids: Set<string>; responses: number }> {
+  const rows = await listSurveyResponses(ctx.db, sessionId);
+  const ids = new Set<string>();
+  for (const r of rows) {
+    for (const [id, value] of Object.entries(surveyAnswers.decode(ctx.log, `${r.session_id}/${r.participant_id}`, r.answers))) if (value !== '') ids.add(id);
+  }
+  return { ids, responses: rows.length };
+}
+
+/** The facilitator's survey editor: the session's questions and what is already answered. */
+export async function getSurveyEditor(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SurveyEditorView> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  const answered = await answeredQuestions(ctx, session.id);
+  return {
+    questions: parseSurvey(ctx, session),
+    theme: session.theme,
+    standard: sessionSurvey.decode(ctx.log, session.id, session.survey).length === 0,
+    answeredQuestionIds: [...answered.ids],
+    responses: answered.responses,
+  };
+}
+
+// What a question asks and what its answers mean; `positive` only says how the report sums them up.
+const meaningOf = (q: SurveyQuestion) => JSON.stringify([q.kind, q.title, answersOf(q), q.labels ?? {}, q.scale ?? null]);
+
+/**
+ * The facilitator sets a session's own survey questions. Answers are kept by question id, so once
+ * a question has answers, changing what it asks (kind, wording, answers and their labels, scale)
+ * or removing it would make those answers say something else: refused with `conflict`. Questions
+ * without answers change freely, and new ones may be added at any time.
+ */
 export async function setSurvey(ctx: ServiceContext, actor: UserActor, sessionId: string, questions: SurveyQuestion[]): Promise<SurveyQuestion[]> {
   const session = await getManagedSession(ctx, actor, sessionId);
-  for (const q of questions) {
-    if (q.kind === 'choice' && (!q.choices || q.choices.length < 2)) throw new AppError('bad_request', `question ${q.id} needs two choices or more`);
+  const before = new Map(parseSurvey(ctx, session).map((q) => [q.id, q]));
+  const after = new Map(questions.map((q) => [q.id, q]));
+  for (const id of (await answeredQuestions(ctx, session.id)).ids) {
+    const was = before.get(id);
+    if (!was) continue;
+    const now = after.get(id);
+    if (!now) throw new AppError('conflict', `question ${id} has answers and cannot be removed`);
+    if (meaningOf(now) !== meaningOf(was)) throw new AppError('conflict', `question ${id} has answers: its wording and answers cannot change`);
   }
   await updateSession(ctx.db, session.id, { survey: sessionSurvey.encode(questions) });
+  await recordAudit(ctx, actor, 'survey.change', { sessionId: session.id, detail: { questions: questions.length } });
   return questions;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { ORGANIZATION_TYPES } from '../organization-types';
+import { organizationTypeIdSchema } from '../organization-types';
 import type { Phase, TableMode } from '../board/templates';
 import { ACTION_STATUSES } from './consensus';
 
@@ -34,7 +34,8 @@ export const joinSchema = z.object({
     .trim()
     .regex(/^[0-9]{6}$/, 'joinCode is six digits'),
   displayName: z.string().trim().max(LIMITS.displayName).default(''),
-  organizationType: z.enum(ORGANIZATION_TYPES),
+  /** An active stored type; the service checks it against the stored list (cached). */
+  organizationType: organizationTypeIdSchema,
   /** The token this browser got when it joined before: a valid one of the same session returns that identity. */
   rejoinToken: z.string().min(1).max(200).optional(),
 });
@@ -119,7 +120,6 @@ export interface SessionView {
   participantCap: number;
 }
 
-/** What `POST /api/join` returns. */
 /** `GET /api/join/:code`: the code's path parameter, six digits. */
 export const joinCodeParams = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'a join code is six digits') });
 
@@ -135,6 +135,7 @@ export interface JoinPreview {
   status: 'open' | 'closed';
 }
 
+/** What `POST /api/join` returns. */
 export interface JoinResult {
   sessionId: string;
   participantId: string;

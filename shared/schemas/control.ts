@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CARD_KINDS } from './cards';
-import { ORGANIZATION_TYPES } from '../organization-types';
+import { organizationTypeIdSchema } from '../organization-types';
 import { LIMITS } from '../limits';
 
 const room = z.string().min(1).max(200);
@@ -44,7 +44,8 @@ export const sessionPatchSchema = z.object({
 /** `POST /api/sessions/:id/participants`: someone without a phone, entered by the facilitator. */
 export const proxyParticipantSchema = z.object({
   displayName: z.string().trim().max(LIMITS.displayName).default(''),
-  organizationType: z.enum(ORGANIZATION_TYPES),
+  /** An active stored type; the service checks it against the stored list (cached). */
+  organizationType: organizationTypeIdSchema,
   room: room.optional(),
 });
 

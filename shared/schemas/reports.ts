@@ -6,6 +6,8 @@ import type { ActionStatus, actionViewSchema, decisionViewSchema, outcomeViewSch
 /** `GET /api/sessions/:id/survey`: the questions, whether answers are still taken, and the caller's earlier answers. */
 export interface SurveyView {
   questions: SurveyQuestion[];
+  /** The session's theme: the standard understanding question asks about it. */
+  theme: string;
   open: boolean;
   answers: Record<string, string> | null;
 }
@@ -13,10 +15,13 @@ export interface SurveyView {
 /** One survey question's figures in the report. */
 export interface SurveyQuestionReport {
   id: string;
-  kind: 'choice' | 'text';
+  kind: 'choice' | 'scale' | 'text';
   title: string;
+  /** The answers counted, in display order (a scale's numbers as strings). */
   choices?: string[];
   labels?: Record<string, string>;
+  /** Scale questions: the range and the words at its ends. */
+  scale?: SurveyQuestion['scale'];
   /** How many answered this question. */
   answered: number;
   answers: Record<string, number>;

@@ -14,16 +14,16 @@ export function SurveySection({ report }: { report: SessionReport }) {
   return (
     <ReportSection id="survey" title={t('report.survey')} long>
       <p className="report-headline">{t('report.responseRate', { rate: labels.decimal(responseRate), responses, invited })}</p>
-      {questions.map((q) => (q.kind === 'choice' ? <ChoiceQuestion key={q.id} question={q} /> : <TextQuestion key={q.id} question={q} />))}
+      {questions.map((q) => (q.kind !== 'text' ? <ChoiceQuestion key={q.id} question={q} theme={report.session.theme} /> : <TextQuestion key={q.id} question={q} theme={report.session.theme} />))}
     </ReportSection>
   );
 }
 
-function ChoiceQuestion({ question }: { question: SurveyQuestionReport }) {
+function ChoiceQuestion({ question, theme }: { question: SurveyQuestionReport; theme: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const text = useQuestionText();
-  const title = text.title(question);
+  const title = text.title(question, theme);
   const choices = question.choices ?? Object.keys(question.answers);
   const percentOf = (choice: string) => question.percent[choice] ?? 0;
   return (
@@ -59,13 +59,13 @@ function ChoiceQuestion({ question }: { question: SurveyQuestionReport }) {
   );
 }
 
-function TextQuestion({ question }: { question: SurveyQuestionReport }) {
+function TextQuestion({ question, theme }: { question: SurveyQuestionReport; theme: string }) {
   const { t } = useTranslation();
   const text = useQuestionText();
   const texts = question.texts ?? [];
   return (
     <div className="report-block stack">
-      <h3>{text.title(question)}</h3>
+      <h3>{text.title(question, theme)}</h3>
       {texts.length === 0 ? (
         <p className="muted">{t('report.noComments')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { SurveyQuestion } from '../../../../shared/survey';
+import { answersOf, type SurveyQuestion } from '../../../../shared/survey';
 import { secretariatApi, type SurveyView } from '../../api/secretariat';
 import { useAction } from '../../app/use-action';
 import { LiveMessage } from '../../components/LiveMessage';
@@ -50,7 +50,7 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
   };
 
   return (
-    <div className="stack narrow survey">
+    <div className="stack narrow survey phone-page">
       <Link to={`/s/${encodeURIComponent(join.sessionId)}`}>{t('surveyForm.backToBoard')}</Link>
       <h1>
         {t('surveyForm.title')}
@@ -61,7 +61,7 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
       <form className="stack" onSubmit={submit} noValidate>
         <fieldset className="survey-questions" disabled={!survey.open}>
           {survey.questions.map((question) => (
-            <QuestionField key={question.id} question={question} value={answers[question.id] ?? ''} onChange={(value) => change(question.id, value)} />
+            <QuestionField key={question.id} question={question} theme={survey.theme ?? ''} value={answers[question.id] ?? ''} onChange={(value) => change(question.id, value)} />
           ))}
         </fieldset>
         <LiveMessage tone="error">{empty ? t('surveyForm.empty') : message?.tone === 'error' ? message.text : null}</LiveMessage>
@@ -86,14 +86,14 @@ function SurveyForm({ join, survey }: { join: StoredJoin; survey: SurveyView }) 
   );
 }
 
-function QuestionField({ question, value, onChange }: { question: SurveyQuestion; value: string; onChange: (value: string) => void }) {
+function QuestionField({ question, theme, value, onChange }: { question: SurveyQuestion; theme: string; value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   const text = useQuestionText();
   const id = `survey-${question.id}`;
   if (question.kind === 'text') {
     return (
       <div className="field survey-question">
-        <label htmlFor={id}>{text.title(question)}</label>
+        <label htmlFor={id}>{text.title(question, theme)}</label>
         <textarea id={id} rows={5} maxLength={TEXT_MAX} value={value} aria-describedby={`${id}-count`} onChange={(e) => onChange(e.target.value)} />
         <p id={`${id}-count`} className="hint">
           {t('surveyForm.textCount', { count: value.length, max: TEXT_MAX })}
@@ -103,8 +103,8 @@ function QuestionField({ question, value, onChange }: { question: SurveyQuestion
   }
   return (
     <fieldset className="choice-group survey-question survey-choices">
-      <legend>{text.title(question)}</legend>
-      {(question.choices ?? []).map((choice) => (
+      <legend>{text.title(question, theme)}</legend>
+      {answersOf(question).map((choice) => (
         <label key={choice} className="choice survey-choice">
           <input type="radio" name={id} value={choice} checked={value === choice} onChange={() => onChange(choice)} />
           {text.choice(question, choice)}
