@@ -119,11 +119,11 @@ describe('the secretariat in a browser', () => {
     await phone.getByRole('button', { name: '参加する' }).click();
     await phone.getByRole('link', { name: 'ふりかえりアンケートに答える' }).click();
     await phone.getByRole('heading', { level: 1, name: /ふりかえりアンケート/ }).waitFor();
-    const satisfaction = phone.getByRole('group', { name: '今日のワークショップの満足度を教えてください' });
+    const satisfaction = phone.getByRole('group', { name: '今日の会はいかがでしたか' });
     await satisfaction.getByRole('radio', { name: '満足', exact: true }).check();
-    await phone.getByRole('group', { name: '孤独・孤立の課題について理解が深まりましたか' }).getByRole('radio', { name: '深まった', exact: true }).check();
-    await phone.getByRole('group', { name: 'プラットフォームの活動に参加したいと思いますか' }).getByRole('radio', { name: '参加したい' }).check();
-    await phone.getByLabel('ご意見・ご感想（自由記述）').fill('お寺でもできることがありそうです');
+    await phone.getByRole('group', { name: '「こどもの居場所」について理解が深まりましたか' }).getByRole('radio', { name: '深まった', exact: true }).check();
+    await phone.getByRole('group', { name: 'これからも、こうした集まりや活動に参加したいと思いますか' }).getByRole('radio', { name: '参加したい' }).check();
+    await phone.getByLabel('ご意見・ご感想があれば自由にお書きください').fill('お寺でもできることがありそうです');
     await phone.getByRole('button', { name: '送信する' }).click();
     const sent = phone.getByRole('status').filter({ hasText: '送信しました' });
     await sent.waitFor();
@@ -176,7 +176,7 @@ describe('the secretariat in a browser', () => {
       ['行政', '1', '10.0%'],
       ['合計', '10', '100.0%'],
     ]);
-    expect((await rowsOf(desk, '今日のワークショップの満足度を教えてください')).slice(0, 2)).toEqual([
+    expect((await rowsOf(desk, '今日の会はいかがでしたか')).slice(0, 2)).toEqual([
       ['大変満足', '4', '50.0%'],
       ['満足', '4', '50.0%'],
     ]);
