@@ -58,8 +58,10 @@ describe('hostile REST requests', () => {
             if (input.ownMethod) method = input.target.route.method.toUpperCase();
           } else path = input.target.prefix + input.target.rest.join('/');
           const url = `${test.server.url}${path}${input.query ? `?${input.query}` : ''}`;
+          let sentPath: string;
           try {
-            new URL(url);
+            // What the server sees: `..` and `.` segments are resolved by every client.
+            sentPath = new URL(url).pathname;
           } catch {
             return; // not a URL any client could send
           }
@@ -69,9 +71,11 @@ describe('hostile REST requests', () => {
           const body = method === 'GET' || method === 'HEAD' ? undefined : input.body;
           const res = await fetch(url, { method, headers, body });
           const text = await res.text();
+          // Outside the API, 503 text/plain is the documented answer while the browser app is not built (or being rebuilt).
+          if (!sentPath.startsWith('/api/') && res.status === 503 && res.headers.get('content-type')?.startsWith('text/plain')) return;
           expect(res.status, `${method} ${path.slice(0, 200)} → ${res.status} ${text.slice(0, 300)}`).toBeLessThan(500);
           // 431: a request head over Node's limit is answered by its HTTP parser, before any of ours.
-          if (res.status >= 400 && res.status !== 431 && path.startsWith('/api/') && method !== 'HEAD') {
+          if (res.status >= 400 && res.status !== 431 && sentPath.startsWith('/api/') && method !== 'HEAD') {
             expect(JSON.parse(text), `${method} ${path.slice(0, 200)} → ${res.status} ${text.slice(0, 300)}`).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
           }
           if (res.status === 204 && path.endsWith('/api/auth/logout')) cookie = await loginCookie(test.server.url);
