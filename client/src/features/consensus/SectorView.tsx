@@ -65,6 +65,8 @@ export function SectorView({ state, headingLevel = 3, layout = 'table', showReas
       <p className="hint">{t('poll.supportHint', { choices: supporting.join(t('vote.separator')) })}</p>
       {state.results.map((item) => {
         const sectors = orderSectors(Object.keys(item.byOrganizationType));
+        // Sectors the server withheld (too few respondents) come without figures: named, never counted.
+        const withheld = orderSectors(item.withheldOrganizationTypes ?? []);
         const rows: Array<{ key: string; name: string; dist: Distribution }> = [
           { key: '', name: t('poll.overall'), dist: item.overall },
           ...sectors.map((id) => ({ key: id, name: labels.organizationType(id), dist: item.byOrganizationType[id] })),
@@ -107,6 +109,12 @@ export function SectorView({ state, headingLevel = 3, layout = 'table', showReas
                         <td className="support-cell">{labels.percent(row.dist.supportPercent)}</td>
                       </tr>
                     ))}
+                    {withheld.map((id) => (
+                      <tr key={`withheld-${id}`} className="is-withheld" data-sector={id}>
+                        <th scope="row">{labels.organizationType(id)}</th>
+                        <td colSpan={state.scale.length + 2}>{t('poll.withheld')}</td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </div>
@@ -119,8 +127,14 @@ export function SectorView({ state, headingLevel = 3, layout = 'table', showReas
                     <StackBar dist={row.dist} scale={state.scale} classes={classes} />
                   </li>
                 ))}
+                {withheld.map((id) => (
+                  <li key={`withheld-${id}`} className="is-withheld">
+                    <span className="sector-name">{labels.organizationType(id)}</span> {t('poll.withheld')}
+                  </li>
+                ))}
               </ul>
             )}
+            {withheld.length > 0 && <p className="hint">{t('poll.withheldHint')}</p>}
             {showReasons && item.reasons.length > 0 && (
               <details className="poll-reasons">
                 <summary>{t('poll.reasons', { count: item.reasons.length })}</summary>

@@ -17,7 +17,7 @@ export function VotesSection({ report }: { report: SessionReport }) {
     <ReportSection id="votes" title={t('report.votes')}>
       {report.votes.length === 0 && <p className="muted">{t('report.noVotes')}</p>}
       {report.votes.map((vote, index) => {
-        const title = t('report.voteUntitled', { index: index + 1 });
+        const title = vote.title.trim() || t('report.voteUntitled', { index: index + 1 });
         const top = vote.results.slice(0, CHART_ITEMS);
         return (
           <div key={vote.voteId} className="report-block stack">
@@ -49,8 +49,14 @@ const CONSENSUS_MARK = { shared: '◎', diverge: '⚠', mixed: '△' } as const;
 function PollTable({ poll, title }: { poll: RevealedPoll; title: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const sectors = orderOrganizationTypes(poll.results.flatMap((r) => Object.keys(r.byOrganizationType)));
-  const cell = (d: { supportPercent: number; total: number } | undefined) => (d && d.total > 0 ? `${labels.percent(d.supportPercent)} (n=${d.total})` : '—');
+  const sectors = orderOrganizationTypes([...new Set(poll.results.flatMap((r) => [...Object.keys(r.byOrganizationType), ...r.withheldOrganizationTypes]))]);
+  // A sector too small to show arrives without figures (the server withholds them): say so.
+  const cell = (r: RevealedPoll['results'][number], sector: string) => {
+    if (r.withheldOrganizationTypes.includes(sector)) return t('report.withheld');
+    const d = r.byOrganizationType[sector];
+    return d && d.total > 0 ? `${labels.percent(d.supportPercent)} (n=${d.total})` : '—';
+  };
+  const overall = (d: { supportPercent: number; total: number }) => (d.total > 0 ? `${labels.percent(d.supportPercent)} (n=${d.total})` : '—');
   return (
     <FigureTable
       caption={`${title}: ${t('report.agreementHint')}`}
@@ -58,7 +64,7 @@ function PollTable({ poll, title }: { poll: RevealedPoll; title: string }) {
       rows={poll.results.map((r) => ({
         key: r.itemId,
         head: r.label,
-        cells: [cell(r.overall), ...sectors.map((s) => cell(r.byOrganizationType[s])), `${CONSENSUS_MARK[r.consensus]} ${t(`consensus.${r.consensus}`)}`],
+        cells: [overall(r.overall), ...sectors.map((s) => cell(r, s)), `${CONSENSUS_MARK[r.consensus]} ${t(`consensus.${r.consensus}`)}`],
       }))}
     />
   );
@@ -71,7 +77,7 @@ export function AgreementSection({ report }: { report: SessionReport }) {
     <ReportSection id="agreement" title={t('report.agreement')}>
       {report.polls.length === 0 && <p className="muted">{t('report.noPolls')}</p>}
       {report.polls.map((poll, index) => {
-        const title = t('report.pollUntitled', { index: index + 1 });
+        const title = poll.title.trim() || t('report.pollUntitled', { index: index + 1 });
         return (
           <div key={poll.pollId} className="report-block stack">
             <h3>{title}</h3>

@@ -8,6 +8,9 @@ import { useErrorText } from '../../components/error-text';
 import { StatusBadge } from './ArchivePage';
 import { useDates } from './format';
 import { AgreementSection, OutcomeSection, VotesSection } from './ReportConsensus';
+import { KeyFigures } from './ReportFigures';
+import { ModerationSection } from './ReportModeration';
+import { PaperSurveyForm } from './ReportPaperSurvey';
 import { CardsSection, GroupsSection, ParticipantsSection, PersonaSection } from './ReportSections';
 import { SurveySection } from './ReportSurvey';
 import { ReportTools } from './ReportTools';
@@ -41,14 +44,19 @@ export function ReportPage() {
       <article className="report-document stack" aria-labelledby="report-title">
         <ReportHead report={report.value} />
         <ReportTools report={report.value} onChanged={refresh} />
+        <PaperSurveyForm report={report.value} onChanged={refresh} />
+        <ModerationSection report={report.value} />
+        {/* The city's figures first: participants by type, 満足度, 理解度, 参画意向, 回収率. */}
+        <KeyFigures report={report.value} />
         <ParticipantsSection report={report.value} />
+        <SurveySection report={report.value} />
         <PersonaSection report={report.value} />
         <CardsSection report={report.value} />
         <GroupsSection report={report.value} />
         <VotesSection report={report.value} />
         <AgreementSection report={report.value} />
         <OutcomeSection report={report.value} />
-        <SurveySection report={report.value} />
+        <p className="report-note">{t('report.withheldNote', { threshold: report.value.smallGroupThreshold })}</p>
       </article>
       <Link to="/secretariat/archive" className="no-print">
         {t('report.backToArchive')}

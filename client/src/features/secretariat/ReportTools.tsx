@@ -31,6 +31,7 @@ export function ReportTools({ report, onChanged }: { report: SessionReport; onCh
     [urls.cardsCsv, t('report.downloadCards')],
     [urls.actionsCsv, t('report.downloadActions')],
     [urls.surveyCsv, t('report.downloadSurvey')],
+    [urls.surveyCsv.replace('/export/survey.csv', '/export/agreement.csv'), t('report.downloadAgreement')],
     [urls.json, t('report.downloadJson')],
   ];
 

@@ -4,6 +4,22 @@ import { Bar, Line } from 'react-chartjs-2';
 
 ChartJS.register(BarElement, CategoryScale, Legend, LinearScale, LineElement, PointElement, Tooltip);
 
+/** Chart text in CSS pixels: 13 px is 9.75 pt, so printed labels stay above 9 pt. */
+const FONT_PX = 13;
+ChartJS.defaults.font.size = FONT_PX;
+
+/**
+ * A canvas keeps the size it was drawn at, and printing would shrink it (labels fell to 5 pt):
+ * before printing, and when the print layout is applied, every chart is redrawn at its printed size.
+ */
+function redrawForPrint() {
+  for (const chart of Object.values(ChartJS.instances)) chart.resize();
+}
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', redrawForPrint);
+  window.matchMedia?.('print').addEventListener?.('change', redrawForPrint);
+}
+
 /** Colours told apart by people with colour-blindness (Okabe–Ito); every chart also has its numbers in a table. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#6b4f00', '#1b1f24', '#8a939e'];
 
