@@ -28,11 +28,16 @@ const ROOT_KEYS: ReadonlySet<string> = new Set(BOARD_ROOT_KEYS);
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateCheck {
   let decoded: { structs: Array<Y.Item | Y.GC | unknown>; ds: ReturnType<typeof Y.createDeleteSet> };
+  let reader: TrackingDecoder | null = null;
   try {
-    decoded = Y.decodeUpdate(update) as typeof decoded;
+    // The decoder is kept so we can tell whether the update ends where its delete set does:
+    // Yjs ignores bytes after it, and they would be stored with the update.
+    decoded = Y.decodeUpdateV2(update, trackingDecoder((made) => (reader = made))) as typeof decoded;
   } catch (error) {
     return { ok: false, reason: 'malformed', detail: String(error) };
   }
+  const consumed = (reader as TrackingDecoder | null)?.restDecoder.pos;
+  if (consumed !== update.byteLength) return { ok: false, reason: 'malformed', detail: 'bytes after the end of the update' };
 
   const known = new Map<number, number>();
   const stateOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
@@ -83,6 +88,18 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
   const problem = checkBoardEffect(doc, decoded as Parameters<typeof checkBoardEffect>[1]);
   if (problem) return { ok: false, reason: problem.reason, detail: problem.detail };
   return { ok: true, noop: false };
+}
+
+type TrackingDecoder = Y.UpdateDecoderV1;
+
+/** Yjs's v1 update decoder, handing each instance it makes to `onMade`. */
+function trackingDecoder(onMade: (decoder: TrackingDecoder) => void): typeof Y.UpdateDecoderV1 {
+  return class extends Y.UpdateDecoderV1 {
+    constructor(decoder: ConstructorParameters<typeof Y.UpdateDecoderV1>[0]) {
+      super(decoder);
+      onMade(this);
+    }
+  };
 }
 
 /**

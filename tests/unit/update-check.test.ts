@@ -106,3 +106,14 @@ describe('checkUpdate', () => {
     expect(checkUpdate(server, Y.mergeUpdates(d.updates), limits)).toMatchObject({ ok: false, reason: 'too_large' });
   });
 });
+
+describe('checkUpdate on what follows an update', () => {
+  it('refuses a valid update followed by bytes Yjs would ignore (and store with it)', () => {
+    const server = serverDocWithCard();
+    const { client, updates } = clientOf(server);
+    putCard(client, card('b', 'second'));
+    const padded = new Uint8Array([...updates[0], 0, 1, 2, 3]);
+    expect(checkUpdate(server, updates[0], limits)).toEqual({ ok: true, noop: false });
+    expect(checkUpdate(server, padded, limits)).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
