@@ -111,6 +111,17 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   httpServer.on('request', expressApp);
   const io = createIoServer(ctx, httpServer, isAllowedOrigin, redis);
   const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
+  // What Node's own parser refuses (a head over its size limit, broken framing) never reaches
+  // express: answer it in the same error format, instead of Node's empty 400/431.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ error: tooLarge ? { code: 'too_large', message: 'request head too large' } : { code: 'bad_request', message: 'malformed HTTP request' } });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   httpServer.on('upgrade', (req, socket, head) => {
     const target = req.url ?? '';
     // socket.io's engine answers its own path (its listener runs first and decodes nothing).

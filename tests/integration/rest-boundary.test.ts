@@ -55,6 +55,17 @@ describe('REST and URL boundary', () => {
     expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
   });
 
+  it('answers a request head too large for the HTTP parser with 431 and the JSON error format', async () => {
+    const { host } = new URL(test.server.url);
+    const res = await rawRequest(test.server.url, `GET /healthz HTTP/1.1\r\nHost: ${host}\r\nX-Pad: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.text.slice(res.text.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'too_large', message: 'request head too large' } });
+    const broken = await rawRequest(test.server.url, 'GARBAGE\r\n\r\n');
+    expect(broken.status).toBe(400);
+    expect(broken.text).toContain('"bad_request"');
+    expect((await fetch(`${test.server.url}/healthz`)).status).toBe(200);
+  });
+
   it('answers 400 bad_request to a malformed percent-escape in any HTTP path or query', async () => {
     const { api, session } = await createSessionAsAdmin(test.server.url);
     const cookie = (api as unknown as { cookie: string }).cookie;
