@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
@@ -9,7 +10,42 @@ const backend = 'http://localhost:3000';
 // Absolute paths, so the build works whatever the working directory of the caller.
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker that keeps the app's files on the phone, so a reload with no network still
+    // opens the join page or the board (which then draws from IndexedDB), and a manifest so both
+    // work as a home-screen app. Only the app shell is cached: /api, /yjs and /socket.io always
+    // go to the network (answers there are live, and some are secret).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: '寄り合い',
+        short_name: '寄り合い',
+        description: 'みんなで話し合い、合意をつくる場',
+        lang: 'ja',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f3f4f1',
+        theme_color: '#1f4e79',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Staff screens are not kept on every phone (a hall of phones on one Wi-Fi): they load when opened.
+        globIgnores: ['**/assets/{Report,Archive,Register,Stats,SinceLast,ActionFacts,secretariat,Session,Account,Login,Setup}*'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/yjs/, /^\/socket\.io/, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./client/dist', import.meta.url)),
     emptyOutDir: true,

@@ -150,6 +150,8 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
       expect.stringMatching(/^2位お寺の居場所シール 1枚/),
       expect.stringMatching(/^2位子どもが一人で来られないシール 1枚/),
     ]);
+    // Earlier results fold to one line on the phone (below the phase's own action): open it.
+    await p1.locator('summary', { hasText: '投票の結果' }).click();
     await p1.getByRole('heading', { name: '投票の結果' }).waitFor();
     await shot(projector, 'consensus-projector-ranking');
 
@@ -195,6 +197,7 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     const sectorView = projector.getByRole('region', { name: /^合意度の結果/ });
     await sectorView.getByRole('article', { name: 'お寺の居場所' }).getByText('分野で意見が分かれる').waitFor();
     expect(await support(sectorView, 'お寺の居場所', '企業').textContent()).toBe('0.0%');
+    await p2.locator('summary', { hasText: '合意度の結果' }).click();
     await p2.getByRole('heading', { name: '合意度の結果' }).waitFor();
     await shot(fac, 'consensus-facilitator-sectors');
     await shot(projector, 'consensus-projector-sectors');
@@ -218,6 +221,7 @@ describe('grouping, dot voting, the agreement poll by sector, and decisions in a
     await panel.getByText('担当: 社会福祉協議会 佐藤／期限: 2027年1月31日').waitFor();
     await panel.getByLabel('「社協の登録制度を調べる」の状況').selectOption({ label: '進行中' });
     await expect.poll(async () => (await api.json<{ actions: Array<{ status: string }> }>('GET', `/api/sessions/${session.id}/outcome`)).actions[0]?.status).toBe('in_progress');
+    await p1.locator('summary', { hasText: '合意事項と次のアクション' }).click();
     await p1.getByRole('region', { name: '合意事項と次のアクション' }).getByText('社協の登録制度を調べる').waitFor();
     await shot(fac, 'consensus-facilitator-outcome');
     expect(await seriousViolations(fac)).toEqual([]);

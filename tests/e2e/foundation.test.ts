@@ -77,7 +77,8 @@ describe('foundation in a browser', () => {
     const delivery = mine.getByRole('article').filter({ hasText: text }).getByRole('status');
     await delivery.filter({ hasNotText: '送信中' }).waitFor();
     expect(await delivery.textContent()).toBe('保存しました');
-    await p.getByRole('region', { name: /^行ってみる/ }).getByText(text).waitFor();
+    // One's own card is listed once: under 自分のカード, not again among everyone's.
+    expect(await p.getByRole('region', { name: 'みんなのカード' }).getByText(text).count()).toBe(0);
 
     // The facilitator's board shows the card live, on its stage, with kind, author and sector.
     const card = board.getByRole('region', { name: /^行ってみる/ }).getByRole('article').filter({ hasText: text });

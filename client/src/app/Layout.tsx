@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { Later } from '../components/Later';
+// The phone pages' spacing (join, board, survey) is loaded with them: they are what opens first.
+import '../features/participant/participant.css';
 
 /** Every screen: a skip link, the app name (home), the language switch, then the page. */
 export function Layout() {

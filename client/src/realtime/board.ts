@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardParts, type Card, decodeCard, type Persona, readPersona, readStages, type Stage } from '../../../shared/board/model';
-import { FATAL_CLOSE_CODES } from '../../../shared/protocol';
+import { CloseCode, FATAL_CLOSE_CODES } from '../../../shared/protocol';
 
 /** Where the board connection stands; `refused` means the server will not take this token. */
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -137,7 +138,8 @@ function boardEndpoint(): string {
  * Each part of the view is read again only when a transaction touched it, so the first sync
  * reads the board once and a new card costs one `toJSON`.
  */
-export function useBoard(room: string | undefined, token: string | undefined): BoardView {
+export function useBoard(room: string | undefined, token: string | undefined, options: { keepOnDevice?: boolean } = {}): BoardView {
+  const keepOnDevice = options.keepOnDevice ?? false;
   const [view, setView] = useState<BoardView>(EMPTY);
 
   useEffect(() => {
@@ -162,21 +164,33 @@ export function useBoard(room: string | undefined, token: string | undefined): B
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
       maxBackoffTime: 5000,
     });
+    // A reader's copy of the board (only ever what the server sent) is kept in IndexedDB, so a
+    // phone reloaded with no network still shows it. Never for writers: their unsent edits must
+    // not come back from a stale copy.
+    const kept = keepOnDevice ? new IndexeddbPersistence(`yoriai-board:${room}`, doc) : null;
+    kept?.on('synced', () => {
+      if (parts.cards.size > 0 || parts.stages.length > 0) patch({ synced: true });
+    });
     patch({ doc });
     // The observers above have read the sync's content already, in the same task, so React renders once.
     // `synced` stays true through a later disconnection: the last known board is still worth showing.
     provider.on('sync', (synced) => synced && patch({ synced: true }));
     provider.on('status', ({ status }) => setView((prev) => ({ ...prev, status: linkStatusOf(status, prev.status) })));
-    provider.on('closed', ({ code }) => patch({ status: 'refused', closeCode: code }));
+    provider.on('closed', ({ code }) => {
+      // The server took the kept copy for a write (it has what the server no longer has): drop it.
+      if (code === CloseCode.forbidden) void kept?.clearData();
+      patch({ status: 'refused', closeCode: code });
+    });
     return () => {
       parts.cards.unobserveDeep(onCards);
       parts.stages.unobserveDeep(onStages);
       parts.persona.unobserveDeep(onPersona);
       provider.destroy();
+      void kept?.destroy();
       doc.destroy();
       setView(EMPTY);
     };
-  }, [room, token]);
+  }, [room, token, keepOnDevice]);
 
   return view;
 }

@@ -23,27 +23,50 @@ function outboxStore(): UseStore | null {
   return store;
 }
 
-/** The cards kept for one person in one session (`key`), oldest first; [] when none or no storage. */
-export async function loadStoredCards(key: string): Promise<StoredCard[]> {
+/** An edit or withdrawal of one's own card not yet confirmed by the server, as kept on the device. */
+export type StoredChange =
+  | { event: 'card:edit'; payload: CommandPayload<'card:edit'>; state: 'sending' | 'failed'; error?: ErrorBody }
+  | { event: 'card:delete'; payload: CommandPayload<'card:delete'>; state: 'sending' | 'failed'; error?: ErrorBody };
+
+async function loadList<T>(key: string): Promise<T[]> {
   const s = outboxStore();
   if (!s) return [];
   try {
     const value: unknown = await get(key, s);
-    return Array.isArray(value) ? (value as StoredCard[]) : [];
+    return Array.isArray(value) ? (value as T[]) : [];
   } catch {
     return [];
   }
 }
 
-/** Replace what is kept for `key`; false when the device could not store it. */
-export async function storeCards(key: string, cards: StoredCard[]): Promise<boolean> {
+async function storeList<T>(key: string, list: T[]): Promise<boolean> {
   const s = outboxStore();
   if (!s) return false;
   try {
-    if (cards.length === 0) await del(key, s);
-    else await set(key, cards, s);
+    if (list.length === 0) await del(key, s);
+    else await set(key, list, s);
     return true;
   } catch {
     return false;
   }
+}
+
+/** The cards kept for one person in one session (`key`), oldest first; [] when none or no storage. */
+export function loadStoredCards(key: string): Promise<StoredCard[]> {
+  return loadList<StoredCard>(key);
+}
+
+/** Replace what is kept for `key`; false when the device could not store it. */
+export function storeCards(key: string, cards: StoredCard[]): Promise<boolean> {
+  return storeList(key, cards);
+}
+
+/** The edits and withdrawals kept for one person in one session, oldest first. */
+export function loadStoredChanges(key: string): Promise<StoredChange[]> {
+  return loadList<StoredChange>(`${key}:changes`);
+}
+
+/** Replace the edits and withdrawals kept for `key`; false when the device could not store them. */
+export function storeChanges(key: string, changes: StoredChange[]): Promise<boolean> {
+  return storeList(`${key}:changes`, changes);
 }

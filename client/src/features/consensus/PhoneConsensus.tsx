@@ -1,6 +1,8 @@
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Later, lazyPart } from '../../components/Later';
 import type { BoardCard } from '../../realtime/board';
-import { type ConsensusStore, focusOf, latestPoll, latestVote, useConsensus } from '../../realtime/consensus';
+import { type ConsensusStore, latestPoll, latestVote, useConsensus } from '../../realtime/consensus';
 import type { ControlChannel } from '../../realtime/control';
 import './consensus.css';
 
@@ -15,42 +17,72 @@ interface PhoneConsensusProps {
   store: ConsensusStore | null;
   /** The cards this phone knows (to show card kinds on vote items). */
   cards: BoardCard[];
+  /**
+   * `now`: the vote or poll the phone is asked to answer (open, or closed and not yet revealed),
+   * at the top of the page. `earlier`: revealed results and the decisions so far, each folded
+   * behind one line, below the phase's own action, so they never push it off the first screen.
+   */
+  part: 'now' | 'earlier';
 }
 
-/**
- * What the phone is asked to do now: the vote or poll the facilitator opened last (or its
- * results), the other one while it is still open, and the decisions and actions so far.
- */
-export function PhoneConsensus({ channel, store, cards }: PhoneConsensusProps) {
+/** The vote, the poll, their results and the decisions, on the phone; see `part`. */
+export function PhoneConsensus({ channel, store, cards, part }: PhoneConsensusProps) {
+  const { t } = useTranslation();
   const snapshot = useConsensus(store);
-  const focus = focusOf(snapshot);
   const vote = latestVote(snapshot);
   const poll = latestPoll(snapshot);
+  const pending = (status: string | undefined) => status === 'open' || status === 'closed';
+  const voteShown = vote && (
+    <Later>
+      <PhoneVote key={vote.voteId} channel={channel} state={vote} cards={cards} />
+    </Later>
+  );
+  const pollShown = poll && (
+    <Later>
+      <PhonePoll key={poll.pollId} channel={channel} state={poll} />
+    </Later>
+  );
+
+  if (part === 'now') {
+    // The one opened last comes first: it is what the facilitator just asked for.
+    const shown: { key: string; seq: number; node: ReactNode }[] = [];
+    if (vote && pending(vote.status)) shown.push({ key: 'vote', seq: vote.seq, node: voteShown });
+    if (poll && pending(poll.status)) shown.push({ key: 'poll', seq: poll.seq, node: pollShown });
+    shown.sort((a, b) => b.seq - a.seq);
+    return (
+      <>
+        {shown.map((x) => (
+          <Fragment key={x.key}>{x.node}</Fragment>
+        ))}
+      </>
+    );
+  }
+
   // Every session sends an outcome, empty until something is decided: only then load its code.
   const decided = snapshot.outcome?.decisions.length || snapshot.outcome?.actions.length ? snapshot.outcome : null;
-  const outcome = decided && (
-    <Later>
-      <PhoneOutcome outcome={decided} />
-    </Later>
-  );
-  if (!focus) return outcome;
-  const shownVote = focus.kind === 'vote' ? focus.state : vote?.status === 'open' ? vote : null;
-  const shownPoll = focus.kind === 'poll' ? focus.state : poll?.status === 'open' ? poll : null;
-  const voteShown = shownVote && (
-    <Later>
-      <PhoneVote key={shownVote.voteId} channel={channel} state={shownVote} cards={cards} />
-    </Later>
-  );
-  const pollShown = shownPoll && (
-    <Later>
-      <PhonePoll key={shownPoll.pollId} channel={channel} state={shownPoll} />
-    </Later>
-  );
+  const folds: { key: string; summary: string; body: ReactNode }[] = [];
+  if (vote?.status === 'revealed') folds.push({ key: 'vote', summary: t('vote.results'), body: voteShown });
+  if (poll?.status === 'revealed') folds.push({ key: 'poll', summary: t('poll.results'), body: pollShown });
+  if (decided) {
+    folds.push({
+      key: 'outcome',
+      summary: t('outcome.title'),
+      body: (
+        <Later>
+          <PhoneOutcome outcome={decided} />
+        </Later>
+      ),
+    });
+  }
+  if (folds.length === 0) return null;
   return (
-    <>
-      {focus.kind === 'vote' ? voteShown : pollShown}
-      {focus.kind === 'vote' ? pollShown : voteShown}
-      {outcome}
-    </>
+    <section className="phone-earlier" aria-label={t('participant.earlier')}>
+      {folds.map((fold) => (
+        <details key={fold.key} className="phone-fold">
+          <summary>{fold.summary}</summary>
+          {fold.body}
+        </details>
+      ))}
+    </section>
   );
 }

@@ -18,16 +18,19 @@ interface EveryoneBoardProps {
   scribe: boolean;
   /** Do not scroll the page (the person is writing a card). */
   holdScroll: boolean;
+  /** Leave out this author's cards (the phone lists them under its own cards). */
+  excludeAuthor?: string;
 }
 
 /** Everyone's cards on the journey, live. Follows the facilitator's "follow me", marks the spotlighted card, leaves hidden cards out. */
-export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll }: EveryoneBoardProps) {
+export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll, excludeAuthor }: EveryoneBoardProps) {
   const { t } = useTranslation();
   const section = useRef<HTMLElement>(null);
   const follow = session?.follow?.room === room ? session?.follow : null;
-  const cards = board.cards.filter((card) => !card.hidden);
+  const cards = board.cards.filter((card) => !card.hidden && card.authorId !== excludeAuthor);
   const spotlightId = session?.spotlight && session.spotlight.room === room ? session.spotlight.cardId : null;
-  const spotlighted = cards.find((card) => card.id === spotlightId);
+  // One's own card, when spotlit, is shown in the banner too.
+  const spotlighted = board.cards.find((card) => card.id === spotlightId && !card.hidden);
   const followKey = follow ? `${follow.room}/${follow.stageId ?? ''}` : '';
   const groups = useGroups(board.doc);
   const renderCard = (card: BoardCard) => (

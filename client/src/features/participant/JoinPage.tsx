@@ -96,7 +96,7 @@ export function JoinPage() {
   }
   if (checking) return <p role="status">{t('join.checking')}</p>;
   return (
-    <div className="stack narrow">
+    <div className="stack narrow phone-page">
       <h1>{t('join.title')}</h1>
       <p className="muted">{t('join.code', { code })}</p>
       <JoinPreviewView result={preview} />

@@ -17,11 +17,14 @@ export function JoinedGate<T>({
   sessionId,
   load,
   known,
+  offline,
   children,
 }: {
   sessionId: string;
   load: (join: StoredJoin) => Promise<T>;
   known?: (join: StoredJoin) => T | undefined;
+  /** What the device kept, shown only when `load` failed for want of a network. */
+  offline?: (join: StoredJoin) => T | undefined;
   children: (join: StoredJoin, value: T) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -39,12 +42,14 @@ export function JoinedGate<T>({
       </div>
     );
   }
+  // No network at all (status 0, not an answer): what the device kept, if anything.
+  const offlineValue = loaded.state === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 0 ? offline?.(join) : undefined;
   if (loaded.state === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.status === 401) return <JoinAgain join={join} />;
     // With something to show, the page stays: its own connection status tells of the network.
-    if (initial === undefined) return <LiveMessage tone="error">{errorText(loaded.error)}</LiveMessage>;
+    if (initial === undefined && offlineValue === undefined) return <LiveMessage tone="error">{errorText(loaded.error)}</LiveMessage>;
   }
-  const value = loaded.state === 'done' ? loaded.value : initial;
+  const value = loaded.state === 'done' ? loaded.value : (initial ?? offlineValue);
   if (value === undefined) return <p>{t('common.loading')}</p>;
   // One place in the tree whether the value is known or loaded, so the page is not mounted twice.
   return <>{children(join, value)}</>;

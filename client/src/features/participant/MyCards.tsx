@@ -2,12 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { CardActions } from '../../components/CardActions';
 import { CardView } from '../../components/CardView';
 import type { BoardCard } from '../../realtime/board';
-import type { CommandAck, ControlChannel } from '../../realtime/control';
+import type { ChangeEntry } from '../../realtime/change-outbox';
+import type { CommandAck } from '../../realtime/control';
 import type { OutboxEntry } from '../../realtime/outbox';
 import type { StoredJoin } from './joins';
 import { useErrorText } from '../../components/error-text';
-
-const OFFLINE: CommandAck = { ok: false, error: { code: 'internal', message: 'not connected' } };
 
 interface MyCardsProps {
   join: StoredJoin;
@@ -16,16 +15,22 @@ interface MyCardsProps {
   cards: BoardCard[];
   /** The cards written on this page, with their delivery state. */
   entries: OutboxEntry[];
-  channel: ControlChannel | null;
+  /** Edits and withdrawals not yet confirmed, one per card at most. */
+  changes: ChangeEntry[];
   /** The control channel is connected (else unsent cards wait on the device). */
   online: boolean;
   onRetry: (id: string) => void;
   onForget: (id: string) => void;
+  /** Edit or withdraw through the device's outbox; each resolves with the server's ack. */
+  onEdit: (room: string, id: string, text: string) => Promise<CommandAck>;
+  onWithdraw: (room: string, id: string) => Promise<CommandAck>;
+  onDropChange: (id: string) => void;
 }
 
 /** One's own cards, newest first: each says whether it is saved, and can be edited or withdrawn. */
-export function MyCards({ join, room, cards, entries, channel, online, onRetry, onForget }: MyCardsProps) {
+export function MyCards({ join, room, cards, entries, changes, online, onRetry, onForget, onEdit, onWithdraw, onDropChange }: MyCardsProps) {
   const { t } = useTranslation();
+  const changeOf = new Map(changes.map((change) => [change.payload.id, change]));
   const onBoard = new Map(cards.map((card) => [card.id, card]));
   const byId = new Map(entries.map((entry) => [entry.payload.id, entry]));
   const pending = entries.filter((entry) => !onBoard.has(entry.payload.id)).map((entry) => entry.payload.id);
@@ -53,12 +58,13 @@ export function MyCards({ join, room, cards, entries, channel, online, onRetry, 
                 <CardView card={shown}>
                   {entry && <DeliveryStatus entry={entry} online={online} onRetry={() => onRetry(id)} onDiscard={() => onForget(id)} />}
                   {card?.hidden && <p className="muted">{t('card.hiddenByFacilitator')}</p>}
+                  {changeOf.get(id) && <ChangeStatus change={changeOf.get(id)!} online={online} onDiscard={() => onDropChange(id)} />}
                   {card && (!entry || entry.state === 'saved') && (
                     <CardActions
                       text={card.text}
                       deleteWording="withdraw"
-                      onSave={(text) => channel?.send('card:edit', { room, id, text }) ?? Promise.resolve(OFFLINE)}
-                      onDelete={() => channel?.send('card:delete', { room, id }) ?? Promise.resolve(OFFLINE)}
+                      onSave={(text) => onEdit(room, id, text)}
+                      onDelete={() => onWithdraw(room, id)}
                     />
                   )}
                 </CardView>
@@ -90,6 +96,27 @@ function DeliveryStatus({ entry, online, onRetry, onDiscard }: { entry: OutboxEn
             {t('card.discard')}
           </button>
         </div>
+      )}
+    </div>
+  );
+}
+
+/** An edit or withdrawal waiting for the network, or refused (with a way to give it up). */
+function ChangeStatus({ change, online, onDiscard }: { change: ChangeEntry; online: boolean; onDiscard: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  if (change.state === 'sending' && online) return null;
+  return (
+    <div className={`delivery delivery-${change.state}`}>
+      <p role="status">
+        {change.state === 'sending'
+          ? t(change.event === 'card:edit' ? 'card.editQueued' : 'card.withdrawQueued')
+          : `${t('card.failed')}: ${errorText(change.error)}`}
+      </p>
+      {change.state === 'failed' && (
+        <button type="button" className="button-quiet" onClick={onDiscard}>
+          {t('card.discard')}
+        </button>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { PersonaCard } from '../../components/PersonaCard';
 import { writableKinds } from '../../components/PhaseSummary';
 import { useErrorText } from '../../components/error-text';
 import { combineStatus, useBoard } from '../../realtime/board';
+import { useChangeOutbox } from '../../realtime/change-outbox';
 import { useControl } from '../../realtime/control';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
 import { PhoneConsensus } from '../consensus/PhoneConsensus';
@@ -25,8 +26,10 @@ import { TableChooser } from './TableChooser';
 const GroupingPanel = lazyPart(async () => (await import('../consensus/GroupingPanel')).GroupingPanel);
 
 /**
- * The participant's phone: phase and timer on top, the table to choose (when the session asks),
- * the persona, "write a card", one's own cards with their delivery state, and everyone's cards.
+ * The participant's phone, in the order a person needs it: phase and timer on top, then what the
+ * phase asks (the open vote or poll, "write a card", the survey, or that the session ended), so
+ * it is on the first screen even at 200 % text; then earlier results folded to one line each,
+ * the persona, one's own cards with their delivery state, and the others' cards.
  */
 export function ParticipantBoard({ join, access }: { join: StoredJoin; access: BoardAccess }) {
   const { t } = useTranslation();
@@ -46,14 +49,18 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
   const viewRoom = followRoom && boards.some((b) => b.room === followRoom) ? followRoom : room;
   const scribe = me?.scribe ?? access.scribe;
 
-  const board = useBoard(room, join.token);
-  const followed = useBoard(viewRoom !== room ? viewRoom : undefined, join.token);
-  const outbox = useCardOutbox(control.channel, room, `${join.sessionId}:${join.participantId}`);
+  const board = useBoard(room, join.token, { keepOnDevice: true });
+  const followed = useBoard(viewRoom !== room ? viewRoom : undefined, join.token, { keepOnDevice: true });
+  const storageKey = `${join.sessionId}:${join.participantId}`;
+  const outbox = useCardOutbox(control.channel, room, storageKey);
+  const changes = useChangeOutbox(control.channel, storageKey);
   const { reconcile } = outbox;
   const [writing, setWriting] = useState(false);
   const writeButton = useRef<HTMLButtonElement>(null);
   const mine = board.cards.filter((card) => card.authorId === join.participantId);
-  const kinds = writableKinds(session);
+  const ended = session?.status === 'closed';
+  const kinds = ended ? [] : writableKinds(session);
+  const phaseKey = session?.phases[session.phaseIndex]?.key ?? '';
 
   useEffect(() => {
     if (board.synced) reconcile(new Set(board.cards.map((card) => card.id)));
@@ -75,30 +82,41 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
   const viewBoard = viewRoom === room ? board : followed;
   const viewName = viewRoom !== room ? (boards.find((b) => b.room === viewRoom)?.name ?? null) : null;
   const myTableInfo = tables.find((b) => b.room === room);
+  const knownCards = viewRoom === room ? board.cards : [...board.cards, ...followed.cards];
 
   return (
     <div className="stack participant">
       <ParticipantHeader session={session} clockOffset={control.clockOffset} />
-      <div className="title-row">
+      <div className="participant-title">
         <h1>{access.title}</h1>
         <p className="muted">{join.displayName ? t('participant.joinedAs', { name: join.displayName }) : t('participant.joinedAnonymously')}</p>
+        {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
       </div>
       <PhaseStatus session={session} status={combineStatus(board.status, control.status)} />
-      {['reflection', 'closing'].includes(session?.phases[session.phaseIndex]?.key ?? '') && <SurveyLink sessionId={join.sessionId} />}
-      {myTableInfo && <p className="table-badge">{t('participant.table', { name: myTableInfo.name })}</p>}
-      <PhoneConsensus channel={control.channel} store={control.consensus} cards={viewRoom === room ? board.cards : [...board.cards, ...followed.cards]} />
+      {ended && (
+        <section className="panel phone-ended" aria-labelledby="ended-heading">
+          <h2 id="ended-heading">{t('participant.ended')}</h2>
+          <p>{t('participant.endedHint')}</p>
+          <p>{t('participant.endedSurvey')}</p>
+          <SurveyLink sessionId={join.sessionId} />
+        </section>
+      )}
+      {!ended && (
+        <div className="phone-now">
+          <PhoneConsensus channel={control.channel} store={control.consensus} cards={knownCards} part="now" />
+        </div>
+      )}
       {board.status === 'refused' && <LiveMessage tone="error">{errorText('room_unavailable')}</LiveMessage>}
-      {!room && tableMode === 'choose' && <TableChooser tables={tables} roster={control.roster} channel={control.channel} onChosen={setChosen} />}
-      {!room && tableMode !== 'choose' && <p className="message">{t('participant.waitForTable')}</p>}
-      {scribe && room && <p className="message">{t('participant.scribe')}</p>}
-      {session?.locked && (
+      {!room && tableMode === 'choose' && !ended && <TableChooser tables={tables} roster={control.roster} channel={control.channel} onChosen={setChosen} />}
+      {!room && tableMode !== 'choose' && !ended && <p className="message">{t('participant.waitForTable')}</p>}
+      {session?.locked && !ended && (
         <p className="message message-error" role="status">
           <span aria-hidden="true">🔒 </span>
           {t('participant.locked')}
         </p>
       )}
-      {room && board.synced && <PersonaCard persona={board.persona} />}
       {room &&
+        !ended &&
         (writing ? (
           // Kept open if the phase changes meanwhile, so nothing typed is lost; the server has the last word.
           <CardForm stages={board.stages} kinds={kinds.length > 0 ? kinds : CARD_KINDS} disabled={session?.locked ?? false} onSubmit={send} onCancel={closeForm} />
@@ -109,24 +127,42 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
             </button>
           )
         ))}
+      {!ended && ['reflection', 'closing'].includes(phaseKey) && <SurveyLink sessionId={join.sessionId} />}
+      {scribe && room && !ended && <p className="message">{t('participant.scribe')}</p>}
+      <PhoneConsensus channel={control.channel} store={control.consensus} cards={knownCards} part="earlier" />
+      {room && board.synced && <PersonaCard persona={board.persona} />}
       {(room || outbox.entries.length > 0) && (
         <MyCards
           join={join}
           room={room ?? ''}
           cards={mine}
           entries={outbox.entries}
-          channel={control.channel}
+          changes={changes.entries}
           online={control.status === 'online'}
           onRetry={outbox.retry}
           onForget={outbox.forget}
+          onEdit={changes.edit}
+          onWithdraw={changes.withdraw}
+          onDropChange={changes.drop}
         />
       )}
-      {scribe && room && board.synced && (
+      {scribe && room && board.synced && !ended && (
         <Later>
           <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} title={t('grouping.scribeTitle')} />
         </Later>
       )}
-      {viewRoom && <EveryoneBoard board={viewBoard} room={viewRoom} followedName={viewName} session={session} scribe={scribe && viewRoom === room} holdScroll={writing} />}
+      {viewRoom && (
+        <EveryoneBoard
+          board={viewBoard}
+          room={viewRoom}
+          followedName={viewName}
+          session={session}
+          scribe={scribe && viewRoom === room && !ended}
+          // One's own cards are listed once, above; a scribe tidies every card here, own ones too.
+          excludeAuthor={scribe ? undefined : join.participantId}
+          holdScroll={writing}
+        />
+      )}
     </div>
   );
 }
