@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TextKey } from '../../../../shared/i18n';
+import { useStoredOrganizationTypeLabels } from '../../app/organization-types';
 import type { ScaleChoice } from '../../../../shared/schemas/consensus';
 
 /** Marks that tell the consensus of an item apart without colour (as the session report uses). */
@@ -16,6 +17,7 @@ export function choiceMark(choice: ScaleChoice): string {
 export function useConsensusLabels() {
   const { t, i18n } = useTranslation();
   const lookup = (key: string, fallback: string) => (i18n.exists(key) ? t(key as TextKey) : fallback);
+  const stored = useStoredOrganizationTypeLabels('active');
   return {
     /** A scale choice: its own label when the facilitator gave one, else the standard wording. */
     choice: (choice: ScaleChoice) => {
@@ -24,7 +26,8 @@ export function useConsensusLabels() {
       if (/^[0-5]$/.test(choice.id)) return lookup(`poll.fist.${choice.id}`, choice.id);
       return choice.label || choice.id;
     },
-    organizationType: (id: string) => lookup(`organizationType.${id}`, id),
+    // The stored label of an offered type (the admin may rename or add them), else the built-in text.
+    organizationType: (id: string) => stored?.get(id) ?? lookup(`organizationType.${id}`, id),
     /** A percentage with the one decimal the server computed: 66.7%. */
     percent: (value: number) => t('poll.percent', { value: value.toFixed(1) }),
   };

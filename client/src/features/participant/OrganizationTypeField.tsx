@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isOrganizationType, ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
 import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 
@@ -14,15 +14,15 @@ interface OrganizationTypeFieldProps {
 export function OrganizationTypeField({ value, onChange, invalid, errorId }: OrganizationTypeFieldProps) {
   const { t } = useTranslation();
   const [types] = useLoad(() => api.organizationTypes(), []);
-  // The server's list is the one to offer; the shared list is the same ids, for a failed request.
-  const ids = types.state === 'done' ? types.value.map((type) => type.id) : ORGANIZATION_TYPES;
+  // The server's stored list is the one to offer (with the admin's labels); the defaults, for a failed request.
+  const offered = types.state === 'done' ? types.value : ORGANIZATION_TYPES.map((id) => ({ id, label: t(`organizationType.${id}`) }));
   return (
     <fieldset className="choice-group" aria-describedby={invalid ? errorId : undefined}>
       <legend>{t('join.organizationType')}</legend>
-      {ids.map((id) => (
+      {offered.map(({ id, label }) => (
         <label key={id} className="choice">
           <input type="radio" name="organizationType" value={id} checked={value === id} required onChange={() => onChange(id)} />
-          {isOrganizationType(id) ? t(`organizationType.${id}`) : id}
+          {label}
         </label>
       ))}
     </fieldset>

@@ -9,6 +9,7 @@ export function SecretariatNav() {
       <NavLink to="/secretariat/archive">{t('secretariat.archive')}</NavLink>
       <NavLink to="/secretariat/actions">{t('secretariat.register')}</NavLink>
       <NavLink to="/secretariat/stats">{t('secretariat.stats')}</NavLink>
+      <NavLink to="/secretariat/organization-types">{t('orgTypes.nav')}</NavLink>
       <Link to="/facilitator">{t('secretariat.sessions')}</Link>
     </nav>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { useStoredOrganizationTypeLabels } from '../../app/organization-types';
 import type { TextKey } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/schemas/consensus';
 
@@ -14,8 +15,10 @@ export function orderOrganizationTypes(ids: Iterable<string>): string[] {
 export function useLabels() {
   const { t, i18n } = useTranslation();
   const lookup = (key: string, fallback: string) => (i18n.exists(key) ? t(key as TextKey) : fallback);
+  const stored = useStoredOrganizationTypeLabels('all');
   return {
-    organizationType: (id: string) => lookup(`organizationType.${id}`, id),
+    // The stored label (renamed, added or retired types too), else the built-in text.
+    organizationType: (id: string) => stored?.get(id) ?? lookup(`organizationType.${id}`, id),
     actionStatus: (status: ActionStatus) => t(`actionStatus.${status}`),
     cardKind: (kind: string) => lookup(`cardKind.${kind}`, kind),
     /** A percentage with the one decimal the server computed: 83.3%. */

@@ -7,6 +7,7 @@ const RegisterPage = lazyPart(async () => (await import('./RegisterPage')).Regis
 const ReportPage = lazyPart(async () => (await import('./ReportPage')).ReportPage);
 const SinceLastPage = lazyPart(async () => (await import('./SinceLastPage')).SinceLastPage);
 const StatsPage = lazyPart(async () => (await import('./StatsPage')).StatsPage);
+const OrganizationTypesPage = lazyPart(async () => (await import('./OrganizationTypesPage')).OrganizationTypesPage);
 
 /**
  * The secretariat area, for signed-in accounts (the server decides which sessions each one
@@ -20,6 +21,7 @@ export const secretariatRoute: RouteObject = {
     { path: 'archive', element: <ArchivePage /> },
     { path: 'actions', element: <RegisterPage /> },
     { path: 'stats', element: <StatsPage /> },
+    { path: 'organization-types', element: <OrganizationTypesPage /> },
     { path: 'sessions/:id/report', element: <ReportPage /> },
     { path: 'sessions/:id/since-last', element: <SinceLastPage /> },
   ],

@@ -4,6 +4,7 @@ import { JourneyEditor } from './JourneyEditor';
 import { PersonaEditor } from './PersonaEditor';
 import { PhasesEditor } from './PhasesEditor';
 import { SaveTemplateForm } from './SaveTemplateForm';
+import { SurveyEditor } from './SurveyEditor';
 import { TablesEditor } from './TablesEditor';
 import { ThemeForm } from './ThemeForm';
 
@@ -13,7 +14,7 @@ interface PreparePageProps {
   onSessionChange: (session: SessionView) => void;
 }
 
-/** Everything before the workshop: theme, programme, persona and journey (main board), tables, template. */
+/** Everything before the workshop: theme, programme, persona and journey (main board), tables, closing survey, template. */
 export function PreparePage({ session, token, onSessionChange }: PreparePageProps) {
   const main = session.boards.find((b) => b.kind === 'main') ?? session.boards[0];
   const board = useBoard(main?.room, token);
@@ -24,6 +25,7 @@ export function PreparePage({ session, token, onSessionChange }: PreparePageProp
       <JourneyEditor board={board} />
       <TablesEditor session={session} onChange={onSessionChange} />
       <PhasesEditor session={session} onChange={onSessionChange} />
+      <SurveyEditor sessionId={session.id} theme={session.theme} />
       <SaveTemplateForm sessionId={session.id} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOrganizationType } from '../../../../../shared/organization-types';
+import { useStoredOrganizationTypeLabels } from '../../../app/organization-types';
 import type { BoardInfo, RosterEntry } from '../../../../../shared/protocol';
 import { api, type ParticipantView } from '../../../api/endpoints';
 import { useAction } from '../../../app/use-action';
@@ -82,7 +83,8 @@ function PersonRow({ sessionId, person, online, room, scribe, tables, channel, o
   const request = useRequest(channel);
   const [confirming, setConfirming] = useState(false);
   const name = person.displayName || t('card.anonymous');
-  const org = isOrganizationType(person.organizationType) ? t(`organizationType.${person.organizationType}`) : person.organizationType;
+  const stored = useStoredOrganizationTypeLabels('all');
+  const org = stored?.get(person.organizationType) ?? (isOrganizationType(person.organizationType) ? t(`organizationType.${person.organizationType}`) : person.organizationType);
   const selectId = `seat-${person.id}`;
 
   const seat = async (next: string | null) => {

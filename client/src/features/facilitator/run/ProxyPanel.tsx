@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../../shared/limits';
-import { ORGANIZATION_TYPES, type OrganizationType } from '../../../../../shared/organization-types';
+import type { OrganizationType } from '../../../../../shared/organization-types';
+import { useLoad } from '../../../app/use-load';
 import type { BoardInfo } from '../../../../../shared/protocol';
 import { api } from '../../../api/endpoints';
 import { useAction } from '../../../app/use-action';
@@ -29,6 +30,8 @@ export function ProxyPanel({ sessionId, token, channel, boards }: ProxyPanelProp
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationType | ''>('');
   const [room, setRoom] = useState('');
+  // The stored list the server checks (the admin may have added or retired types).
+  const [types] = useLoad(() => api.organizationTypes(), []);
   const [people, setPeople] = useState<ProxyPerson[]>([]);
   const action = useAction();
 
@@ -60,11 +63,12 @@ export function ProxyPanel({ sessionId, token, channel, boards }: ProxyPanelProp
           <label htmlFor="proxy-org">{t('join.organizationType')}</label>
           <select id="proxy-org" required value={org} onChange={(e) => setOrg(e.target.value as OrganizationType)}>
             <option value="">{t('proxy.choose')}</option>
-            {ORGANIZATION_TYPES.map((id) => (
-              <option key={id} value={id}>
-                {t(`organizationType.${id}`)}
-              </option>
-            ))}
+            {types.state === 'done' &&
+              types.value.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {type.label}
+                </option>
+              ))}
           </select>
         </div>
         {tables.length > 0 && (

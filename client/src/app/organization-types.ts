@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+import type { OrganizationTypeOption } from '../../../shared/organization-types';
+import { api } from '../api/endpoints';
+import { organizationTypesApi } from '../api/organization-types';
+import { currentLanguage } from './i18n';
+
+type Scope = 'active' | 'all';
+type Labels = ReadonlyMap<string, string>;
+
+// One fetch per scope and language per page load: every label on a screen reads the same list.
+const loaded = new Map<string, Labels>();
+const pending = new Set<string>();
+const listeners = new Set<() => void>();
+
+function fetchLabels(scope: Scope): Promise<OrganizationTypeOption[]> {
+  return scope === 'all' ? organizationTypesApi.listAll() : api.organizationTypes();
+}
+
+function ensure(scope: Scope, language: string): void {
+  const key = `${scope}:${language}`;
+  if (loaded.has(key) || pending.has(key)) return;
+  pending.add(key);
+  fetchLabels(scope)
+    .then((list) => loaded.set(key, new Map(list.map((t) => [t.id, t.label]))))
+    // Without the list, labels fall back to the built-in texts; nothing to show the person.
+    .catch(() => loaded.set(key, new Map()))
+    .finally(() => {
+      pending.delete(key);
+      for (const listener of listeners) listener();
+    });
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/**
+ * The stored labels of organisation types (the admin may rename or add them), in the UI
+ * language: `active` is what the join page offers; `all` (accounts only) has retired types too,
+ * for past figures. Undefined until loaded; callers fall back to the built-in texts.
+ */
+export function useStoredOrganizationTypeLabels(scope: Scope): Labels | undefined {
+  const language = currentLanguage();
+  ensure(scope, language);
+  return useSyncExternalStore(subscribe, () => loaded.get(`${scope}:${language}`));
+}
+
+/** Forget the loaded labels (after the admin changed a type), so screens read them again. */
+export function forgetOrganizationTypeLabels(): void {
+  loaded.clear();
+  for (const listener of listeners) listener();
+}
