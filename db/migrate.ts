@@ -7,6 +7,7 @@ import * as secretariat from './migrations/2026-11-26-005-secretariat';
 import * as accountsAndJoins from './migrations/2026-12-01-020-accounts-and-joins';
 import * as reportRecord from './migrations/2026-12-01-040-report-record';
 import * as organizationTypes from './migrations/2026-12-01-021-organization-types';
+import * as clerkTools from './migrations/2026-12-01-041-clerk-tools';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-020-accounts-and-joins': accountsAndJoins,
   '2026-12-01-040-report-record': reportRecord,
   '2026-12-01-021-organization-types': organizationTypes,
+  '2026-12-01-041-clerk-tools': clerkTools,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

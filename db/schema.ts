@@ -25,6 +25,10 @@ export interface Database {
   action_notes: ActionNotesTable;
   session_search: SessionSearchTable;
   organization_types: OrganizationTypesTable;
+  search_entries: SearchEntriesTable;
+  search_variants: SearchVariantsTable;
+  action_changes: ActionChangesTable;
+  password_links: PasswordLinksTable;
 }
 
 export interface UsersTable {
@@ -34,6 +38,9 @@ export interface UsersTable {
   display_name: string;
   role: 'admin' | 'secretariat' | 'facilitator';
   created_at: string;
+  /** When the admin disabled the account (it cannot sign in); null: enabled. */
+  disabled_at: Generated<string | null>;
+  last_login_at: Generated<string | null>;
 }
 
 export interface AuthSessionsTable {
@@ -285,4 +292,47 @@ export interface OrganizationTypesTable {
   /** When the admin retired it (no longer offered); null while offered. */
   retired_at: string | null;
   created_at: string;
+}
+
+/** Card-level search: one row per searchable text of an archived session (see migration 041). */
+export interface SearchEntriesTable {
+  session_id: string;
+  /** 'card' | 'group' | 'prep' | 'title'. */
+  source: string;
+  ref_id: string;
+  room: string;
+  /** The card's kind; '' for other sources. */
+  kind: string;
+  hidden: number;
+  text: string;
+  /** NFKC, lower case, katakana as hiragana: what queries are matched against. */
+  folded: string;
+}
+
+/** Spelling variants searched as one: the terms of a group share `group_position`. */
+export interface SearchVariantsTable {
+  group_position: number;
+  term: string;
+}
+
+/** One change of a follow-up action's field (status, owner, due date …). */
+export interface ActionChangesTable {
+  id: string;
+  action_id: string;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  actor_user_id: string | null;
+  actor_name: Generated<string>;
+  at: string;
+}
+
+/** A one-time set-password link, stored as a hash of its token. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   setup_done: 409,
   weak_password: 400,
   session_full: 409,
+  account_disabled: 401,
+  link_expired: 410,
   internal: 500,
 };
 

@@ -108,3 +108,17 @@ export async function listActionsOfSessions(db: Db, sessionIds: string[]) {
     .orderBy('actions.created_at')
     .execute();
 }
+
+/** Record changes of an action's fields (its history). */
+export async function insertActionChanges(
+  db: Db,
+  rows: Array<{ id: string; action_id: string; field: string; from_value: string | null; to_value: string | null; actor_user_id: string | null; actor_name: string; at: string }>,
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('action_changes').values(rows).execute();
+}
+
+/** The history of these actions, oldest first. */
+export async function listActionChanges(db: Db, actionIds: string[]) {
+  if (actionIds.length === 0) return [];
+  return db.selectFrom('action_changes').selectAll().where('action_id', 'in', actionIds).orderBy('at').orderBy('id').execute();
+}

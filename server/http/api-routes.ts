@@ -5,7 +5,6 @@ import {
   archiveQuerySchema,
   auditQuerySchema,
   createSessionSchema,
-  createUserSchema,
   EXPORT_KINDS,
   idParam,
   joinCodeParams,
@@ -22,6 +21,17 @@ import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchS
 import { organizationTypeCreateSchema, organizationTypeIdSchema, organizationTypePatchSchema } from '../../shared/organization-types';
 import { surveyAnswersSchema, surveySchema } from '../../shared/survey';
 import { paperAnswerSchema, paperSheetsSchema } from '../../shared/schemas/reports';
+import {
+  accountPatchSchema,
+  createAccountSchema,
+  passwordChangeSchema,
+  passwordLinkParams,
+  searchQuerySchema,
+  setPasswordSchema,
+  STATS_TABLES,
+  statsQuerySchema,
+  variantGroupsSchema,
+} from '../../shared/schemas/clerk';
 import { AppError, describeIssues } from '../errors';
 import { sessionExportSchema } from '../services/session-transfer.service';
 import { decodeComponent } from './url';
@@ -61,7 +71,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', auth: 'none', ok: none },
   { method: 'get', path: '/api/auth/me', summary: 'The signed-in account', auth: 'login', ok: json(200, '{ id, displayName, role }') },
   { method: 'get', path: '/api/users', summary: 'Accounts (admin)', auth: 'login', ok: json(200, 'accounts') },
-  { method: 'post', path: '/api/users', summary: 'Add a facilitator, secretariat or admin account (admin)', auth: 'login', body: createUserSchema, ok: json(201, 'the account') },
+  { method: 'post', path: '/api/users', summary: 'Add a facilitator, secretariat or admin account (admin); without a password, with a one-time set-password link', auth: 'login', body: createAccountSchema, ok: json(201, 'the account, and { setPasswordLink: { url, expiresAt } } when no password was given') },
+  { method: 'patch', path: '/api/users/:id', summary: 'Disable or enable an account (admin); disabling ends its logins and revokes its tokens', auth: 'login', params: session, body: accountPatchSchema, ok: json(200, 'the account as listed') },
+  { method: 'post', path: '/api/users/:id/password-link', summary: 'A new one-time set-password link for an account (admin), valid 72 h', auth: 'login', params: session, ok: json(201, '{ url, expiresAt }') },
+  { method: 'put', path: '/api/auth/password', summary: 'Change one’s own password (the current one required)', auth: 'login', body: passwordChangeSchema, ok: none },
+  { method: 'get', path: '/api/password-links/:token', summary: 'Whose account a set-password link is for (410 once used or expired)', auth: 'none', params: passwordLinkParams, ok: json(200, '{ email, displayName, expiresAt }') },
+  { method: 'post', path: '/api/password-links/:token', summary: 'Set the password through a one-time link', auth: 'none', params: passwordLinkParams, body: setPasswordSchema, ok: none },
   { method: 'get', path: '/api/audit', summary: 'The audit log (admin), optionally of one session', auth: 'login', query: auditQuerySchema, ok: json(200, 'audit rows, newest first') },
 
   { method: 'get', path: '/api/organization-types', summary: 'Organisation types the join page offers', auth: 'none', ok: json(200, '[{ id, label }] in the request language') },
@@ -125,7 +140,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/sessions/:id/export.json', summary: 'The whole session as importable JSON (no ballots before reveal, no ids on answers)', auth: 'login', params: session, ok: json(200, 'yoriai-session document') },
   { method: 'get', path: '/api/sessions/:id/since-last', summary: 'What changed since the previous session of the series', auth: 'login', params: session, ok: json(200, '{ previous, actions }') },
   { method: 'get', path: '/api/archive', summary: 'Search the archive', auth: 'login', query: archiveQuerySchema, ok: json(200, 'archive entries') },
-  { method: 'get', path: '/api/stats', summary: 'Figures across sessions', auth: 'login', ok: json(200, '{ sessions, totals }') },
+  { method: 'get', path: '/api/search', summary: 'Card-level search: cards, groups, preparation, decisions, actions, owners, notes (folded, with spelling variants)', auth: 'login', query: searchQuerySchema, ok: json(200, '{ query, spellings, hits, truncated }') },
+  { method: 'get', path: '/api/search/variants', summary: 'The spelling variant groups search treats as one', auth: 'login', ok: json(200, '{ groups }') },
+  { method: 'put', path: '/api/search/variants', summary: 'Replace the spelling variant groups (admin)', auth: 'login', body: variantGroupsSchema, ok: json(200, '{ groups }') },
+  { method: 'delete', path: '/api/sessions/:id', summary: 'Delete a session with its boards, archive, search text, figures and actions (audited)', auth: 'login', params: session, ok: none },
+  { method: 'get', path: '/api/stats', summary: 'Figures across sessions, optionally of one fiscal year (April–March)', auth: 'login', query: statsQuerySchema, ok: json(200, '{ fiscalYear, fiscalYears, sessions, totals, byOrganizationType, distinct }') },
+  {
+    method: 'get',
+    path: '/api/stats/export/:table.csv',
+    summary: 'A figures table as CSV: sessions or organization-types (optionally ?fiscalYear=)',
+    auth: 'login',
+    params: z.object({ table: z.enum(STATS_TABLES) }),
+    query: statsQuerySchema,
+    ok: { status: 200, description: 'CSV file', type: 'csv' },
+  },
+  { method: 'get', path: '/api/actions/export.csv', summary: 'The follow-up register as CSV', auth: 'login', ok: { status: 200, description: 'CSV file', type: 'csv' } },
   { method: 'get', path: '/api/actions', summary: 'The follow-up register', auth: 'login', query: registerQuerySchema, ok: json(200, 'register entries') },
   { method: 'patch', path: '/api/actions/:id', summary: 'Update a register entry', auth: 'login', params: session, body: actionPatchSchema, ok: json(200, 'register entry') },
   { method: 'post', path: '/api/actions/:id/notes', summary: 'Add a progress note', auth: 'login', params: session, body: progressNoteSchema, ok: json(201, 'the note') },

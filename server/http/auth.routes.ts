@@ -1,11 +1,17 @@
 import { Router } from 'express';
-import { createUserSchema, loginSchema, setupSchema } from '../../shared/schemas/api';
+import { idParam, loginSchema, setupSchema } from '../../shared/schemas/api';
+import { accountPatchSchema, createAccountSchema, passwordChangeSchema, passwordLinkParams, setPasswordSchema } from '../../shared/schemas/clerk';
 import {
+  changeOwnPassword,
   createAccount,
+  createPasswordLink,
   isSetupNeeded,
   listAccounts,
   login,
   logout,
+  previewPasswordLink,
+  setAccountDisabled,
+  setPasswordByLink,
   setupFirstAdmin,
 } from '../services/accounts.service';
 import { listAudit } from '../services/audit.service';
@@ -62,7 +68,30 @@ export function authRoutes(ctx: ServiceContext, secureCookies: boolean): Router 
   }));
 
   router.post('/users', requireUser, route(async (req, res) => {
-    res.status(201).json(await createAccount(ctx, req.user!, parseBody(createUserSchema, req.body)));
+    res.status(201).json(await createAccount(ctx, req.user!, parseBody(createAccountSchema, req.body)));
+  }));
+
+  const userId = (p: Record<string, unknown>) => parseBody(idParam, p.id);
+  router.patch('/users/:id', requireUser, route(async (req, res) => {
+    res.json(await setAccountDisabled(ctx, req.user!, userId(req.params), parseBody(accountPatchSchema, req.body).disabled));
+  }));
+  router.post('/users/:id/password-link', requireUser, route(async (req, res) => {
+    res.status(201).json(await createPasswordLink(ctx, req.user!, userId(req.params)));
+  }));
+  router.put('/auth/password', requireUser, route(async (req, res) => {
+    const input = parseBody(passwordChangeSchema, req.body);
+    await changeOwnPassword(ctx, req.user!, input.currentPassword, input.newPassword);
+    res.status(204).end();
+  }));
+
+  // The link's token is 256 random bits, so guessing one is not a budget worth limiting.
+  const linkToken = (p: Record<string, unknown>) => parseBody(passwordLinkParams, p).token;
+  router.get('/password-links/:token', route(async (req, res) => {
+    res.json(await previewPasswordLink(ctx, linkToken(req.params)));
+  }));
+  router.post('/password-links/:token', route(async (req, res) => {
+    await setPasswordByLink(ctx, linkToken(req.params), parseBody(setPasswordSchema, req.body).password);
+    res.status(204).end();
   }));
 
   router.get('/audit', requireUser, route(async (req, res) => {

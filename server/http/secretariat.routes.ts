@@ -2,10 +2,13 @@ import express, { Router } from 'express';
 import { archiveQuerySchema, type ExportKind, progressNoteSchema, registerQuerySchema } from '../../shared/schemas/api';
 import { actionPatchSchema } from '../../shared/schemas/consensus';
 import { surveySchema } from '../../shared/survey';
-import { crossSessionStats, listArchive } from '../services/archive.service';
+import { crossSessionStats, listArchive, statsCsv } from '../services/archive.service';
+import { searchQuerySchema, statsQuerySchema, type StatsTable, variantGroupsSchema } from '../../shared/schemas/clerk';
+import { getVariantGroups, searchArchiveCards, setVariantGroups } from '../services/search.service';
+import { deleteSession } from '../services/sessions.service';
 import type { ServiceContext } from '../services/context';
 import { actionsCsv, agreementCsv, cardsCsv, reportMarkdown, surveyCsv } from '../services/exports.service';
-import { addProgressNote, listRegister, sinceLastTime, updateRegisterEntry } from '../services/followup.service';
+import { addProgressNote, listRegister, registerCsv, sinceLastTime, updateRegisterEntry } from '../services/followup.service';
 import { closeSession, reopenSession } from '../services/projection.service';
 import { buildReport } from '../services/report.service';
 import { importSession, sessionExportSchema } from '../services/session-transfer.service';
@@ -28,7 +31,7 @@ const CSV_EXPORTS: ReadonlyMap<ExportKind, typeof cardsCsv> = new Map([
 /** After the session: close, report, exports, archive, follow-up register, figures across sessions. */
 export function secretariatRoutes(ctx: ServiceContext): Router {
   const router = Router();
-  router.use(['/sessions', '/archive', '/stats', '/actions'], requireUser);
+  router.use(['/sessions', '/archive', '/stats', '/actions', '/search'], requireUser);
   const id = (p: Record<string, unknown>) => String(p.id);
   const download = (res: express.Response, type: string, name: string, body: string) => {
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -75,8 +78,34 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
   router.get('/archive', route(async (req, res) => {
     res.json(await listArchive(ctx, req.user!, parseBody(archiveQuerySchema, req.query)));
   }));
+  router.get('/search', route(async (req, res) => {
+    res.json(await searchArchiveCards(ctx, req.user!, parseBody(searchQuerySchema, req.query)));
+  }));
+  router.get('/search/variants', route(async (_req, res) => {
+    res.json(await getVariantGroups(ctx));
+  }));
+  router.put('/search/variants', route(async (req, res) => {
+    res.json(await setVariantGroups(ctx, req.user!, parseBody(variantGroupsSchema, req.body)));
+  }));
+  router.delete('/sessions/:id', route(async (req, res) => {
+    await deleteSession(ctx, req.user!, id(req.params));
+    res.status(204).end();
+  }));
+  const fiscalYear = (query: unknown) => {
+    const year = parseBody(statsQuerySchema, query).fiscalYear;
+    return year === undefined ? undefined : Number(year);
+  };
   router.get('/stats', route(async (req, res) => {
-    res.json(await crossSessionStats(ctx, req.user!));
+    res.json(await crossSessionStats(ctx, req.user!, fiscalYear(req.query)));
+  }));
+  // The table was checked against STATS_TABLES by validateDeclaredParams.
+  router.get('/stats/export/:table.csv', route(async (req, res) => {
+    const table = String(req.params.table) as StatsTable;
+    const year = fiscalYear(req.query);
+    download(res, 'text/csv; charset=utf-8', `figures-${table}${year === undefined ? '' : `-${year}`}.csv`, await statsCsv(ctx, req.user!, table, req.lang, year));
+  }));
+  router.get('/actions/export.csv', route(async (req, res) => {
+    download(res, 'text/csv; charset=utf-8', 'register.csv', await registerCsv(ctx, req.user!, req.lang));
   }));
   router.get('/actions', route(async (req, res) => {
     const q = parseBody(registerQuerySchema, req.query);

@@ -23,6 +23,8 @@ export interface RoomRegistry {
   catchUp(room: Room): Promise<void>;
   /** Compact every room, close its peers and forget it. */
   closeAll(code: number, reason: string): Promise<void>;
+  /** Close a room's peers and forget it without storing anything more (its session is being deleted). */
+  discard(name: string): Promise<void>;
 }
 
 export interface RegistryOptions {
@@ -211,6 +213,14 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
     },
     // A room being evicted still counts until its last compaction is stored.
     loadedRooms: () => [...new Set([...rooms.keys(), ...evictions.keys()])],
+    async discard(name) {
+      const room = await rooms.get(name)?.catch(() => null);
+      if (room) {
+        await compactions.get(room);
+        await evict(room, false);
+      }
+      await evictions.get(name);
+    },
     async closeAll(code, reason) {
       const all = await Promise.all([...rooms.values()].map((p) => p.catch(() => null)));
       for (const room of all) {

@@ -3,7 +3,12 @@ import { listSurveyResponses, searchArchive } from '../../db/repositories/archiv
 import { listActions } from '../../db/repositories/outcomes.repository';
 import { listUsers } from '../../db/repositories/users.repository';
 import { can, type UserActor } from '../auth/policy';
-import type { ArchiveEntry, StatsView } from '../../shared/schemas/reports';
+import { AppError } from '../errors';
+import type { ArchiveEntry } from '../../shared/schemas/reports';
+import type { FiguresView, StatsTable } from '../../shared/schemas/clerk';
+import { translate, type Language, type TextKey } from '../../shared/i18n';
+import { toCsv } from './presenters/csv.presenter';
+import { listOrganizationTypes } from '../../db/repositories/organization-types.repository';
 import type { ServiceContext } from './context';
 import { percent } from './poll-results';
 import { parseSurvey } from './survey.service';
@@ -63,17 +68,41 @@ export async function listArchive(ctx: ServiceContext, actor: UserActor, query: 
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || a.title.localeCompare(b.title));
 }
 
-/** Figures across sessions: sessions held, participants by type, satisfaction, actions done or open. */
-export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): Promise<StatsView> {
-  const sessions = (await visibleSessions(ctx, actor)).sort((a, b) => (a.held_on ?? a.created_at).localeCompare(b.held_on ?? b.created_at));
+/** The fiscal year (年度, April–March) a date falls in: 2027-03-31 is 2026, 2027-04-01 is 2027. */
+export function fiscalYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
+/**
+ * Figures across sessions: sessions held, participants by type, satisfaction, actions done or
+ * open; optionally of one fiscal year (by the day each session was held). 実人数 (distinct
+ * people): identity is per session, so a person is recognised across sessions only by display
+ * name and organisation type, and only while the name is kept (not anonymous, not erased);
+ * the others are counted once per session as `unidentified`.
+ */
+export async function crossSessionStats(ctx: ServiceContext, actor: UserActor, fiscalYear?: number): Promise<FiguresView> {
+  const heldOnOf = (s: { held_on: string | null; created_at: string }) => s.held_on ?? s.created_at.slice(0, 10);
+  const all = (await visibleSessions(ctx, actor)).sort((a, b) => heldOnOf(a).localeCompare(heldOnOf(b)));
+  const fiscalYears = [...new Set(all.map((s) => fiscalYearOf(heldOnOf(s))))].sort((a, b) => b - a);
+  const sessions = fiscalYear === undefined ? all : all.filter((s) => fiscalYearOf(heldOnOf(s)) === fiscalYear);
   const rows = [];
   let done = 0;
   let open = 0;
+  const totalsByType = new Map<string, number>();
+  const identified = new Set<string>();
+  let unidentified = 0;
   for (const s of sessions) {
     const [participants, responses, actions] = await Promise.all([listParticipants(ctx.db, s.id), listSurveyResponses(ctx.db, s.id), listActions(ctx.db, s.id)]);
     // A Map: an imported organisation type like `__proto__` is only a key.
     const sectors = new Map<string, number>();
-    for (const p of participants) sectors.set(p.organization_type, (sectors.get(p.organization_type) ?? 0) + 1);
+    for (const p of participants) {
+      sectors.set(p.organization_type, (sectors.get(p.organization_type) ?? 0) + 1);
+      totalsByType.set(p.organization_type, (totalsByType.get(p.organization_type) ?? 0) + 1);
+      const name = p.anonymous ? '' : p.display_name.normalize('NFKC').trim();
+      if (name) identified.add(`${name}\u0000${p.organization_type}`);
+      else unidentified += 1;
+    }
     const byOrganizationType: Record<string, number> = Object.fromEntries(sectors);
     const satisfaction = parseSurvey(ctx, s).find((q) => q.id === 'satisfaction');
     const answered = responses.map((r) => surveyAnswers.decode(ctx.log, `${r.session_id}/${r.participant_id}`, r.answers).satisfaction).filter(Boolean);
@@ -83,7 +112,7 @@ export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): 
     rows.push({
       sessionId: s.id,
       title: s.title,
-      heldOn: s.held_on ?? s.created_at.slice(0, 10),
+      heldOn: heldOnOf(s),
       participants: participants.length,
       byOrganizationType,
       responses: responses.length,
@@ -91,5 +120,46 @@ export async function crossSessionStats(ctx: ServiceContext, actor: UserActor): 
       actions: { total: actions.length, done: actions.filter((a) => a.status === 'done').length },
     });
   }
-  return { sessions: rows, totals: { sessions: rows.length, participants: rows.reduce((n, r) => n + r.participants, 0), actionsDone: done, actionsOpen: open } };
+  return {
+    fiscalYear: fiscalYear ?? null,
+    fiscalYears,
+    sessions: rows,
+    totals: { sessions: rows.length, participants: rows.reduce((n, r) => n + r.participants, 0), actionsDone: done, actionsOpen: open },
+    byOrganizationType: Object.fromEntries(totalsByType),
+    distinct: { people: identified.size + unidentified, identified: identified.size, unidentified },
+  };
+}
+
+/** 令和 year of a fiscal year (令和元年 = 2019). */
+function reiwa(fiscalYear: number): string {
+  const n = fiscalYear - 2018;
+  return n >= 1 ? `令和${n === 1 ? '元' : n}年度` : `${fiscalYear}年度`;
+}
+
+/** One figures table as CSV: the sessions, or participants by organisation type (with 実人数). */
+export async function statsCsv(ctx: ServiceContext, actor: UserActor, table: StatsTable, lang: Language, fiscalYear?: number): Promise<string> {
+  const t = (key: string, values?: Record<string, string | number>) => translate(lang, key as TextKey, values);
+  const figures = await crossSessionStats(ctx, actor, fiscalYear);
+  const types = new Map((await listOrganizationTypes(ctx.db)).map((o) => [o.id, lang === 'en' ? o.label_en : o.label_ja]));
+  const scope = fiscalYear === undefined ? t('stats.allYears') : lang === 'ja' ? reiwa(fiscalYear) : `FY${fiscalYear}`;
+  switch (table) {
+    case 'sessions':
+      return toCsv(
+        ['fiscal_year', 'held_on', 'session', 'participants', 'responses', 'satisfaction', 'actions', 'actions_done'].map((c) => t(`stats.column.${c}`)),
+        figures.sessions.map((r) => [lang === 'ja' ? reiwa(fiscalYearOf(r.heldOn)) : `FY${fiscalYearOf(r.heldOn)}`, r.heldOn, r.title, r.participants, r.responses, r.satisfactionPercent ?? '', r.actions.total, r.actions.done]),
+      );
+    case 'organization-types':
+      return toCsv(
+        ['scope', 'organization_type', 'participants'].map((c) => t(`stats.column.${c}`)),
+        [
+          ...Object.entries(figures.byOrganizationType).map(([id, n]) => [scope, types.get(id) ?? id, n]),
+          [scope, t('stats.totalVisits'), figures.totals.participants],
+          [scope, t('stats.distinctPeople'), figures.distinct.people],
+        ],
+      );
+    default: {
+      const never: never = table;
+      throw new AppError('not_found', `no figures table ${String(never)}`);
+    }
+  }
 }

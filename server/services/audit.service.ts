@@ -36,7 +36,14 @@ export type AuditAction =
   | 'card.moderate_edit'
   | 'card.moderate_delete'
   | 'organization_type.change'
-  | 'survey.change';
+  | 'survey.change'
+  | 'search.variants'
+  | 'session.delete'
+  | 'account.disable'
+  | 'account.enable'
+  | 'account.password_change'
+  | 'account.password_link'
+  | 'account.password_set';
 
 /** One audit entry as the admin's screen shows it. */
 export interface AuditEntry {

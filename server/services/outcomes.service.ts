@@ -20,6 +20,7 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { getManagedSession } from './sessions.service';
+import { noteActionChanges } from './action-history';
 import { decisionSources } from './stored-json';
 
 export function presentDecision(ctx: ServiceContext, row: DecisionRow): DecisionView {
@@ -133,8 +134,10 @@ export async function editAction(ctx: ServiceContext, actor: UserActor, sessionI
     ...(patch.status === undefined ? {} : { status: patch.status }),
     updated_at: ctx.now().toISOString(),
   });
+  const after = (await findActionById(ctx.db, id))!;
+  await noteActionChanges(ctx, actor, row, after);
   await changed(ctx, actor, row.session_id, 'action.change', id, { op: 'edit', ...patch });
-  return presentAction((await findActionById(ctx.db, id))!);
+  return presentAction(after);
 }
 
 export async function removeAction(ctx: ServiceContext, actor: UserActor, sessionId: string, id: string): Promise<void> {

@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { boardName, getManagedSession } from './sessions.service';
 import { logSkipped } from '../rooms/skipped';
 import { archivedPersona, archivedStages } from './stored-json';
+import { indexArchivedSession } from './search.service';
 
 /** A board as the archive keeps it. */
 export interface ProjectedBoard {
@@ -141,6 +142,7 @@ export async function closeSession(ctx: ServiceContext, actor: UserActor, sessio
       groups: projection.groups.map((g) => ({ session_id: session.id, room: g.room, group_id: g.id, title: g.title, stage_id: g.stageId })),
       search,
     });
+    await indexArchivedSession(ctx, trx, session.id);
     await updateSession(trx, session.id, { status: 'closed', closed_at: now });
   });
   await recordAudit(ctx, actor, 'session.close', { sessionId: session.id, detail: { cards: projection.cards.length } });

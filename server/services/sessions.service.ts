@@ -6,6 +6,7 @@ import { type Language, translate, type TextKey } from '../../shared/i18n';
 import type { BoardRef, CreateSessionInput, SessionView } from '../../shared/schemas/api';
 import { phasesSchema } from '../../shared/schemas/control';
 import { appendUpdate } from '../../db/repositories/doc-store.repository';
+import { deleteSessionData, revokeSessionTokens } from '../../db/repositories/session-removal.repository';
 import {
   type BoardRow,
   findOpenSessionByJoinCode,
@@ -186,4 +187,19 @@ export async function setPhases(ctx: ServiceContext, actor: UserActor, sessionId
   await updateSession(ctx.db, row.id, { phases: sessionPhases.encode(phases) });
   ctx.events.emit('session:changed', { sessionId: row.id });
   return getSessionView(ctx, actor, row.id, lang);
+}
+
+/**
+ * Delete a session (a test run, a duplicate): its tokens are revoked and their sockets cut, its
+ * rooms dropped from memory without a last snapshot, then its stored boards, archive, search
+ * text, figures and follow-up actions are removed. The audit log keeps a line naming it.
+ */
+export async function deleteSession(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<void> {
+  const row = await getManagedSession(ctx, actor, sessionId);
+  const rooms = (await listBoards(ctx.db, row.id)).map((b) => b.room);
+  const revoked = await revokeSessionTokens(ctx.db, row.id, ctx.now().toISOString());
+  if (revoked.length > 0) ctx.events.emit('access:revoked', { sessionIds: [row.id], tokenHashes: revoked });
+  for (const room of rooms) await ctx.rooms.discard(room);
+  await ctx.db.transaction().execute((trx) => deleteSessionData(trx, row.id, rooms));
+  await recordAudit(ctx, actor, 'session.delete', { sessionId: row.id, target: row.id, detail: { title: row.title, heldOn: row.held_on, rooms: rooms.length } });
 }

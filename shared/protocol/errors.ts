@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'setup_done'
   | 'weak_password'
   | 'session_full'
+  | 'account_disabled'
+  | 'link_expired'
   | 'internal';
 
 /** The error object inside every error response and failed ack. */
