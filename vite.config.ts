@@ -43,6 +43,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/yjs/, /^\/socket\.io/, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // The page that installed it is served by it at once: lazy screens still load after the Wi-Fi drops.
+        clientsClaim: true,
       },
     }),
   ],
