@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SurveyQuestion } from '../../shared/survey';
+import { checkSurveyAnswers, type SurveyQuestion } from '../../shared/survey';
 import { deleteSurveyResponse, findSurveyResponse, upsertSurveyResponse } from '../../db/repositories/archive.repository';
 import { updateSession } from '../../db/repositories/sessions.repository';
 import type { UserActor } from '../auth/policy';
@@ -23,18 +23,12 @@ export function isPaperResponse(participantId: string): boolean {
 
 /** Answers checked against the session's questions: unknown questions or choices are refused, blanks dropped. */
 function checkedAnswers(questions: SurveyQuestion[], answers: Record<string, string>): Record<string, string> {
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const clean = new Map<string, string>();
-  for (const [id, value] of Object.entries(answers)) {
-    const question = byId.get(id);
-    if (!question) throw new AppError('bad_request', `no question ${id}`);
-    if (value.trim() === '') continue;
-    if (question.kind === 'choice' && !question.choices?.includes(value)) throw new AppError('bad_request', `not a choice of ${id}`);
-    clean.set(id, question.kind === 'text' ? value.trim() : value);
-  }
+  // The same check as a phone's answers (choices, a scale's numbers, free text).
+  const checked = checkSurveyAnswers(questions, answers);
+  if (!checked.ok) throw new AppError('bad_request', checked.message);
   // An empty sheet would count as a response and inflate the response rate (回収率).
-  if (clean.size === 0) throw new AppError('bad_request', 'answer at least one question');
-  return Object.fromEntries(clean);
+  if (Object.keys(checked.answers).length === 0) throw new AppError('bad_request', 'answer at least one question');
+  return checked.answers;
 }
 
 /**

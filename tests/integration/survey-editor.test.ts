@@ -57,9 +57,13 @@ describe('the survey editor', () => {
     expect((await phone(session.id, participant.token, 'POST', { answers: { 'next-topic': 'other' } })).status).toBe(400);
     expect((await phone(session.id, participant.token, 'POST', { answers: { venue: '4', 'next-topic': 'place', comments: '楽しかった' } })).status).toBe(204);
 
+    // A paper sheet typed in by the secretariat is checked the same way.
+    expect((await api.request('POST', `/api/sessions/${session.id}/survey/paper`, { answers: { venue: '9' } })).status).toBe(400);
+    expect((await api.request('POST', `/api/sessions/${session.id}/survey/paper`, { answers: { venue: '5' } })).status).toBe(201);
+
     const report = await api.json<Report>('GET', `/api/sessions/${session.id}/report`);
     const byId = new Map(report.survey.questions.map((q) => [q.id, q]));
-    expect(byId.get('venue')).toMatchObject({ kind: 'scale', title: '会場は参加しやすかったですか', choices: ['1', '2', '3', '4', '5'], answers: { '1': 0, '4': 1, '5': 0 } });
+    expect(byId.get('venue')).toMatchObject({ kind: 'scale', title: '会場は参加しやすかったですか', choices: ['1', '2', '3', '4', '5'], answers: { '1': 0, '4': 1, '5': 1 } });
     expect(byId.get('next-topic')).toMatchObject({ answers: { food: 0, place: 1 } });
     expect(byId.get('comments')?.texts).toEqual(['楽しかった']);
     const csv = await (await api.request('GET', `/api/sessions/${session.id}/export/survey.csv`)).text();
