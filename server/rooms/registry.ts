@@ -216,6 +216,8 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
     async discard(name) {
       const room = await rooms.get(name)?.catch(() => null);
       if (room) {
+        // Broken: a hold released later (a socket closing after this) neither compacts nor evicts it again.
+        room.broken = true;
         await compactions.get(room);
         await evict(room, false);
       }

@@ -107,6 +107,48 @@ const REST: RestRow[] = [
   { name: 'GET /api/archive', make: () => ({ method: 'GET', path: '/api/archive' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
   { name: 'GET /api/actions', make: () => ({ method: 'GET', path: '/api/actions' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
   { name: 'GET /api/stats', make: () => ({ method: 'GET', path: '/api/stats' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
+  { name: 'GET /api/stats/export/:table.csv', make: () => ({ method: 'GET', path: '/api/stats/export/sessions.csv?fiscalYear=2026' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
+  { name: 'GET /api/actions/export.csv', make: () => ({ method: 'GET', path: '/api/actions/export.csv' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
+  { name: 'GET /api/search', make: () => ({ method: 'GET', path: '/api/search?q=%E9%A3%9F%E5%A0%82' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
+  { name: 'GET /api/search/variants', make: () => ({ method: 'GET', path: '/api/search/variants' }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 'ok'])), others: 401 },
+  {
+    name: 'PUT /api/search/variants',
+    make: async (w) => ({ method: 'PUT', path: '/api/search/variants', body: await w.clients.admin!.json('GET', '/api/search/variants') }),
+    expect: { admin: 'ok', secretariat: 403, facilitator: 403, otherFacilitator: 403 },
+    others: 401,
+  },
+  {
+    name: 'DELETE /api/sessions/:id',
+    make: async (w) => {
+      const doomed = await w.owner.json<SessionView>('POST', '/api/sessions', { title: '削除用', template: 'free-board' }, 201);
+      return { method: 'DELETE', path: `/api/sessions/${doomed.id}` };
+    },
+    expect: managers,
+    others: 401,
+  },
+  {
+    name: 'PATCH /api/users/:id',
+    make: async (w) => {
+      const { id } = await w.clients.admin!.json<{ id: string }>('POST', '/api/users', { email: `${randomUUID()}@example.jp`, displayName: 'x' }, 201);
+      return { method: 'PATCH', path: `/api/users/${id}`, body: { disabled: true } };
+    },
+    expect: { admin: 'ok', secretariat: 403, facilitator: 403, otherFacilitator: 403 },
+    others: 401,
+  },
+  {
+    name: 'POST /api/users/:id/password-link',
+    make: async (w) => {
+      const { id } = await w.clients.admin!.json<{ id: string }>('POST', '/api/users', { email: `${randomUUID()}@example.jp`, displayName: 'x' }, 201);
+      return { method: 'POST', path: `/api/users/${id}/password-link` };
+    },
+    expect: { admin: 'ok', secretariat: 403, facilitator: 403, otherFacilitator: 403 },
+    others: 401,
+  },
+  // Signed in first, then validated: an empty new password is 400 for an account, 401 for anyone else.
+  { name: 'PUT /api/auth/password', make: () => ({ method: 'PUT', path: '/api/auth/password', body: { currentPassword: 'x', newPassword: '' } }), expect: Object.fromEntries(ACCOUNTS.map((r) => [r, 400])), others: 401 },
+  // Anyone holding a link may use it; a token nobody was given is 404 for every role.
+  { name: 'GET /api/password-links/:token', make: () => ({ method: 'GET', path: `/api/password-links/${randomUUID().replaceAll('-', '')}` }), expect: {}, others: 404 },
+  { name: 'POST /api/password-links/:token', make: () => ({ method: 'POST', path: `/api/password-links/${randomUUID().replaceAll('-', '')}`, body: { password: 'a long password 1' } }), expect: {}, others: 404 },
   { name: 'GET /api/sessions/:id', make: session('GET', ''), expect: managers, others: 401 },
   { name: 'PATCH /api/sessions/:id', make: session('PATCH', '', { venue: '市民会館' }), expect: managers, others: 401 },
   { name: 'PUT /api/sessions/:id/phases', make: session('PUT', '/phases', [{ key: 'free', title: '', durationSec: 0, allowedKinds: ['idea', 'issue', 'opinion', 'question'] }]), expect: managers, others: 401 },
