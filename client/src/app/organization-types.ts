@@ -51,3 +51,13 @@ export function forgetOrganizationTypeLabels(): void {
   loaded.clear();
   for (const listener of listeners) listener();
 }
+
+/**
+ * The stored label of an active type without subscribing (for the card footer a board repeats a
+ * thousand times): starts the load and gives undefined until it is in; the next render has it.
+ */
+export function peekOrganizationTypeLabel(id: string): string | undefined {
+  const language = currentLanguage();
+  ensure('active', language);
+  return loaded.get(`active:${language}`)?.get(id);
+}

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { memo, type ReactNode } from 'react';
 import type { Card } from '../../../shared/board/model';
 import { isOrganizationType } from '../../../shared/organization-types';
+import { peekOrganizationTypeLabel } from '../app/organization-types';
 import { KindLabel } from './KindLabel';
 import { useUiText } from './ui-text';
 
@@ -15,7 +16,9 @@ export function CardAuthor({ card }: { card: Authorship }) {
 // A plain function, not a component: a board of a thousand cards makes a thousand fewer.
 function authorLine(card: Authorship, t: TFunction): ReactNode {
   const name = card.anonymous || !card.authorName ? t('card.anonymous') : card.authorName;
-  const org = card.organizationType && isOrganizationType(card.organizationType) ? t(`organizationType.${card.organizationType}`) : null;
+  // The stored label once loaded (the admin may rename or add types), else the built-in text.
+  const type = card.organizationType;
+  const org = !type ? null : (peekOrganizationTypeLabel(type) ?? (isOrganizationType(type) ? t(`organizationType.${type}`) : null));
   return (
     <p className="card-author">
       {name}
