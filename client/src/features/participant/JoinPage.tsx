@@ -131,7 +131,7 @@ export function JoinPage() {
           </LiveMessage>
           <label className="check-row">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-            {t('join.remember')}
+            <span>{t('join.remember')}</span>
           </label>
           <LiveMessage tone="error">{error}</LiveMessage>
           <button type="submit" className="button-primary" disabled={busy}>
