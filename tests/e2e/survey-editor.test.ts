@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/server';
-import { seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import path from 'node:path';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true } as const;
 
@@ -47,6 +48,7 @@ describe('the survey editor and the organisation types in a browser', () => {
     await added.getByLabel('5 の意味（例：そう思う）').fill('しやすい');
     await survey.getByRole('button', { name: 'アンケートを保存する' }).click();
     await survey.getByText('アンケートを保存しました。').waitFor();
+    await survey.screenshot({ path: path.join(OUTPUT, 'survey-editor.png') });
     expect(await seriousViolations(desk)).toEqual([]);
 
     const joinCode = await joinCodeOf(desk);
@@ -61,6 +63,7 @@ describe('the survey editor and the organisation types in a browser', () => {
     await phone.getByRole('group', { name: '会場は参加しやすかったですか' }).getByRole('radio', { name: '5（しやすい）' }).check();
     await phone.getByRole('button', { name: '送信する' }).click();
     await phone.getByText('送信しました').waitFor();
+    await phone.screenshot({ path: path.join(OUTPUT, 'survey-phone-custom.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 
@@ -75,6 +78,7 @@ describe('the survey editor and the organisation types in a browser', () => {
     await desk.getByText('「子育て支援団体」を追加しました。参加ページで選べます。').waitFor();
     await desk.getByRole('button', { name: '「民生委員・児童委員」を廃止する' }).click();
     await desk.getByText('「民生委員・児童委員」を廃止しました。参加ページには出ません。').waitFor();
+    await desk.screenshot({ path: path.join(OUTPUT, 'organization-types.png'), fullPage: true });
     expect(await seriousViolations(desk)).toEqual([]);
 
     await desk.goto(`${test.server.url}/facilitator`);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SURVEY_LIMITS, type SurveyQuestion } from '../../../../../shared/survey';
 import { type DraftQuestion, nextChoiceId } from './survey-draft';
+import './survey-editor.css';
 
 interface SurveyQuestionEditorProps {
   draft: DraftQuestion;
@@ -65,10 +66,10 @@ function ChoicesEditor({ draft, onChange }: { draft: DraftQuestion; onChange: (n
   const { t } = useTranslation();
   const setChoices = (choices: DraftQuestion['choices']) => onChange({ ...draft, choices });
   return (
-    <fieldset className="stack">
+    <fieldset className="stack survey-answers">
       <legend>{t('prep.surveyChoices')}</legend>
       {draft.choices.map((choice, i) => (
-        <div key={choice.id} className="button-row">
+        <div key={choice.id} className="survey-choice-row">
           <label className="visually-hidden" htmlFor={`survey-q-${draft.id}-${choice.id}`}>
             {t('prep.surveyChoiceNumber', { index: i + 1 })}
           </label>
@@ -107,7 +108,7 @@ function ScaleEditor({ draft, onChange }: { draft: DraftQuestion; onChange: (nex
   const id = `survey-q-${draft.id}`;
   const setScale = (patch: Partial<DraftQuestion['scale']>) => onChange({ ...draft, scale: { ...draft.scale, ...patch } });
   return (
-    <div className="stack">
+    <div className="stack survey-answers">
       <div className="field field-short">
         <label htmlFor={`${id}-max`}>{t('prep.surveyScaleMax')}</label>
         <select id={`${id}-max`} value={draft.scale.max} onChange={(e) => setScale({ max: Number(e.target.value) })}>
