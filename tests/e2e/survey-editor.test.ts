@@ -41,7 +41,8 @@ describe('the survey editor and the organisation types in a browser', () => {
     await expect.poll(() => understanding.getByLabel('質問文').inputValue()).toBe('「こども食堂を地域で支えるには」について理解が深まりましたか');
     await understanding.getByLabel('質問文').fill('こども食堂のことがよく分かりましたか');
     await survey.getByRole('button', { name: '質問を追加' }).click();
-    const added = survey.getByRole('group', { name: /^質問 5: / });
+    // A new question goes before the closing comments.
+    const added = survey.getByRole('group', { name: /^質問 4: / });
     await added.getByLabel('質問文').fill('会場は参加しやすかったですか');
     await added.getByLabel('答え方').selectOption({ label: '段階で答える（1〜5など）' });
     await added.getByLabel('1 の意味（例：そう思わない）').fill('しにくい');

@@ -37,7 +37,13 @@ function SurveyForm({ sessionId, view, theme }: { sessionId: string; view: Surve
       [next[index], next[index + by]] = [next[index + by], next[index]];
       return next;
     });
-  const add = () => setDrafts((list) => [...list, newDraft('choice', list.map((d) => d.id), { choice: t('prep.surveyChoice') })]);
+  // A new question goes before the closing comments, which stay last.
+  const add = () =>
+    setDrafts((list) => {
+      const draft = newDraft('choice', list.map((d) => d.id), { choice: t('prep.surveyChoice') });
+      const at = list.at(-1)?.id === 'comments' ? list.length - 1 : list.length;
+      return [...list.slice(0, at), draft, ...list.slice(at)];
+    });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
