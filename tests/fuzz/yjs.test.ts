@@ -147,6 +147,18 @@ describe('hostile Yjs updates from a facilitator and a scribe', () => {
         [world.main, world.before.slice(0, 3).map((c) => c.id)],
         [world.table, world.before.slice(3).map((c) => c.id)],
       ]);
+      // What the server should hold: its boards as they started, with every update it accepted
+      // applied as sent. A mutated update can be a valid write too (a flipped byte deleting an
+      // optional field of another card): accepted, it must be stored exactly; refused, not at all.
+      const models = new Map<string, Y.Doc>();
+      for (const room of [world.main, world.table]) {
+        const reader = connectBoard(test.server.url, room, world.facilitatorToken);
+        await whenSynced(reader.provider);
+        const model = new Y.Doc();
+        Y.applyUpdate(model, Y.encodeStateAsUpdate(reader.doc));
+        models.set(room, model);
+        reader.destroy();
+      }
       const outcomes = new Map<string, number>();
       const settings = fuzzSettings(60);
       await fc.assert(
@@ -204,6 +216,7 @@ describe('hostile Yjs updates from a facilitator and a scribe', () => {
             ws.send(syncUpdateFrame(sent));
             ws.send(QUERY_AWARENESS);
             const result = await Promise.race([answered, closed.then((code) => `closed ${code}`)]);
+            if (result === 'answered') Y.applyUpdate(models.get(writer.room)!, sent);
             const key = `${change.op}/${bytes.op}: ${result}`;
             outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
           } finally {
@@ -227,7 +240,18 @@ describe('hostile Yjs updates from a facilitator and a scribe', () => {
           reader.destroy();
         }
       }
-      await expectSessionReadable(world, settings.seed);
+      const modelled = new Map([...models.values()].flatMap((model) => readCards(model)).map((c) => [c.id, c]));
+      // What was accepted is stored as sent: the boards equal the model, card for card.
+      for (const [room, model] of models) {
+        const reader = connectBoard(test.server.url, room, world.facilitatorToken);
+        try {
+          await whenSynced(reader.provider);
+          expect(readCards(reader.doc), `the cards on ${room} (seed ${settings.seed})`).toEqual(readCards(model));
+        } finally {
+          reader.destroy();
+        }
+      }
+      await expectSessionReadable(world, settings.seed, world.before.map((c) => modelled.get(c.id)));
     },
     fuzzTimeout(90_000),
   );
