@@ -123,6 +123,8 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
     if (at.sub === 'id' && part.shape === 'keyed' && (content as Y.ContentAny).arr[0] !== at.key) {
       return schema(`${at.root} entry's id must equal its key`);
     }
+    // A value the update's own delete set removes gives the entity nothing (a client without GC sends those).
+    if (deletedBy(decoded.ds, struct.id)) continue;
     const set = fieldsSet.get(at.entity) ?? new Set<string>();
     set.add(at.sub);
     fieldsSet.set(at.entity, set);

@@ -72,6 +72,38 @@ describe('the board schema at the server', () => {
     expect(Y.encodeStateVector(after)).toEqual(Y.encodeStateVector(reference.doc));
   });
 
+  // A client without GC keeps what it deleted in the same transaction and sends it along with its delete set.
+  it.each([
+    ['a new card whose createdAt the same update deletes', (doc: Y.Doc) => doc.transact(() => {
+      const card = mapOf(goodCard('c-gone'));
+      boardParts(doc).cards.set('c-gone', card);
+      card.delete('createdAt');
+    })],
+    ['a card whose text the same update replaces and deletes', (doc: Y.Doc) => doc.transact(() => {
+      const card = boardParts(doc).cards.get('c-live') as Y.Map<unknown>;
+      card.set('text', '書き換え');
+      card.delete('text');
+    })],
+  ])('refuses %s, closing the socket and storing nothing', async (_what, edit) => {
+    const { facilitatorToken, room, reference } = await setup();
+    const empty = await storedUpdateCount(test.server, room);
+    putCard(reference.doc, goodCard('c-live'));
+    await expect.poll(() => storedUpdateCount(test.server, room)).toBe(empty + 1);
+    const before = empty + 1;
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(reference.doc));
+    const vector = Y.encodeStateVector(client);
+    edit(client);
+    const raw = rawBoardSocket(test.server.url, room, facilitatorToken);
+    await raw.opened;
+    raw.ws.send(syncUpdateFrame(Y.encodeStateAsUpdate(client, vector)));
+    expect(await raw.closed).toBe(CloseCode.forbidden);
+    expect(await storedUpdateCount(test.server, room)).toBe(before);
+    const after = await readBack(room, facilitatorToken);
+    expect(boardParts(after).cards.get('c-live')?.get('text')).toBe('地域の居場所が少ない');
+    expect(boardParts(after).cards.has('c-gone')).toBe(false);
+  });
+
   it('keeps a well-formed direct write: the card is stored once and reaches a new reader', async () => {
     const { facilitatorToken, room, reference } = await setup();
     const before = await storedUpdateCount(test.server, room);
