@@ -5,6 +5,7 @@ import { useControl } from '../../../realtime/control';
 import { ConsensusPanel } from '../../consensus/ConsensusPanel';
 import { JoinPanel } from '../JoinPanel';
 import { BoardPane } from './BoardPane';
+import { CloseSessionPanel } from './CloseSessionPanel';
 import { ControlBar } from './ControlBar';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProxyPanel } from './ProxyPanel';
@@ -71,6 +72,7 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
           <ParticipantsPanel sessionId={session.id} channel={control.channel} roster={control.roster} tables={boards.filter((b) => b.kind === 'table')} />
           <ProxyPanel sessionId={session.id} token={token} channel={control.channel} boards={boards} />
           <JoinPanel session={session} />
+          <CloseSessionPanel sessionId={session.id} session={state} />
         </div>
       </div>
     </div>
