@@ -24,6 +24,17 @@ describe('what a join code leads to (GET /api/join/:code)', () => {
     await expect(joinAs(t.server.url, session.joinCode, '佐藤')).rejects.toThrow(/404/);
   });
 
+  it('takes closing-survey answers right after the facilitator closes the session', async () => {
+    const { api, session } = await createSessionAsAdmin(t.server.url, '終わったばかりの会');
+    const joined = await joinAs(t.server.url, session.joinCode, '佐藤');
+    expect((await api.request('POST', `/api/sessions/${session.id}/close`)).status).toBe(204);
+    const phone = new ApiClient(t.server.url);
+    const auth = { authorization: `Bearer ${joined.token}` };
+    const survey = await phone.request('GET', `/api/sessions/${session.id}/survey`, undefined, auth);
+    expect(await survey.json()).toMatchObject({ open: true });
+    expect((await phone.request('POST', `/api/sessions/${session.id}/survey`, { answers: { satisfaction: 'satisfied' } }, auth)).status).toBe(204);
+  });
+
   it('answers 404 to an unknown code and 400 to one that is not six digits', async () => {
     const { session } = await createSessionAsAdmin(t.server.url);
     const client = new ApiClient(t.server.url);
