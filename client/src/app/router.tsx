@@ -14,6 +14,7 @@ const NotFoundPage = lazyPart(async () => (await import('./NotFoundPage')).NotFo
 const ProjectorPage = lazyPart(async () => (await import('../features/projector/ProjectorPage')).ProjectorPage);
 const SessionPage = lazyPart(async () => (await import('../features/facilitator/SessionPage')).SessionPage);
 const SessionsPage = lazyPart(async () => (await import('../features/facilitator/SessionsPage')).SessionsPage);
+const SetPasswordPage = lazyPart(async () => (await import('../features/facilitator/SetPasswordPage')).SetPasswordPage);
 const SetupPage = lazyPart(async () => (await import('../features/facilitator/SetupPage')).SetupPage);
 const SurveyPage = lazyPart(async () => (await import('../features/survey/SurveyPage')).SurveyPage);
 
@@ -26,6 +27,7 @@ export function createRouter() {
         { path: '/', element: <HomePage /> },
         { path: '/setup', element: <SetupPage /> },
         { path: '/login', element: <LoginPage /> },
+        { path: '/set-password/:token', element: <SetPasswordPage /> },
         { path: '/j/:code', element: <JoinPage /> },
         { path: '/s/:sessionId', element: <ParticipantBoardPage /> },
         { path: '/s/:sessionId/survey', element: <SurveyPage /> },

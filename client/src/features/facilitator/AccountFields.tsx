@@ -14,8 +14,8 @@ interface AccountFieldsProps {
   onChange: (values: AccountValues) => void;
   /** Prefix of the input ids, unique per form on a page. */
   idPrefix: string;
-  /** Login asks for email and password only, and the current password. */
-  purpose: 'login' | 'new-account';
+  /** Login asks for email and password only, and the current password; an invitation has no password (a link sets it). */
+  purpose: 'login' | 'new-account' | 'invite';
 }
 
 /** Email, (display name,) password: labelled inputs with the right autocomplete hints. */
@@ -28,12 +28,13 @@ export function AccountFields({ values, onChange, idPrefix, purpose }: AccountFi
         <label htmlFor={`${idPrefix}-email`}>{t('account.email')}</label>
         <input id={`${idPrefix}-email`} type="email" autoComplete={purpose === 'login' ? 'username' : 'off'} required value={values.email} onChange={set('email')} />
       </div>
-      {purpose === 'new-account' && (
+      {purpose !== 'login' && (
         <div className="field">
           <label htmlFor={`${idPrefix}-name`}>{t('account.displayName')}</label>
           <input id={`${idPrefix}-name`} required maxLength={LIMITS.displayName} value={values.displayName} onChange={set('displayName')} />
         </div>
       )}
+      {purpose !== 'invite' && (
       <div className="field">
         <label htmlFor={`${idPrefix}-password`}>{t('account.password')}</label>
         <input
@@ -52,6 +53,7 @@ export function AccountFields({ values, onChange, idPrefix, purpose }: AccountFi
           </p>
         )}
       </div>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useAccount } from './AccountGate';
 import { AddFacilitatorForm } from './AddFacilitatorForm';
+import { PasswordChangeForm } from './PasswordChangeForm';
 import { CreateSessionForm } from './CreateSessionForm';
 import { formatDateTime } from './format';
 import { useErrorText } from '../../components/error-text';
@@ -41,6 +42,7 @@ export function SessionsPage() {
         {sessions.state === 'done' && <SessionList sessions={sessions.value} />}
       </section>
       {account.role === 'admin' && <AddFacilitatorForm />}
+      <PasswordChangeForm />
     </div>
   );
 }

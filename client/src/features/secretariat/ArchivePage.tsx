@@ -7,6 +7,11 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { useDates } from './format';
 import { ImportForm } from './ImportForm';
+import { CardSearch } from './CardSearch';
+import { VariantsForm } from './VariantsForm';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { clerkApi } from '../../api/clerk';
+import { useAccount } from '../facilitator/AccountGate';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
 
@@ -24,7 +29,11 @@ export function ArchivePage() {
   const [params, setParams] = useSearchParams();
   const applied = filtersOf(params);
   const [form, setForm] = useState<Filters>(applied);
-  const [results] = useLoad(() => secretariatApi.archive(applied as ArchiveQuery), [params.toString()]);
+  const account = useAccount();
+  // Bumped after a deletion, so the list loads again without the session.
+  const [version, setVersion] = useState(0);
+  const [deleted, setDeleted] = useState('');
+  const [results] = useLoad(() => secretariatApi.archive(applied as ArchiveQuery), [params.toString(), version]);
   // The unfiltered list names the facilitators and working groups to filter by.
   const [everything] = useLoad(() => secretariatApi.archive({}), []);
   const all = everything.state === 'done' ? everything.value : [];
@@ -51,6 +60,8 @@ export function ArchivePage() {
     <div className="stack secretariat">
       <SecretariatNav />
       <h1>{t('archive.title')}</h1>
+      <CardSearch />
+      {account.role === 'admin' && <VariantsForm />}
       <section className="panel" aria-labelledby="archive-search-heading">
         <h2 id="archive-search-heading">{t('archive.searchTitle')}</h2>
         <form role="search" className="stack" onSubmit={submit}>
@@ -119,18 +130,60 @@ export function ArchivePage() {
         </h2>
         {results.state === 'loading' && <p>{t('common.loading')}</p>}
         {results.state === 'failed' && <LiveMessage tone="error">{errorText(results.error)}</LiveMessage>}
-        {results.state === 'done' && <ArchiveList entries={results.value} query={applied.q} />}
+        <LiveMessage>{deleted}</LiveMessage>
+        {results.state === 'done' && (
+          <ArchiveList
+            entries={results.value}
+            query={applied.q}
+            onDeleted={(title) => {
+              setDeleted(t('archive.deleted', { title }));
+              setVersion((v) => v + 1);
+            }}
+          />
+        )}
       </section>
       <ImportForm />
     </div>
   );
 }
 
-function ArchiveList({ entries, query }: { entries: ArchiveEntry[]; query: string }) {
+function ArchiveList({ entries, query, onDeleted }: { entries: ArchiveEntry[]; query: string; onDeleted: (title: string) => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const dates = useDates();
+  const [doomed, setDoomed] = useState<ArchiveEntry | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState('');
+  const remove = async (entry: ArchiveEntry) => {
+    setBusy(true);
+    try {
+      await clerkApi.deleteSession(entry.id);
+      setDoomed(null);
+      onDeleted(entry.title);
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
   if (entries.length === 0) return <p className="muted">{t('archive.none')}</p>;
   return (
+    <>
+    {doomed && (
+      <ConfirmDialog
+        title={t('archive.deleteTitle', { title: doomed.title })}
+        confirmLabel={t('archive.deleteConfirm')}
+        busy={busy}
+        onConfirm={() => void remove(doomed)}
+        onCancel={() => {
+          setDoomed(null);
+          setFailure('');
+        }}
+      >
+        <p>{t('archive.deleteBody')}</p>
+        {failure && <LiveMessage tone="error">{failure}</LiveMessage>}
+      </ConfirmDialog>
+    )}
     <ul className="archive-list">
       {entries.map((entry) => (
         <li key={entry.id} className="panel archive-entry">
@@ -177,9 +230,15 @@ function ArchiveList({ entries, query }: { entries: ArchiveEntry[]; query: strin
               <Highlighted text={entry.match} query={query} />
             </p>
           )}
+          <div className="button-row no-print">
+            <button type="button" className="button-quiet" aria-label={t('archive.deleteOf', { title: entry.title })} onClick={() => setDoomed(entry)}>
+              {t('common.delete')}
+            </button>
+          </div>
         </li>
       ))}
     </ul>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { secretariatApi } from '../../api/secretariat';
+import { clerkApi } from '../../api/clerk';
+import { useChangeText } from './RegisterDetails';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
@@ -19,9 +21,10 @@ export function SinceLastPage() {
   const errorText = useErrorText();
   const dates = useDates();
   const labels = useLabels();
+  const changeText = useChangeText();
   const { id = '' } = useParams();
   const [loaded] = useLoad(async () => {
-    const [session, since] = await Promise.all([secretariatApi.getSession(id), secretariatApi.sinceLast(id)]);
+    const [session, since] = await Promise.all([secretariatApi.getSession(id), clerkApi.sinceLast(id)]);
     return { session, since };
   }, [id]);
 
@@ -72,6 +75,16 @@ export function SinceLastPage() {
                       {entry.changedSince ? t('secretariat.changed') : t('secretariat.unchanged')}
                     </span>
                   </div>
+                  {(entry.changes.length > 0 || entry.newNotes > 0) && (
+                    <ul className="since-changes">
+                      {entry.changes.map((c, i) => (
+                        <li key={`${c.at}-${c.field}-${i}`}>
+                          {changeText(c)} <span className="muted">（{t('register.changeBy', { by: c.by, date: dates.moment(c.at) })}）</span>
+                        </li>
+                      ))}
+                      {entry.newNotes > 0 && <li>{t('secretariat.sinceNewNotes', { count: entry.newNotes })}</li>}
+                    </ul>
+                  )}
                   <p>
                     <strong>{t('export.status')}:</strong> {labels.actionStatus(entry.status)}
                   </p>

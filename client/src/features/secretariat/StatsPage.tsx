@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { secretariatApi, type StatsView } from '../../api/secretariat';
+import { Link, useSearchParams } from 'react-router';
+import { clerkApi, type FiguresView } from '../../api/clerk';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
@@ -12,15 +12,50 @@ import { ReportSection } from './ReportSections';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
 
-/** `/secretariat/stats`: sessions held, participants by organisation type over time, satisfaction trend, actions done and open. */
+/** 令和 year of a fiscal year (令和元年度 = 2019). */
+function eraOf(year: number, language: string): string {
+  if (language === 'en') return `FY${year}`;
+  const n = year - 2018;
+  return n >= 1 ? `令和${n === 1 ? '元' : n}年度` : `${year}年度`;
+}
+
+/**
+ * `/secretariat/stats`: sessions held, participants by organisation type over time, satisfaction
+ * trend, actions done and open; for one 年度 (April–March, `?fy=2026`) or all; 実人数 with what
+ * it can and cannot tell; every table as CSV.
+ */
 export function StatsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [stats] = useLoad(() => secretariatApi.stats(), []);
+  const [params, setParams] = useSearchParams();
+  const fiscalYear = /^\d{4}$/.test(params.get('fy') ?? '') ? params.get('fy')! : '';
+  const [stats] = useLoad(() => clerkApi.figures(fiscalYear), [fiscalYear]);
+  const years = stats.state === 'done' ? stats.value.fiscalYears : [];
   return (
     <div className="stack secretariat">
       <SecretariatNav />
       <h1>{t('stats.title')}</h1>
+      <div className="filter-grid no-print">
+        <div className="field">
+          <label htmlFor="stats-fy">{t('stats.fiscalYear')}</label>
+          <select id="stats-fy" value={fiscalYear} onChange={(e) => setParams(e.target.value ? { fy: e.target.value } : {}, { replace: true })}>
+            <option value="">{t('stats.allYears')}</option>
+            {[...new Set([...years, ...(fiscalYear ? [Number(fiscalYear)] : [])])].map((y) => (
+              <option key={y} value={y}>
+                {t('stats.fiscalYearOption', { era: eraOf(y, i18n.language), from: `${y}-04-01`, to: `${y + 1}-03-31` })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="link-row no-print">
+        <a href={clerkApi.figuresCsvUrl('sessions', fiscalYear, i18n.language)} download>
+          {t('stats.downloadSessions')}
+        </a>
+        <a href={clerkApi.figuresCsvUrl('organization-types', fiscalYear, i18n.language)} download>
+          {t('stats.downloadTypes')}
+        </a>
+      </p>
       {stats.state === 'loading' && <p>{t('common.loading')}</p>}
       {stats.state === 'failed' && <LiveMessage tone="error">{errorText(stats.error)}</LiveMessage>}
       {stats.state === 'done' && (stats.value.sessions.length === 0 ? <p className="muted">{t('secretariat.noData')}</p> : <Figures stats={stats.value} />)}
@@ -28,7 +63,7 @@ export function StatsPage() {
   );
 }
 
-function Figures({ stats }: { stats: StatsView }) {
+function Figures({ stats }: { stats: FiguresView }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const dates = useDates();
@@ -39,6 +74,7 @@ function Figures({ stats }: { stats: StatsView }) {
   const totals: Array<[string, number]> = [
     [t('stats.sessions'), stats.totals.sessions],
     [t('stats.participants'), stats.totals.participants],
+    [t('stats.distinctPeople'), stats.distinct.people],
     [t('stats.actionsDone'), stats.totals.actionsDone],
     [t('stats.actionsOpen'), stats.totals.actionsOpen],
   ];
@@ -57,6 +93,18 @@ function Figures({ stats }: { stats: StatsView }) {
             </div>
           ))}
         </dl>
+      </ReportSection>
+      <p className="hint">{t('stats.distinctNote', { unidentified: stats.distinct.unidentified })}</p>
+      <ReportSection id="type-totals" title={t('stats.typeTotals')}>
+        <FigureTable
+          caption={t('stats.typeTotals')}
+          columns={[t('stats.column.organization_type'), t('stats.column.participants')]}
+          rows={[
+            ...orderOrganizationTypes(Object.keys(stats.byOrganizationType)).map((type) => ({ key: type, head: labels.organizationType(type), cells: [stats.byOrganizationType[type] ?? 0] })),
+            { key: 'total', head: t('stats.totalVisits'), cells: [stats.totals.participants], total: true },
+            { key: 'distinct', head: t('stats.distinctPeople'), cells: [stats.distinct.people], total: true },
+          ]}
+        />
       </ReportSection>
       <ReportSection id="by-type" title={byTypeTitle}>
         <BarChart
