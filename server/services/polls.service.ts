@@ -51,7 +51,7 @@ export async function openPoll(
   const { board } = await authorizeRoom(ctx, actor, input.room);
   const scale = input.scale === 'agreement' ? AGREEMENT_SCALE : input.scale === 'fist-of-five' ? FIST_OF_FIVE_SCALE : input.scale;
   if (new Set(scale.map((c) => c.id)).size !== scale.length) throw new AppError('bad_request', 'scale choices must be distinct');
-  const items = await ctx.rooms.withRoom(board.room, (room) => room.read(() => readBallotItems(room.doc, input.itemIds)));
+  const items = await readBallotItems(ctx, board, input.itemIds);
   const pollId = randomUUID();
   await insertPoll(ctx.db, {
     id: pollId,

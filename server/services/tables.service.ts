@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readPersona, readStages, readCards, replacePrep } from '../../shared/board/model';
+import { readPersona, readStages, readCards, readGroups, replacePrep } from '../../shared/board/model';
+import type { Rollup } from '../../shared/schemas/consensus';
 import type { TableMode } from '../../shared/board/templates';
 import type { Language } from '../../shared/i18n';
 import type { SessionView } from '../../shared/schemas/api';
@@ -20,7 +21,7 @@ import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { requireOpenSession } from './control.service';
 import { assertActiveOrganizationType } from './organization-types.service';
-import { createBoard, getManagedSession, getSessionView } from './sessions.service';
+import { boardName, createBoard, getManagedSession, getSessionView } from './sessions.service';
 import { logSkipped } from '../rooms/skipped';
 
 type Db = ServiceContext['db'];
@@ -170,4 +171,35 @@ export async function addProxyParticipant(
   await recordAudit(ctx, actor, 'participant.proxy', { sessionId: session.id, target: id });
   ctx.events.emit('session:changed', { sessionId: session.id });
   return { id };
+}
+
+/**
+ * Every table's visible cards, grouped by the table's journey stages (cards on no stage last),
+ * with the table's groups: what the main board shows at the share-out. Read tolerantly: an
+ * entity that does not fit the schema is skipped and logged.
+ */
+export async function readRollup(ctx: ServiceContext, actor: TokenActor, lang: Language): Promise<Rollup> {
+  const tables = (await listBoards(ctx.db, actor.sessionId)).filter((b) => b.kind === 'table');
+  const out: Rollup['tables'] = [];
+  for (const table of tables) {
+    out.push(
+      await ctx.rooms.withRoom(table.room, (room) =>
+        room.read(() => {
+          const skip = logSkipped(ctx.log, room.name);
+          const stages = readStages(room.doc, skip);
+          const cards = readCards(room.doc, skip)
+            .filter((c) => !c.hidden)
+            .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+          const known = new Set(stages.map((s) => s.id));
+          const view = (c: (typeof cards)[number]) => ({ id: c.id, kind: c.kind, text: c.text, ...(c.groupId ? { groupId: c.groupId } : {}) });
+          const byStage = stages.map((s) => ({ stageId: s.id as string | null, title: s.title, cards: cards.filter((c) => c.stageId === s.id).map(view) }));
+          const loose = cards.filter((c) => !c.stageId || !known.has(c.stageId));
+          if (loose.length > 0) byStage.push({ stageId: null, title: '', cards: loose.map(view) });
+          const groups = readGroups(room.doc, skip).map((g) => ({ id: g.id, title: g.title, cardIds: cards.filter((c) => c.groupId === g.id).map((c) => c.id) }));
+          return { room: table.room, name: boardName(table, lang), stages: byStage, groups };
+        }),
+      ),
+    );
+  }
+  return { tables: out };
 }

@@ -40,7 +40,7 @@ async function voteOfSession(ctx: ServiceContext, actor: TokenActor, voteId: str
   return findVoteOfSession(ctx, actor, voteId);
 }
 
-/** Open a dot vote on cards or groups of one board. */
+/** Open a dot vote on cards or groups of one board (or, on the main board, of every table). */
 export async function openVote(
   ctx: ServiceContext,
   actor: TokenActor,
@@ -50,7 +50,7 @@ export async function openVote(
   await requireOpenSession(ctx.db, actor.sessionId);
   const { board } = await authorizeRoom(ctx, actor, input.room);
   if (input.maxPerItem > input.dotsPerPerson) throw new AppError('bad_request', 'maxPerItem cannot exceed dotsPerPerson');
-  const items = await ctx.rooms.withRoom(board.room, (room) => room.read(() => readBallotItems(room.doc, input.itemIds)));
+  const items = await readBallotItems(ctx, board, input.itemIds);
   const voteId = randomUUID();
   await insertVote(ctx.db, {
     id: voteId,
@@ -140,7 +140,7 @@ export async function voteState(ctx: ServiceContext, voteId: string): Promise<Vo
   const people = vote.anonymous ? new Map() : new Map((await listParticipants(ctx.db, vote.session_id)).map((p) => [p.id, p]));
   const results = itemsOf(ctx, vote).map((item) => {
     const mine = dots.filter((d) => d.item_id === item.id);
-    const result = { itemId: item.id, label: item.label, dots: mine.reduce((s, d) => s + d.dots, 0), voters: mine.length };
+    const result = { itemId: item.id, label: item.label, ...(item.table ? { table: item.table } : {}), dots: mine.reduce((s, d) => s + d.dots, 0), voters: mine.length };
     if (vote.anonymous) return result;
     const by = mine.map((d) => ({ displayName: people.get(d.participant_id)?.display_name ?? '', organizationType: people.get(d.participant_id)?.organization_type ?? '', dots: d.dots }));
     return { ...result, by };

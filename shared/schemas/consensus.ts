@@ -75,8 +75,19 @@ export const actionSchema = z.object({
 /** `PATCH /api/sessions/:id/actions/:actionId`: only the fields sent change. */
 export const actionPatchSchema = z.object(actionFields).partial();
 
-/** An item of a vote or poll as it was when opened. */
-export const ballotItemSchema = z.object({ id: z.string(), label: z.string(), kind: z.enum(['card', 'group']) });
+/**
+ * An item of a vote or poll as it was when opened. `room` and `table` name the board it came
+ * from (a plenary vote takes items from every table); `cards` are the texts of a group's cards,
+ * so people at another table see what the group holds, not only its title.
+ */
+export const ballotItemSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['card', 'group']),
+  room: z.string().optional(),
+  table: z.string().optional(),
+  cards: z.array(z.string()).optional(),
+});
 export type BallotItem = z.infer<typeof ballotItemSchema>;
 
 const ballotStatus = z.enum(['open', 'closed', 'revealed']);
@@ -109,6 +120,8 @@ export const voteStateSchema = z.discriminatedUnion('status', [
         itemId: z.string(),
         dots: z.number().int(),
         label: z.string(),
+        /** The board the item came from, for a plenary vote across tables. */
+        table: z.string().optional(),
         voters: z.number().int(),
         /** Only for a vote opened with `anonymous: false`. */
         by: z.array(z.object({ displayName: z.string(), organizationType: z.string(), dots: z.number().int() })).optional(),
@@ -164,6 +177,26 @@ export const pollStateSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type PollState = z.infer<typeof pollStateSchema>;
+
+/** `board:rollup`: every table's visible cards by journey stage, for the share-out on the main board. */
+export const rollupSchema = z.object({
+  tables: z.array(
+    z.object({
+      room: z.string(),
+      name: z.string(),
+      stages: z.array(
+        z.object({
+          /** null: cards on no stage (or on a stage the table no longer has). */
+          stageId: z.string().nullable(),
+          title: z.string(),
+          cards: z.array(z.object({ id: z.string(), kind: z.string(), text: z.string(), groupId: z.string().optional() })),
+        }),
+      ),
+      groups: z.array(z.object({ id: z.string(), title: z.string(), cardIds: z.array(z.string()) })),
+    }),
+  ),
+});
+export type Rollup = z.infer<typeof rollupSchema>;
 
 /** A decision's source: the card or group it came from, with the label it had. */
 export const sourceRefSchema = z.object({ room: z.string(), kind: z.enum(['card', 'group']), id: z.string(), label: z.string() });
