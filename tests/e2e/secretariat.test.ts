@@ -213,12 +213,15 @@ describe('the secretariat in a browser', () => {
     // The register: the overdue action stands out; the clerk moves it on and notes progress.
     await desk.getByRole('navigation', { name: '事務局のメニュー' }).getByRole('link', { name: 'フォローアップ台帳' }).click();
     await desk.getByRole('heading', { level: 1, name: 'フォローアップ台帳' }).waitFor();
-    const overdue = desk.getByRole('article', { name: OVERDUE });
-    await overdue.getByText('期限切れ').first().waitFor();
-    expect(await desk.getByRole('article', { name: '食堂マップの試作' }).getByText('期限切れ').count()).toBe(0);
+    const overdueRow = desk.getByRole('row', { name: new RegExp(OVERDUE) });
+    await overdueRow.getByText('期限切れ').first().waitFor();
+    expect(await desk.getByRole('row', { name: /食堂マップの試作/ }).getByText('期限切れ').count()).toBe(0);
     const registerAxe = await seriousViolations(desk);
-    await overdue.getByLabel(`「${OVERDUE}」の状況`).selectOption({ label: '進行中' });
-    await overdue.getByText(`「${OVERDUE}」を「進行中」にしました。`).waitFor();
+    await desk.getByLabel(`「${OVERDUE}」の状況`).selectOption({ label: '進行中' });
+    await desk.getByText(`「${OVERDUE}」を「進行中」にしました。`).waitFor();
+    await desk.getByRole('button', { name: `「${OVERDUE}」を編集` }).click();
+    const overdue = desk.getByRole('article', { name: OVERDUE });
+    await overdue.getByText('状況: 未着手 → 進行中').waitFor();
     await overdue.getByLabel(`「${OVERDUE}」の経過メモ`).fill('12月3日に第1回の連絡会を予定');
     await overdue.getByRole('button', { name: 'メモを追加' }).click();
     await overdue.getByRole('listitem').filter({ hasText: '12月3日に第1回の連絡会を予定' }).waitFor();
@@ -230,6 +233,7 @@ describe('the secretariat in a browser', () => {
     await desk.goto(`${test.server.url}/secretariat/sessions/${next.id}/since-last`);
     await desk.getByRole('link', { name: /^前回: こども食堂の居場所づくり/ }).waitFor();
     await desk.getByRole('article', { name: OVERDUE }).getByText('前回から変化あり').waitFor();
+    await desk.getByRole('article', { name: OVERDUE }).getByText('状況: 未着手 → 進行中').waitFor();
     await shot(desk, 'since-last');
 
     await desk.getByRole('navigation', { name: '事務局のメニュー' }).getByRole('link', { name: 'セッション横断の集計' }).click();

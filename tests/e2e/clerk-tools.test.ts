@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSessionAsAdmin, joinAs } from '../support/api';
+import { connectControl, type ControlSocket, request, whenConnected } from '../support/clients';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+
+const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'ja-JP' } as const;
+
+describe("the clerk's tools in a browser", () => {
+  const test = useBrowserTest();
+  const errors: string[] = [];
+  const sockets: ControlSocket[] = [];
+  afterAll(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+
+  async function signedIn(email = ADMIN.email, password = ADMIN.password): Promise<Page> {
+    const context = await test.context(LAPTOP);
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.goto(`${test.server.url}/login`);
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await page.getByLabel('セッションのタイトル').waitFor();
+    return page;
+  }
+
+  it('finds a card by a variant spelling, marks it, and opens its session', { timeout: 90_000 }, async () => {
+    const { api, session } = await createSessionAsAdmin(test.server.url, '第3回 居場所の作業部会', 'free-board');
+    const person = await joinAs(test.server.url, session.joinCode, '山田', 'npo');
+    const phone = connectControl(test.server.url, person.token);
+    sockets.push(phone);
+    await whenConnected(phone);
+    expect(await request(phone, 'card:add', { room: session.boards[0].room, id: randomUUID(), kind: 'idea', text: '週末にこども食堂を開く' })).toMatchObject({ ok: true });
+    await api.request('POST', `/api/sessions/${session.id}/close`);
+
+    const desk = await signedIn();
+    await desk.goto(`${test.server.url}/secretariat/archive`);
+    await desk.getByLabel('探すことば').fill('子ども食堂');
+    await desk.getByRole('button', { name: '探す', exact: true }).click();
+    const hit = desk.getByRole('listitem').filter({ hasText: '週末にこども食堂を開く' });
+    expect(await hit.locator('mark').textContent()).toBe('こども食堂');
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'clerk-search.png'), fullPage: true });
+    await hit.getByRole('link', { name: '事業報告を開く: 第3回 居場所の作業部会' }).click();
+    await desk.getByRole('heading', { level: 1, name: /第3回 居場所の作業部会/ }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the admin add an account and shows its one-time set-password link, which sets the password once', { timeout: 90_000 }, async () => {
+    const desk = await signedIn();
+    const form = desk.getByRole('region', { name: 'ファシリテーターを追加する' });
+    await form.getByLabel('メールアドレス').fill('tanaka@example.jp');
+    await form.getByLabel('表示名').fill('田中');
+    await form.getByLabel('役割').selectOption({ label: '事務局' });
+    await form.getByRole('button', { name: '追加する' }).click();
+    const link = await desk.getByLabel('田中さんのリンク').inputValue();
+    expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{40,}$/);
+    await desk.getByRole('row', { name: /田中/ }).getByText('パスワード未設定').waitFor();
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'accounts-link.png'), fullPage: true });
+
+    const context = await test.context(LAPTOP);
+    const person = await context.newPage();
+    watchErrors(person, errors);
+    await person.goto(new URL(new URL(link).pathname, test.server.url).toString());
+    await person.getByText('田中（tanaka@example.jp）のパスワードを設定します。').waitFor();
+    await person.getByLabel('パスワード（12文字以上）').fill('tanaka no password');
+    await person.getByRole('button', { name: '設定する' }).click();
+    await person.getByText('パスワードを設定しました。ログインしてください。').waitFor();
+    await person.reload();
+    await person.getByText('このリンクは使用済みか期限切れです。管理者に新しいリンクを頼んでください。').waitFor();
+    await signedIn('tanaka@example.jp', 'tanaka no password');
+    // The reload of a used link answers 410, which the browser logs as a failed request.
+    expect(errors.filter((e) => !e.includes('410'))).toEqual([]);
+  });
+});
