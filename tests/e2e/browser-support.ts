@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { ConfigInput } from '../../server/config';
 import { startTestServer, type TestServer } from '../support/server';
 
 /** Where the browser tests write screenshots for a person to look at (ignored by git). */
@@ -24,13 +25,13 @@ export interface BrowserTest {
 }
 
 /** Start a test server and Chromium for the tests of one file (call at the top of `describe`). */
-export function useBrowserTest(): BrowserTest {
+export function useBrowserTest(options: ConfigInput = {}): BrowserTest {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     await fs.mkdir(OUTPUT, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer(options);
     browser = await launchChromium();
   });
   afterAll(async () => {
