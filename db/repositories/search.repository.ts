@@ -29,8 +29,8 @@ export async function indexedSessionIds(db: Db, sessionIds: string[]): Promise<S
  * folded column, which is what keeps them findable. PostgreSQL: LIKE on the pg_trgm index.
  * Hidden cards are left out unless asked for.
  */
-export async function searchEntries(db: Db, spellings: string[], options: { includeHidden?: boolean; limit: number }): Promise<SearchEntryRow[]> {
-  if (spellings.length === 0) return [];
+export async function searchEntries(db: Db, spellings: string[], options: { includeHidden?: boolean; limit: number; sessionIds?: string[] }): Promise<SearchEntryRow[]> {
+  if (spellings.length === 0 || options.sessionIds?.length === 0) return [];
   const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
   const special = spellings.some((s) => /[\\%_]/.test(s));
   const likes = spellings.map((s) => {
@@ -40,9 +40,10 @@ export async function searchEntries(db: Db, spellings: string[], options: { incl
   });
   const where = sql.join(likes, sql` or `);
   const hidden = options.includeHidden ? sql`` : sql` and hidden = 0`;
+  const sessions = options.sessionIds ? sql` and session_id in (${sql.join(options.sessionIds)})` : sql``;
   const rows = await sql<SearchEntryRow>`
     select session_id, source, ref_id, room, kind, hidden, text, folded from search_entries
-    where (${where})${hidden} limit ${options.limit}`.execute(db);
+    where (${where})${hidden}${sessions} limit ${options.limit}`.execute(db);
   return rows.rows.map((r) => ({ ...r, hidden: Number(r.hidden) }));
 }
 

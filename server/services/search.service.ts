@@ -91,8 +91,9 @@ export async function searchArchiveCards(ctx: ServiceContext, actor: UserActor, 
     if (!s) return;
     hits.push({ source, kind, text, highlights: findHighlights(text, spellings), sessionId, sessionTitle: s.title, sessionHeldOn: heldOn(s), refId, reportPath: `/secretariat/sessions/${sessionId}/report` });
   };
-  // Over-fetch: rows of sessions the account may not see are dropped after the query.
-  for (const row of await searchEntries(ctx.db, spellings, { limit: SEARCH_LIMIT * 4 })) {
+  // Narrowed to the sessions shown when they are not all of them (a facilitator's own, a date range).
+  const narrowed = !can(actor, 'sessions:read-all') || query.from || query.to ? [...byId.keys()] : undefined;
+  for (const row of await searchEntries(ctx.db, spellings, { limit: SEARCH_LIMIT + 1, sessionIds: narrowed })) {
     const source = row.source as SearchSource;
     if (wants(source) && byId.has(row.session_id)) push(source, row.session_id, row.ref_id, row.kind || null, row.text);
   }

@@ -74,6 +74,15 @@ describe('search that finds what a clerk types', () => {
     expect((await search(api, '食堂', '&source=card')).hits.map((h) => h.text)).toEqual(['週末にこども食堂を開く']);
   });
 
+  it('shows a facilitator only the hits of their own sessions', async () => {
+    const { api } = await closedSession();
+    await api.json('POST', '/api/users', { email: 'other@example.jp', displayName: '別の進行', password: 'another long password' }, 201);
+    const other = new ApiClient(t.server.url);
+    await other.login('other@example.jp', 'another long password');
+    expect((await search(other, 'こども食堂')).hits).toEqual([]);
+    expect((await search(other, '高橋')).hits).toEqual([]);
+  });
+
   it('leaves a hidden card out of the results', async () => {
     const { api } = await closedSession();
     expect((await search(api, '会議は意味')).hits).toEqual([]);
