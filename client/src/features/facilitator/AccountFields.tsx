@@ -35,24 +35,24 @@ export function AccountFields({ values, onChange, idPrefix, purpose }: AccountFi
         </div>
       )}
       {purpose !== 'invite' && (
-      <div className="field">
-        <label htmlFor={`${idPrefix}-password`}>{t('account.password')}</label>
-        <input
-          id={`${idPrefix}-password`}
-          type="password"
-          autoComplete={purpose === 'login' ? 'current-password' : 'new-password'}
-          required
-          minLength={purpose === 'login' ? undefined : 12}
-          aria-describedby={purpose === 'login' ? undefined : `${idPrefix}-password-hint`}
-          value={values.password}
-          onChange={set('password')}
-        />
-        {purpose === 'new-account' && (
-          <p id={`${idPrefix}-password-hint`} className="hint">
-            {t('account.passwordPolicy')}
-          </p>
-        )}
-      </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-password`}>{t('account.password')}</label>
+          <input
+            id={`${idPrefix}-password`}
+            type="password"
+            autoComplete={purpose === 'login' ? 'current-password' : 'new-password'}
+            required
+            minLength={purpose === 'login' ? undefined : 12}
+            aria-describedby={purpose === 'login' ? undefined : `${idPrefix}-password-hint`}
+            value={values.password}
+            onChange={set('password')}
+          />
+          {purpose === 'new-account' && (
+            <p id={`${idPrefix}-password-hint`} className="hint">
+              {t('account.passwordPolicy')}
+            </p>
+          )}
+        </div>
       )}
     </>
   );

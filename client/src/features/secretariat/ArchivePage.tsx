@@ -169,75 +169,75 @@ function ArchiveList({ entries, query, onDeleted }: { entries: ArchiveEntry[]; q
   if (entries.length === 0) return <p className="muted">{t('archive.none')}</p>;
   return (
     <>
-    {doomed && (
-      <ConfirmDialog
-        title={t('archive.deleteTitle', { title: doomed.title })}
-        confirmLabel={t('archive.deleteConfirm')}
-        busy={busy}
-        onConfirm={() => void remove(doomed)}
-        onCancel={() => {
-          setDoomed(null);
-          setFailure('');
-        }}
-      >
-        <p>{t('archive.deleteBody')}</p>
-        {failure && <LiveMessage tone="error">{failure}</LiveMessage>}
-      </ConfirmDialog>
-    )}
-    <ul className="archive-list">
-      {entries.map((entry) => (
-        <li key={entry.id} className="panel archive-entry">
-          <h3>
-            <Link to={`/secretariat/sessions/${entry.id}/report`}>{entry.title}</Link>
-          </h3>
-          <dl className="facts">
-            <div>
-              <dt>{t('export.date')}</dt>
-              <dd>{dates.day(entry.heldOn)}</dd>
-            </div>
-            <div>
-              <dt>{t('report.status')}</dt>
-              <dd>
-                <StatusBadge status={entry.status} />
-              </dd>
-            </div>
-            {entry.theme && (
+      {doomed && (
+        <ConfirmDialog
+          title={t('archive.deleteTitle', { title: doomed.title })}
+          confirmLabel={t('archive.deleteConfirm')}
+          busy={busy}
+          onConfirm={() => void remove(doomed)}
+          onCancel={() => {
+            setDoomed(null);
+            setFailure('');
+          }}
+        >
+          <p>{t('archive.deleteBody')}</p>
+          {failure && <LiveMessage tone="error">{failure}</LiveMessage>}
+        </ConfirmDialog>
+      )}
+      <ul className="archive-list">
+        {entries.map((entry) => (
+          <li key={entry.id} className="panel archive-entry">
+            <h3>
+              <Link to={`/secretariat/sessions/${entry.id}/report`}>{entry.title}</Link>
+            </h3>
+            <dl className="facts">
               <div>
-                <dt>{t('export.theme')}</dt>
-                <dd>{entry.theme}</dd>
+                <dt>{t('export.date')}</dt>
+                <dd>{dates.day(entry.heldOn)}</dd>
               </div>
-            )}
-            {entry.venue && (
               <div>
-                <dt>{t('export.venue')}</dt>
-                <dd>{entry.venue}</dd>
+                <dt>{t('report.status')}</dt>
+                <dd>
+                  <StatusBadge status={entry.status} />
+                </dd>
               </div>
-            )}
-            {entry.series && (
+              {entry.theme && (
+                <div>
+                  <dt>{t('export.theme')}</dt>
+                  <dd>{entry.theme}</dd>
+                </div>
+              )}
+              {entry.venue && (
+                <div>
+                  <dt>{t('export.venue')}</dt>
+                  <dd>{entry.venue}</dd>
+                </div>
+              )}
+              {entry.series && (
+                <div>
+                  <dt>{t('report.series')}</dt>
+                  <dd>{entry.series}</dd>
+                </div>
+              )}
               <div>
-                <dt>{t('report.series')}</dt>
-                <dd>{entry.series}</dd>
+                <dt>{t('export.facilitator')}</dt>
+                <dd>{entry.facilitator}</dd>
               </div>
+            </dl>
+            {entry.match && (
+              <p className="archive-match">
+                <span className="archive-match-label">{t('archive.match')}: </span>
+                <Highlighted text={entry.match} query={query} />
+              </p>
             )}
-            <div>
-              <dt>{t('export.facilitator')}</dt>
-              <dd>{entry.facilitator}</dd>
+            <div className="button-row no-print">
+              <button type="button" className="button-quiet" aria-label={t('archive.deleteOf', { title: entry.title })} onClick={() => setDoomed(entry)}>
+                {t('common.delete')}
+              </button>
             </div>
-          </dl>
-          {entry.match && (
-            <p className="archive-match">
-              <span className="archive-match-label">{t('archive.match')}: </span>
-              <Highlighted text={entry.match} query={query} />
-            </p>
-          )}
-          <div className="button-row no-print">
-            <button type="button" className="button-quiet" aria-label={t('archive.deleteOf', { title: entry.title })} onClick={() => setDoomed(entry)}>
-              {t('common.delete')}
-            </button>
-          </div>
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
