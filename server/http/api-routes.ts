@@ -16,7 +16,7 @@ import {
   setupSchema,
   templatePatchSchema,
 } from '../../shared/schemas/api';
-import { actionPatchSchema, actionSchema, decisionPatchSchema, decisionSchema } from '../../shared/schemas/consensus';
+import { actionPatchSchema, actionSchema, decisionPatchSchema, decisionSchema, groupSuggestionsSchema } from '../../shared/schemas/consensus';
 import { phasesSchema, proxyParticipantSchema, saveTemplateSchema, sessionPatchSchema, tablesSchema } from '../../shared/schemas/control';
 import { organizationTypeCreateSchema, organizationTypeIdSchema, organizationTypePatchSchema } from '../../shared/organization-types';
 import { surveyAnswersSchema, surveySchema } from '../../shared/survey';
@@ -99,6 +99,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'patch', path: '/api/sessions/:id', summary: 'Change title, theme, venue, date, series or participant cap (an empty patch changes nothing)', auth: 'login', params: session, body: sessionPatchSchema, ok: json(200, 'session view') },
   { method: 'put', path: '/api/sessions/:id/phases', summary: 'Replace the programme', auth: 'login', params: session, body: phasesSchema, ok: json(200, 'session view') },
   { method: 'put', path: '/api/sessions/:id/tables', summary: 'Set the breakout tables', auth: 'login', params: session, body: tablesSchema, ok: json(200, 'session view') },
+  { method: 'post', path: '/api/sessions/:id/group-suggestions', summary: 'Suggest groups among a board’s ungrouped cards (Japanese words, docs/suggestions.md)', auth: 'login', params: session, body: groupSuggestionsSchema, ok: json(200, '{ suggestions: [{ cardIds, title }] }') },
   { method: 'post', path: '/api/sessions/:id/tables/copy-prep', summary: 'Copy persona and journey to every table', auth: 'login', params: session, ok: json(200, '{ tables }') },
   { method: 'get', path: '/api/sessions/:id/token', summary: "A token for the facilitator's own sockets", auth: 'login', params: session, ok: json(200, '{ token }') },
   { method: 'post', path: '/api/sessions/:id/observer-link', summary: 'A read-only projector link', auth: 'login', params: session, ok: json(201, '{ id, url, token }') },

@@ -9,6 +9,8 @@ import { getTemplateView, setTemplateSharing } from '../services/template-access
 import { createSession, getManagedSession, getSessionView, listSessionViews, patchSession, setPhases } from '../services/sessions.service';
 import { addProxyParticipant, copyPrepToTables, seatParticipant, setTables } from '../services/tables.service';
 import { listTemplateViews, saveSessionAsTemplate } from '../services/templates.service';
+import { suggestBoardGroups } from '../services/suggestions.service';
+import { groupSuggestionsSchema } from '../../shared/schemas/consensus';
 import { parseBody, requireUser, route } from './middleware';
 
 /** What facilitators do to prepare and manage sessions (all need the login cookie). */
@@ -51,6 +53,9 @@ export function sessionRoutes(ctx: ServiceContext): Router {
   }));
   router.put('/sessions/:id/tables', route(async (req, res) => {
     res.json(await setTables(ctx, req.user!, id(req.params), parseBody(tablesSchema, req.body), req.lang));
+  }));
+  router.post('/sessions/:id/group-suggestions', route(async (req, res) => {
+    res.json(await suggestBoardGroups(ctx, req.user!, id(req.params), parseBody(groupSuggestionsSchema, req.body).room));
   }));
   router.post('/sessions/:id/tables/copy-prep', route(async (req, res) => {
     res.json({ tables: await copyPrepToTables(ctx, req.user!, id(req.params)) });

@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import kuromoji from 'kuromoji';
+import { readCards } from '../../shared/board/model';
+import { findBoardByRoom } from '../../db/repositories/sessions.repository';
+import type { UserActor } from '../auth/policy';
+import { AppError } from '../errors';
+import { logSkipped } from '../rooms/skipped';
+import type { ServiceContext } from './context';
+import { getManagedSession } from './sessions.service';
 import { normalizeText, suggestGroups, type GroupSuggestion } from '../../shared/board/similarity';
 
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
@@ -48,4 +55,15 @@ export const WORD_THRESHOLD = 0.2;
 export async function suggestGroupsByWords(cards: Array<{ id: string; text: string }>, threshold = WORD_THRESHOLD): Promise<GroupSuggestion[]> {
   const tok = await loadTokenizer();
   return suggestGroups(cards, threshold, { features: (text) => contentWords(tok, text), weighted: true });
+}
+
+/** Suggested groups among the visible cards of one board of a session the caller manages. */
+export async function suggestBoardGroups(ctx: ServiceContext, actor: UserActor, sessionId: string, roomName: string): Promise<{ suggestions: GroupSuggestion[] }> {
+  const session = await getManagedSession(ctx, actor, sessionId);
+  const board = await findBoardByRoom(ctx.db, roomName);
+  if (!board || board.session_id !== session.id) throw new AppError('not_found', 'no such board');
+  const cards = await ctx.rooms.withRoom(board.room, (room) =>
+    room.read(() => readCards(room.doc, logSkipped(ctx.log, room.name)).filter((c) => !c.hidden && !c.groupId).map((c) => ({ id: c.id, text: c.text }))),
+  );
+  return { suggestions: await suggestGroupsByWords(cards) };
 }

@@ -178,6 +178,9 @@ export const pollStateSchema = z.discriminatedUnion('status', [
 ]);
 export type PollState = z.infer<typeof pollStateSchema>;
 
+/** `POST /api/sessions/:id/group-suggestions`: suggest groups among one board's visible cards. */
+export const groupSuggestionsSchema = z.object({ room });
+
 /** `board:rollup`: every table's visible cards by journey stage, for the share-out on the main board. */
 export const rollupSchema = z.object({
   tables: z.array(

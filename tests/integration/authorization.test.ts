@@ -153,6 +153,7 @@ const REST: RestRow[] = [
   { name: 'PATCH /api/sessions/:id', make: session('PATCH', '', { venue: '市民会館' }), expect: managers, others: 401 },
   { name: 'PUT /api/sessions/:id/phases', make: session('PUT', '/phases', [{ key: 'free', title: '', durationSec: 0, allowedKinds: ['idea', 'issue', 'opinion', 'question'] }]), expect: managers, others: 401 },
   { name: 'PUT /api/sessions/:id/tables', make: (w) => ({ method: 'PUT', path: `/api/sessions/${sid(w)}/tables`, body: { mode: 'choose', tables: [{ name: 'A' }] } }), expect: managers, others: 401 },
+  { name: 'POST /api/sessions/:id/group-suggestions', make: (w) => ({ method: 'POST', path: `/api/sessions/${sid(w)}/group-suggestions`, body: { room: w.main } }), expect: managers, others: 401 },
   { name: 'POST /api/sessions/:id/tables/copy-prep', make: session('POST', '/tables/copy-prep'), expect: managers, others: 401 },
   { name: 'GET /api/sessions/:id/token', make: session('GET', '/token'), expect: managers, others: 401 },
   { name: 'POST /api/sessions/:id/observer-link', make: session('POST', '/observer-link'), expect: managers, others: 401 },
