@@ -7,6 +7,7 @@ import {
   pollStateSchema,
   pollViewSchema,
   outcomeViewSchema,
+  rollupSchema,
   voteCastSchema,
   voteOpenSchema,
   voteRefSchema,
@@ -88,8 +89,15 @@ export const REQUESTS = {
   'share:set': { input: shareSchema, ack: done, who: facilitator, area: 'control', note: `share mode: the projector shows table \`index\`; ${broadcastsState}` },
   'scribe:set': { input: scribeSchema, ack: done, who: facilitator, area: 'control', note: 'their board sockets close with `4100` and reconnect with the new rights' },
   'table:choose': { input: tableChooseSchema, ack: done, who: participant, area: 'control', note: 'only when the session’s `tableMode` is `choose`' },
+  'board:rollup': {
+    input: emptySchema,
+    ack: rollupSchema,
+    who: anyone,
+    area: 'control',
+    note: 'every table’s visible cards by journey stage, with its groups: what the main board shows at the share-out (`share.active`); read tolerantly',
+  },
 
-  'vote:open': { input: voteOpenSchema, ack: z.object({ voteId: z.string() }), who: facilitator, area: 'consensus', note: 'items are card or group ids of that board' },
+  'vote:open': { input: voteOpenSchema, ack: z.object({ voteId: z.string() }), who: facilitator, area: 'consensus', note: 'items are card or group ids of that board or, for a plenary vote on the main board, of any table of the session (each item then names its `table`; a group carries its `cards`)' },
   'vote:cast': {
     input: voteCastSchema,
     ack: z.object({ remaining: z.number().int() }),

@@ -1,14 +1,14 @@
 import type { AckPayload, RequestPayload } from '../../../shared/protocol';
 import type { ServiceContext } from '../../services/context';
 import { changeControl, type ControlChange } from '../../services/control.service';
-import { chooseTable, setScribe } from '../../services/tables.service';
+import { chooseTable, readRollup, setScribe } from '../../services/tables.service';
 import type { RequestHandler, RequestHandlers } from './request';
 import type { Broadcasts } from './server';
 
 type ControlEvent = 'phase:set' | 'timer:start' | 'timer:pause' | 'timer:reset' | 'timer:add' | 'board:lock' | 'follow:set' | 'spotlight:set' | 'share:set';
 
 /** The facilitator's control bar, and a participant choosing a table. */
-export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pick<RequestHandlers, ControlEvent | 'scribe:set' | 'table:choose'> {
+export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pick<RequestHandlers, ControlEvent | 'scribe:set' | 'table:choose' | 'board:rollup'> {
   const control =
     <E extends ControlEvent>(toChange: (p: RequestPayload<E>) => ControlChange): RequestHandler<E> =>
     async (actor, p) => {
@@ -35,5 +35,6 @@ export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pic
       await chooseTable(ctx, actor, p.room);
       return {};
     },
+    'board:rollup': async (actor) => readRollup(ctx, actor, 'ja'),
   };
 }
