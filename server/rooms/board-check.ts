@@ -57,7 +57,8 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
 
   /** New entities (Y.Maps put into `stages`, `cards`, …) and the fields the update gives each. */
   const newEntities = new Map<Y.Item, { root: BoardRootKey; key: string | null }>();
-  const fieldsSet = new Map<Y.Item, Set<string>>();
+  /** Per entity, per field: the values the update gives it (those its own delete set removes left out). */
+  const fieldsSet = new Map<Y.Item, Map<string, Y.Item[]>>();
   const newKeys = new Map<BoardRootKey, Set<string>>();
   let newStages = 0;
   const textGrowth = new Map<Y.Item, { max: number; chars: number }>();
@@ -125,14 +126,14 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
     }
     // A value the update's own delete set removes gives the entity nothing (a client without GC sends those).
     if (deletedBy(decoded.ds, struct.id)) continue;
-    const set = fieldsSet.get(at.entity) ?? new Set<string>();
-    set.add(at.sub);
-    fieldsSet.set(at.entity, set);
+    const fields = fieldsSet.get(at.entity) ?? new Map<string, Y.Item[]>();
+    fields.set(at.sub, [...(fields.get(at.sub) ?? []), struct]);
+    fieldsSet.set(at.entity, fields);
   }
 
   for (const [entity, { root }] of newEntities) {
     if (deletedBy(decoded.ds, entity.id)) continue;
-    const given = fieldsSet.get(entity) ?? new Set<string>();
+    const given = fieldsSet.get(entity) ?? new Map<string, Y.Item[]>();
     const missing = requiredFields(BOARD_SCHEMA[root].spec).find((field) => !given.has(field));
     if (missing) return schema(`a new ${root} entry lacks ${missing}`);
   }
@@ -163,7 +164,7 @@ function checkDeletions(
   decoded: Decoded,
   locator: Locator,
   stateBefore: (client: number) => number,
-  fieldsSet: Map<Y.Item, Set<string>>,
+  fieldsSet: Map<Y.Item, Map<string, Y.Item[]>>,
 ): BoardProblem | null {
   for (const [client, ranges] of decoded.ds.clients) {
     const structs = doc.store.clients.get(client);
@@ -181,13 +182,30 @@ function checkDeletions(
         if (part.shape === 'record') continue;
         const field = fieldSpec(part.spec, at.sub);
         if (!field?.required || at.entity.deleted || deletedBy(decoded.ds, at.entity.id)) continue;
-        // Replaced in the same update (Yjs deletes the old value itself then; a client may also list it).
-        if (fieldsSet.get(at.entity)?.has(at.sub)) continue;
+        // Replaced in the same update by a value that comes after it — as a client that saw it
+        // writes one, its origin the old value — so the new value is the one Yjs keeps. A value
+        // placed before it (an older origin) would lose to the deleted one, leaving the field empty.
+        if (replacesLive(struct, fieldsSet.get(at.entity)?.get(at.sub) ?? [])) continue;
         return { reason: 'schema', detail: `would remove the required field ${at.sub} of a ${at.root} entry` };
       }
     }
   }
   return null;
+}
+
+/** Whether one of `values` (the update's values for the field of `live`) integrates after `live`: its origin chain, through the update's own values, reaches `live`'s last id. */
+function replacesLive(live: Y.Item, values: Y.Item[]): boolean {
+  const lastClock = live.id.clock + live.length - 1;
+  const isLive = (id: Y.ID | null) => !!id && id.client === live.id.client && id.clock === lastClock;
+  const byLastId = new Map(values.map((v) => [`${v.id.client}:${v.id.clock + v.length - 1}`, v]));
+  for (const value of values) {
+    let step: Y.Item | undefined = value;
+    for (let hops = 0; step && hops <= values.length; hops++) {
+      if (isLive(step.origin)) return true;
+      step = step.origin ? byLastId.get(`${step.origin.client}:${step.origin.clock}`) : undefined;
+    }
+  }
+  return false;
 }
 
 interface Locator {

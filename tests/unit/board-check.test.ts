@@ -182,3 +182,44 @@ describe('structs that wait on each other', () => {
     expect(() => Y.applyUpdate(copy, update)).toThrow();
   });
 });
+
+describe('a required field replaced by a value that loses to the one it deletes', () => {
+  it('refuses an update whose new text sorts before the live text it deletes, which would leave the card without text', () => {
+    const server = serverBoard();
+    // A second facilitator's edit makes the live text; their client id is high.
+    const second = new Y.Doc();
+    second.clientID = 900_000;
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateAsUpdate(server);
+    boardParts(second).cards.get('c1')!.set('text', '二人目の文');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(second, Y.encodeStateVector(server)));
+
+    // The attacker writes from the state before that edit (a lower client id, so its value sorts
+    // first among the two made on the same origin) and adds the deletion of the live value.
+    const attacker = new Y.Doc();
+    attacker.clientID = 1;
+    Y.applyUpdate(attacker, before);
+    const vector = Y.encodeStateVector(attacker);
+    boardParts(attacker).cards.get('c1')!.set('text', '負ける文');
+    const setOld = Y.encodeStateAsUpdate(attacker, vector);
+    const full = new Y.Doc();
+    Y.applyUpdate(full, Y.encodeStateAsUpdate(server));
+    const fullVector = Y.encodeStateVector(full);
+    boardParts(full).cards.get('c1')!.delete('text');
+    const deleteLive = Y.encodeStateAsUpdate(full, fullVector);
+    const crafted = Y.mergeUpdates([setOld, deleteLive]);
+
+    // What it would do: the card loses its text.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(copy, crafted);
+    expect(boardParts(copy).cards.get('c1')!.get('text')).toBeUndefined();
+    expect(checkUpdate(server, crafted, limits)).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
+  it('accepts the ordinary overwrite, whose origin is the live value', () => {
+    const server = serverBoard();
+    const update = writeOn(server, (doc) => boardParts(doc).cards.get('c1')!.set('text', '書き直した文'));
+    expect(checkUpdate(server, update, limits)).toEqual({ ok: true, noop: false });
+  });
+});
