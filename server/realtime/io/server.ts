@@ -90,7 +90,9 @@ export function createIoServer(
           s.emit('session:revoked', { reason: 'removed' });
           s.disconnect(true);
         }
-      });
+      })
+      // With several processes fetchSockets asks the others and can time out: never an unhandled rejection.
+      .catch((error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not cut a removed participant\'s sockets'));
   });
   ctx.events.on('access:revoked', ({ sessionIds, tokenHashes }) => {
     const revoked = new Set(tokenHashes);
@@ -105,7 +107,8 @@ export function createIoServer(
             s.emit('session:revoked', { reason: 'revoked' });
             s.disconnect(true);
           }
-        });
+        })
+        .catch((error: unknown) => ctx.log.warn({ err: error, sessionId }, 'could not cut revoked sockets'));
     }
   });
 
