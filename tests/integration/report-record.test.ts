@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
-import type { PollState } from '../../shared/protocol';
+import type { PollState } from '../../shared/schemas/consensus';
 import type { SessionReport } from '../../shared/schemas/reports';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
