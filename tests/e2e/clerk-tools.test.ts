@@ -52,6 +52,29 @@ describe("the clerk's tools in a browser", () => {
     expect(errors).toEqual([]);
   });
 
+  it('fits the register table to 1366 × 768 and scrolls it inside its own box on a phone', { timeout: 90_000 }, async () => {
+    const { api, session } = await createSessionAsAdmin(test.server.url, '台帳の確認', 'free-board');
+    await api.json('POST', `/api/sessions/${session.id}/actions`, { title: '見守りの名簿を社協と共有する', ownerOrganization: '社会福祉協議会', ownerPerson: '高橋', dueDate: '2027-01-31' }, 201);
+    const desk = await signedIn();
+    await desk.goto(`${test.server.url}/secretariat/actions`);
+    await desk.getByRole('row', { name: /見守りの名簿/ }).waitFor();
+    expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    // Sorted from the keyboard: the heading's button takes Enter.
+    await desk.getByRole('button', { name: /^アクション/ }).focus();
+    await desk.keyboard.press('Enter');
+    await desk.getByRole('columnheader', { name: /アクション/ }).and(desk.locator('[aria-sort="ascending"]')).waitFor();
+    const phone = await (await test.context({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', isMobile: true, hasTouch: true })).newPage();
+    watchErrors(phone, errors);
+    await phone.context().addCookies(await desk.context().cookies());
+    await phone.goto(`${test.server.url}/secretariat/actions`);
+    const box = phone.getByRole('region', { name: /アクションの一覧/ });
+    await box.waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await phone.screenshot({ path: path.join(OUTPUT, 'register-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
   it('lets the admin add an account and shows its one-time set-password link, which sets the password once', { timeout: 90_000 }, async () => {
     const desk = await signedIn();
     const form = desk.getByRole('region', { name: 'ファシリテーターを追加する' });
