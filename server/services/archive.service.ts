@@ -1,5 +1,7 @@
 import { listSessions, listParticipants } from '../../db/repositories/sessions.repository';
 import { listSurveyResponses, searchArchive } from '../../db/repositories/archive.repository';
+import { listVariantGroups, searchEntries } from '../../db/repositories/search.repository';
+import { expandQuery } from '../../shared/search/fold';
 import { listActions } from '../../db/repositories/outcomes.repository';
 import { listUsers } from '../../db/repositories/users.repository';
 import { can, type UserActor } from '../auth/policy';
@@ -39,7 +41,7 @@ export async function listArchive(ctx: ServiceContext, actor: UserActor, query: 
   const [sessions, users] = await Promise.all([visibleSessions(ctx, actor), listUsers(ctx.db)]);
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   const q = query.q?.trim() ?? '';
-  const matches = q ? new Map((await searchArchive(ctx.db, q)).map((m) => [m.session_id, m.text])) : null;
+  const matches = q ? await archiveMatches(ctx, q) : null;
   const lower = q.toLowerCase();
   return sessions
     .map((s) => ({ s, heldOn: s.held_on ?? s.created_at.slice(0, 10) }))
@@ -66,6 +68,19 @@ export async function listArchive(ctx: ServiceContext, actor: UserActor, query: 
       match: matches?.get(s.id) ?? null,
     }))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || a.title.localeCompare(b.title));
+}
+
+/**
+ * The sessions whose archive matches `q`, with the first matching text: the folded card-level
+ * index (ｌｉｎｅ, コドモ and spelling variants find what was written), then the raw archived text
+ * (which also holds decisions and actions as they were at the close).
+ */
+async function archiveMatches(ctx: ServiceContext, q: string): Promise<Map<string, string>> {
+  const spellings = expandQuery(q, await listVariantGroups(ctx.db));
+  const matches = new Map<string, string>();
+  for (const row of await searchEntries(ctx.db, spellings, { limit: 2000 })) if (!matches.has(row.session_id)) matches.set(row.session_id, row.text);
+  for (const m of await searchArchive(ctx.db, q)) if (!matches.has(m.session_id)) matches.set(m.session_id, m.text);
+  return matches;
 }
 
 /** The fiscal year (年度, April–March) a date falls in: 2027-03-31 is 2026, 2027-04-01 is 2027. */

@@ -64,6 +64,15 @@ describe('search that finds what a clerk types', () => {
     expect((await search(api, 'コドモ')).hits.map((h) => h.text)).toContain('週末にこども食堂を開く');
   });
 
+  it('filters the archive’s session list by the same folding and variants', async () => {
+    const { api, session } = await closedSession();
+    for (const q of ['ｌｉｎｅ', '子供食堂']) {
+      const entries = await api.json<Array<{ id: string; match: string | null }>>('GET', `/api/archive?q=${encodeURIComponent(q)}`);
+      expect(entries.map((e) => e.id)).toEqual([session.id]);
+    }
+    expect(await api.json('GET', `/api/archive?q=${encodeURIComponent('会議は意味')}`)).toEqual([]);
+  });
+
   it('finds an action by its owner (高橋), its organisation (社協) and its notes, and two-character words', async () => {
     const { api, action } = await closedSession();
     expect((await search(api, '高橋')).hits).toMatchObject([{ source: 'owner', refId: action.id, text: '社協 高橋' }]);
