@@ -697,6 +697,8 @@ export const en: Record<keyof typeof ja, string> = {
   'vote.sticker_other': '{count} dots',
   'vote.group': 'Group',
   'vote.card': 'Card',
+  'items.groupCards': '{count} cards in the group:',
+  'grouping.suggestFallback': 'The server could not be reached, so this browser looked for similar cards.',
   'poll.title': 'Agreement poll',
   'poll.none': 'No agreement poll yet.',
   'poll.newTitle': 'New agreement poll',
@@ -965,4 +967,5 @@ export const en: Record<keyof typeof ja, string> = {
   'setPassword.login': "Sign in",
   'accounts.copy': "Copy",
   'accounts.copied': "Copied.",
+  'register.dueBy': "Due by",
 };

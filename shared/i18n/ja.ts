@@ -695,6 +695,8 @@ export const ja = {
   'vote.sticker_other': '{count}枚',
   'vote.group': 'グループ',
   'vote.card': 'カード',
+  'items.groupCards': 'グループ内のカード {count}枚:',
+  'grouping.suggestFallback': 'サーバーに届かなかったため、この端末で似たカードを探しました。',
   'poll.title': '合意度の確認',
   'poll.none': 'まだ合意度の確認はありません。',
   'poll.newTitle': '新しい合意度の確認',
@@ -963,4 +965,5 @@ export const ja = {
   'setPassword.login': "ログインへ",
   'accounts.copy': "コピー",
   'accounts.copied': "コピーしました。",
+  'register.dueBy': "期限（この日まで）",
 } as const;

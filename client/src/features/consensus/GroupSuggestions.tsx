@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { suggestGroups } from '../../../../shared/board/similarity';
+import { requestJson } from '../../api/http';
 import { KindLabel } from '../../components/KindLabel';
 import type { BoardCard } from '../../realtime/board';
 import { createGroup } from '../../realtime/groups';
@@ -19,21 +20,50 @@ interface GroupSuggestionsProps {
   cards: BoardCard[];
   headingLevel: 3 | 4;
   onDone: (text: string) => void;
+  /** The session and board to ask the server about; without it (a scribe's phone) only this browser suggests. */
+  source?: { sessionId: string; room: string };
+}
+
+type Found = Array<{ cardIds: string[]; title: string }>;
+
+/**
+ * The server's suggestions (Japanese words from its analyser, docs/suggestions.md), or, when the
+ * route cannot answer (offline, not a facilitator), this browser's character bigrams.
+ */
+async function findSuggestions(source: GroupSuggestionsProps['source'], cards: BoardCard[]): Promise<{ found: Found; local: boolean }> {
+  if (source) {
+    try {
+      const path = `/api/sessions/${encodeURIComponent(source.sessionId)}/group-suggestions`;
+      const answer = await requestJson<{ suggestions: Found }>('POST', path, { body: { room: source.room } });
+      // The server reads the stored board; keep only the cards this list may gather.
+      const known = new Set(cards.map((card) => card.id));
+      const found = answer.suggestions.map((s) => ({ ...s, cardIds: s.cardIds.filter((id) => known.has(id)) })).filter((s) => s.cardIds.length > 1);
+      return { found, local: false };
+    } catch {
+      // fall through to the in-browser suggestion
+    }
+  }
+  return { found: suggestGroups(cards.map((card) => ({ id: card.id, text: card.text }))), local: true };
 }
 
 /**
  * "Suggest groups": similar cards (shared character bigrams, worked out in this browser) as
  * proposed groups. Each can be renamed, then made into a group with its cards, or dismissed.
  */
-export function GroupSuggestions({ doc, cards, headingLevel, onDone }: GroupSuggestionsProps) {
+export function GroupSuggestions({ doc, cards, headingLevel, onDone, source }: GroupSuggestionsProps) {
   const { t } = useTranslation();
   const prefix = useId().replace(/:/g, '');
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState(false);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const Heading = `h${headingLevel}` as const;
 
-  const suggest = () => {
-    const found = suggestGroups(cards.map((card) => ({ id: card.id, text: card.text })));
+  const suggest = async () => {
+    setBusy(true);
+    const { found, local: fromBrowser } = await findSuggestions(source, cards);
+    setBusy(false);
+    setLocal(fromBrowser && source !== undefined);
     setSuggestions(found.map((s, i) => ({ key: i, title: s.title || t('grouping.untitled', { index: i + 1 }), cardIds: s.cardIds })));
   };
   // Once every suggestion is taken or left, the list goes (rather than saying none were found).
@@ -58,7 +88,7 @@ export function GroupSuggestions({ doc, cards, headingLevel, onDone }: GroupSugg
   return (
     <div className="stack grouping-suggest">
       <div className="button-row">
-        <button type="button" onClick={suggest} disabled={!doc}>
+        <button type="button" onClick={() => void suggest()} disabled={!doc || busy} aria-busy={busy}>
           <span aria-hidden="true">✦ </span>
           {t('grouping.suggest')}
         </button>
@@ -67,6 +97,7 @@ export function GroupSuggestions({ doc, cards, headingLevel, onDone }: GroupSugg
       {suggestions && (
         <section className="stack" aria-labelledby={`${prefix}-heading`}>
           <Heading id={`${prefix}-heading`}>{t('grouping.suggestions')}</Heading>
+          {local && <p className="hint">{t('grouping.suggestFallback')}</p>}
           {suggestions.length === 0 ? (
             <p className="muted" role="status">
               {t('grouping.noSuggestions')}

@@ -19,6 +19,8 @@ interface GroupingPanelProps {
   /** Shown as the panel's heading. */
   title?: string;
   headingLevel?: 2 | 3;
+  /** The session and room, so suggestions come from the server (facilitators); scribes leave it out. */
+  source?: { sessionId: string; room: string };
 }
 
 const DRAG_TYPE = 'application/x-yoriai-card';
@@ -27,7 +29,7 @@ const DRAG_TYPE = 'application/x-yoriai-card';
  * Sort a board's cards into named groups: make, rename and delete groups, move each card with its
  * own "group" select (or by dragging it onto a group), and take or leave suggested groups.
  */
-export function GroupingPanel({ doc, cards, stages, title, headingLevel = 2 }: GroupingPanelProps) {
+export function GroupingPanel({ doc, cards, stages, title, headingLevel = 2, source }: GroupingPanelProps) {
   const { t } = useTranslation();
   const groups = useGroups(doc);
   const prefix = useId().replace(/:/g, '');
@@ -83,7 +85,7 @@ export function GroupingPanel({ doc, cards, stages, title, headingLevel = 2 }: G
               {t('grouping.create')}
             </button>
           </form>
-          <GroupSuggestions doc={doc} cards={ungrouped} headingLevel={headingLevel === 2 ? 3 : 4} onDone={setSaid} />
+          <GroupSuggestions doc={doc} cards={ungrouped} headingLevel={headingLevel === 2 ? 3 : 4} onDone={setSaid} source={source} />
           <LiveMessage>{said}</LiveMessage>
           <div className="grouping-zones">
             {zones.map(({ group, cards: members }) => (

@@ -5,6 +5,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { type Tracked, usePollView } from '../../realtime/consensus';
 import type { ControlChannel } from '../../realtime/control';
+import { ItemOrigin } from './ItemOrigin';
 import { choiceMark, useConsensusLabels } from './labels';
 import { SectorView } from './SectorView';
 
@@ -95,6 +96,7 @@ function PollItem({ channel, view, item, index, open, onAnswered }: PollItemProp
       <legend>
         <span className="poll-item-number">{t('poll.itemNumber', { index: index + 1, count: view.items.length })}</span>
         <span className="poll-item-label">{item.label}</span>
+        <ItemOrigin item={item} />
       </legend>
       <div className="choice-group poll-choices">
         {view.scale.map((c) => (

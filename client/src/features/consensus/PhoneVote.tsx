@@ -8,6 +8,7 @@ import type { BoardCard } from '../../realtime/board';
 import { type Tracked, useVoteView } from '../../realtime/consensus';
 import type { ControlChannel } from '../../realtime/control';
 import { shortLabel } from './labels';
+import { ItemOrigin } from './ItemOrigin';
 import { VoteResults } from './VoteResults';
 
 interface PhoneVoteProps {
@@ -81,6 +82,7 @@ export function PhoneVote({ channel, state, cards }: PhoneVoteProps) {
                   </span>
                 )}
                 <p className="card-text">{item.label}</p>
+                <ItemOrigin item={item} />
               </div>
               <div className="vote-stepper">
                 <button type="button" className="vote-step vote-step-minus" aria-label={t('vote.remove', { label: name })} disabled={!open || dots === 0} onClick={() => void cast(item, dots - 1)}>

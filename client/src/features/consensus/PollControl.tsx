@@ -6,6 +6,8 @@ import type { Tracked } from '../../realtime/consensus';
 import type { ControlChannel } from '../../realtime/control';
 import { useRequest } from '../facilitator/run/use-request';
 import { type BoardContent, boardCandidates, type Candidate, topItems } from './items';
+import { ItemOrigin } from './ItemOrigin';
+import { groupTexts } from './VoteControl';
 import { SectorView } from './SectorView';
 
 interface PollControlProps {
@@ -70,7 +72,7 @@ export function PollControl({ channel, poll, view, vote, voteView, content }: Po
               key={content.room}
               channel={channel}
               room={content.room}
-              candidates={[...onBoard.groups, ...onBoard.cards]}
+              candidates={[...onBoard.groups.map((g) => ({ ...g, cards: groupTexts(content, g.id) })), ...onBoard.cards]}
               preset={[]}
               fromVote={false}
               onOpened={() => setFormOpen(false)}
@@ -126,6 +128,7 @@ function PollOpenForm({ channel, room, candidates, preset, fromVote, onOpened }:
             <input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
             {c.kind === 'group' && <span aria-hidden="true">▣</span>}
             {fromVote ? t('poll.rankedItem', { rank: index + 1, label: c.label, count: c.dots ?? 0 }) : c.label}
+            <ItemOrigin item={c} />
           </label>
         ))}
       </fieldset>

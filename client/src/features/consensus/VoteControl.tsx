@@ -8,6 +8,12 @@ import type { Tracked } from '../../realtime/consensus';
 import type { ControlChannel } from '../../realtime/control';
 import { useRequest } from '../facilitator/run/use-request';
 import { type BoardContent, voteItems } from './items';
+
+/** The texts of a group's visible cards on the board being prepared (a card id gives none). */
+export function groupTexts(content: BoardContent, id: string): string[] {
+  return content.cards.filter((card) => !card.hidden && card.groupId === id).map((card) => card.text);
+}
+import { ItemOrigin } from './ItemOrigin';
 import { VoteResults } from './VoteResults';
 
 interface VoteControlProps {
@@ -45,6 +51,20 @@ export function VoteControl({ channel, vote, view, content }: VoteControlProps) 
             )}
           </div>
           {vote.status === 'revealed' && <VoteResults state={vote} />}
+          {view && view.items.length > 0 && (
+            <details>
+              <summary>{t('vote.itemCount', { count: view.items.length })}</summary>
+              <ul className="item-preview">
+                {view.items.map((item) => (
+                  <li key={item.id}>
+                    {item.kind === 'group' ? <span aria-hidden="true">▣ </span> : null}
+                    {item.label}
+                    <ItemOrigin item={item} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       ) : (
         <p className="muted">{t('vote.none')}</p>
@@ -116,6 +136,7 @@ function VoteOpenForm({ channel, content, onOpened }: { channel: ControlChannel 
             <li key={item.id}>
               {item.kind === 'group' ? <span aria-hidden="true">▣ </span> : null}
               {item.label}
+              <ItemOrigin item={{ kind: item.kind, cards: groupTexts(content, item.id) }} />
             </li>
           ))}
         </ul>
