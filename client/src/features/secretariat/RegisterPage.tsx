@@ -20,7 +20,7 @@ function isStatus(value: string | null): value is ActionStatus {
 
 const COLUMNS = ['action', 'owner_organization', 'owner_person', 'due_date', 'status', 'session'] as const;
 type Column = (typeof COLUMNS)[number];
-const FILTERS = ['text', 'owner', 'status', 'session', 'overdue'] as const;
+const FILTERS = ['text', 'owner', 'status', 'session', 'due', 'overdue'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** What each column sorts by; an empty due date sorts last either way. */
@@ -39,6 +39,7 @@ function matches(r: RegisterRow, f: Filters): boolean {
   if (f.owner && !has(`${r.ownerOrganization} ${r.ownerPerson}`, f.owner)) return false;
   if (f.status && r.status !== f.status) return false;
   if (f.session && r.sessionId !== f.session) return false;
+  if (f.due && (r.dueDate === null || r.dueDate > f.due)) return false;
   if (f.overdue === 'true' && !r.overdue) return false;
   return true;
 }
@@ -113,6 +114,10 @@ export function RegisterPage() {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="register-due">{t('register.dueBy')}</label>
+            <input id="register-due" type="date" value={filters.due} onChange={(e) => setParam({ due: e.target.value })} />
           </div>
           <label className="check register-overdue-filter">
             <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => setParam({ overdue: e.target.checked ? 'true' : '' })} />
