@@ -49,6 +49,18 @@ describe("the clerk's tools in a browser", () => {
     await desk.screenshot({ path: path.join(OUTPUT, 'clerk-search.png'), fullPage: true });
     await hit.getByRole('link', { name: '事業報告を開く: 第3回 居場所の作業部会' }).click();
     await desk.getByRole('heading', { level: 1, name: /第3回 居場所の作業部会/ }).waitFor();
+
+    // A test session goes after an in-app confirmation, and with it its card from the search.
+    await desk.goto(`${test.server.url}/secretariat/archive`);
+    await desk.getByRole('button', { name: '「第3回 居場所の作業部会」を削除' }).click();
+    const dialog = desk.getByRole('dialog', { name: '「第3回 居場所の作業部会」を削除しますか' });
+    await dialog.getByRole('button', { name: 'やめる' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await desk.getByRole('button', { name: '「第3回 居場所の作業部会」を削除' }).click();
+    await dialog.getByRole('button', { name: '削除する' }).click();
+    await desk.getByText('「第3回 居場所の作業部会」を削除しました。').waitFor();
+    expect(await desk.getByRole('link', { name: '第3回 居場所の作業部会' }).count()).toBe(0);
+    expect((await api.json<{ hits: unknown[] }>('GET', `/api/search?q=${encodeURIComponent('こども食堂')}`)).hits).toEqual([]);
     expect(errors).toEqual([]);
   });
 
