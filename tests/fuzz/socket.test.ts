@@ -41,6 +41,7 @@ function validPayload(event: string, rooms: string[], participantId: string, mad
     'timer:reset': {},
     'timer:add': { seconds: 30 },
     'board:lock': { locked: false },
+    'board:rollup': {},
     'follow:set': { room, stageId: null },
     'spotlight:set': { room, cardId: card },
     'share:set': { active: true, index: 0 },
