@@ -95,7 +95,9 @@ export const api = {
     requestJson<void>('PUT', `${session(id)}/participants/${encodeURIComponent(participantId)}/table`, { body: { room } }),
   removeParticipant: (id: string, participantId: string) =>
     requestJson<void>('DELETE', `${session(id)}/participants/${encodeURIComponent(participantId)}`),
-  organizationTypes: () => requestJson<{ id: OrganizationType; label: string }[]>('GET', '/api/organization-types'),
+  /** The labels come in `language` when given, else in the browser's. */
+  organizationTypes: (language?: string) =>
+    requestJson<{ id: OrganizationType; label: string }[]>('GET', `/api/organization-types${language ? `?lang=${language === 'en' ? 'en' : 'ja'}` : ''}`),
   join: (input: JoinInput) => requestJson<JoinResult>('POST', '/api/join', { body: input }),
   previewJoin: (code: string) => requestJson<JoinPreview>('GET', `/api/join/${encodeURIComponent(code)}`),
   access: (token: string) => requestJson<AccessView>('GET', '/api/me', { token }),

@@ -12,15 +12,17 @@ const loaded = new Map<string, Labels>();
 const pending = new Set<string>();
 const listeners = new Set<() => void>();
 
-function fetchLabels(scope: Scope): Promise<OrganizationTypeOption[]> {
-  return scope === 'all' ? organizationTypesApi.listAll() : api.organizationTypes();
+// The language is asked for explicitly: the labels are cached per UI language, which the person
+// may have switched away from the browser's.
+function fetchLabels(scope: Scope, language: string): Promise<OrganizationTypeOption[]> {
+  return scope === 'all' ? organizationTypesApi.listAll(language) : api.organizationTypes(language);
 }
 
 function ensure(scope: Scope, language: string): void {
   const key = `${scope}:${language}`;
   if (loaded.has(key) || pending.has(key)) return;
   pending.add(key);
-  fetchLabels(scope)
+  fetchLabels(scope, language)
     .then((list) => loaded.set(key, new Map(list.map((t) => [t.id, t.label]))))
     // Without the list, labels fall back to the built-in texts; nothing to show the person.
     .catch(() => loaded.set(key, new Map()))
