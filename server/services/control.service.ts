@@ -42,6 +42,8 @@ async function presentControl(ctx: ServiceContext, row: SessionRow, stored: Stor
     follow: stored.follow,
     spotlight: stored.spotlight,
     share: stored.share,
+    projector: stored.projector,
+    timerOptions: stored.timerOptions,
     tableMode: row.table_mode,
     boards: boards.map((b) => ({ room: b.room, name: boardName(b, lang), kind: b.kind, theme: b.theme })),
     serverNow: ctx.now().getTime(),
@@ -58,16 +60,25 @@ export type ControlChange =
   | { type: 'lock'; locked: boolean }
   | { type: 'follow'; follow: StoredControl['follow'] }
   | { type: 'spotlight'; spotlight: StoredControl['spotlight'] }
-  | { type: 'share'; active: boolean; index: number };
+  | { type: 'share'; active: boolean; index: number }
+  | { type: 'projector'; view?: StoredControl['projector']['view']; qr?: StoredControl['projector']['qr'] }
+  | { type: 'timer-options'; chime?: boolean; startWithPhase?: boolean };
 
-/** Apply one change (pure). The timer is kept as an end time while running, so every device agrees. */
+/**
+ * Apply one change (pure). The timer is kept as an end time while running, so every device
+ * agrees; it runs on past zero (overtime), so a pause in overtime keeps the time over as a
+ * negative `remainingMs` and a start carries on counting it.
+ */
 export function applyControlChange(state: StoredControl, change: ControlChange, phases: { durationSec: number }[], now: number): StoredControl {
   const timer = state.timer ?? phaseTimer(phases[state.phaseIndex]?.durationSec ?? 0);
-  const left = timer.running && timer.endsAt !== null ? Math.max(0, timer.endsAt - now) : timer.remainingMs;
+  const left = timer.running && timer.endsAt !== null ? timer.endsAt - now : timer.remainingMs;
   switch (change.type) {
     case 'phase': {
       const index = Math.max(0, Math.min(change.index, phases.length - 1));
-      return { ...state, phaseIndex: index, timer: phaseTimer(phases[index]?.durationSec ?? 0) };
+      const next = phaseTimer(phases[index]?.durationSec ?? 0);
+      // A phase with no planned length has nothing to count down.
+      const start = state.timerOptions.startWithPhase && next.durationMs > 0;
+      return { ...state, phaseIndex: index, timer: start ? { ...next, running: true, endsAt: now + next.durationMs } : next };
     }
     case 'timer-start':
       return timer.running ? state : { ...state, timer: { ...timer, running: true, endsAt: now + left, remainingMs: left } };
@@ -78,7 +89,7 @@ export function applyControlChange(state: StoredControl, change: ControlChange, 
     case 'timer-add': {
       const ms = change.seconds * 1000;
       if (timer.running && timer.endsAt !== null) return { ...state, timer: { ...timer, endsAt: Math.max(now, timer.endsAt + ms) } };
-      return { ...state, timer: { ...timer, remainingMs: Math.max(0, left + ms) } };
+      return { ...state, timer: { ...timer, remainingMs: Math.max(0, Math.max(0, left) + ms) } };
     }
     case 'lock':
       return { ...state, locked: change.locked };
@@ -88,6 +99,13 @@ export function applyControlChange(state: StoredControl, change: ControlChange, 
       return { ...state, spotlight: change.spotlight };
     case 'share':
       return { ...state, share: { active: change.active, index: change.index } };
+    case 'projector':
+      return { ...state, projector: { view: change.view ?? state.projector.view, qr: change.qr ?? state.projector.qr } };
+    case 'timer-options':
+      return {
+        ...state,
+        timerOptions: { chime: change.chime ?? state.timerOptions.chime, startWithPhase: change.startWithPhase ?? state.timerOptions.startWithPhase },
+      };
   }
 }
 

@@ -12,7 +12,7 @@ import { BOARD_SCHEMA } from '../../shared/board/schema';
 import { findBuiltInTemplate } from '../../shared/board/templates';
 import { personaZod, stageZod } from '../../shared/board/schema.zod';
 import { AGREEMENT_SCALE, ballotItemSchema } from '../../shared/schemas/consensus';
-import { phasesSchema } from '../../shared/schemas/control';
+import { PROJECTOR_QR, PROJECTOR_VIEWS, phasesSchema } from '../../shared/schemas/control';
 import { surveySchema } from '../../shared/survey';
 
 /** A JSON column: its schema, the value a reader gets when the stored one does not fit, and both directions. */
@@ -90,6 +90,8 @@ export const storedControlSchema = z.object({
   follow: z.object({ room: z.string(), stageId: z.string().nullable() }).nullable().default(null),
   spotlight: z.object({ room: z.string(), cardId: z.string() }).nullable().default(null),
   share: z.object({ active: z.boolean(), index: z.number().int().min(0) }).default({ active: false, index: 0 }),
+  projector: z.object({ view: z.enum(PROJECTOR_VIEWS), qr: z.enum(PROJECTOR_QR) }).default({ view: 'auto', qr: 'auto' }),
+  timerOptions: z.object({ chime: z.boolean(), startWithPhase: z.boolean() }).default({ chime: false, startWithPhase: false }),
 });
 export type StoredControl = z.infer<typeof storedControlSchema>;
 

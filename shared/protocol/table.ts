@@ -20,6 +20,7 @@ import {
   followSchema,
   lockSchema,
   phaseSetSchema,
+  projectorSetSchema,
   revokedSchema,
   rosterStateSchema,
   scribeSchema,
@@ -27,6 +28,7 @@ import {
   spotlightSchema,
   tableChooseSchema,
   timerAddSchema,
+  timerOptionsSchema,
 } from '../schemas/control';
 import type { TokenRole } from './events';
 
@@ -78,14 +80,34 @@ export const REQUESTS = {
   'card:delete': { input: cardDeleteSchema, ack: cardAck, who: writers, area: 'cards', note: 'also `{ ok: true, id }` when the card is already gone', whoNote: ownCard },
   'card:move': { input: cardMoveSchema, ack: cardAck, who: writers, area: 'cards', note: '`stageId: null` takes the card off every stage', whoNote: ownCard },
 
-  'phase:set': { input: phaseSetSchema, ack: done, who: facilitator, area: 'control', note: `also resets the timer to the phase’s duration, paused; ${broadcastsState}` },
+  'phase:set': {
+    input: phaseSetSchema,
+    ack: done,
+    who: facilitator,
+    area: 'control',
+    note: `also resets the timer to the phase’s duration, paused (running when \`timerOptions.startWithPhase\` is on and the phase has a duration); any phase may be set, not only the next; ${broadcastsState}`,
+  },
   'timer:start': { input: emptySchema, ack: done, who: facilitator, area: 'control', note: broadcastsState },
   'timer:pause': { input: emptySchema, ack: done, who: facilitator, area: 'control', note: broadcastsState },
   'timer:reset': { input: emptySchema, ack: done, who: facilitator, area: 'control', note: broadcastsState },
-  'timer:add': { input: timerAddSchema, ack: done, who: facilitator, area: 'control', note: `negative takes time off; ${broadcastsState}` },
+  'timer:add': { input: timerAddSchema, ack: done, who: facilitator, area: 'control', note: `negative takes time off; in overtime, adding starts again from zero; ${broadcastsState}` },
+  'timer:options': {
+    input: timerOptionsSchema,
+    ack: done,
+    who: facilitator,
+    area: 'control',
+    note: `\`chime\`: the projector sounds once when the timer reaches 0:00 (off by default); \`startWithPhase\`: \`phase:set\` starts the timer (off by default); a field left out stays as it is; ${broadcastsState}`,
+  },
   'board:lock': { input: lockSchema, ack: done, who: facilitator, area: 'control', note: broadcastsState },
   'follow:set': { input: followSchema, ack: done, who: facilitator, area: 'control', note: `bring every screen to this board and stage; \`room: null\` ends it; ${broadcastsState}` },
   'spotlight:set': { input: spotlightSchema, ack: done, who: facilitator, area: 'control', note: broadcastsState },
+  'projector:set': {
+    input: projectorSetSchema,
+    ack: done,
+    who: facilitator,
+    area: 'control',
+    note: `\`view\`: \`auto\` (the phase, an open or revealed vote or poll, share mode decide), \`board\`, \`table\` (the table of \`share.index\`), \`spotlight\`, \`results\`, \`decisions\` (decisions and actions), \`closing\`; \`qr\`: \`auto\` (shown until the first phase in which cards are written), \`shown\`, \`hidden\`; a field left out stays as it is; ${broadcastsState}`,
+  },
   'share:set': { input: shareSchema, ack: done, who: facilitator, area: 'control', note: `share mode: the projector shows table \`index\`; ${broadcastsState}` },
   'scribe:set': { input: scribeSchema, ack: done, who: facilitator, area: 'control', note: 'their board sockets close with `4100` and reconnect with the new rights' },
   'table:choose': { input: tableChooseSchema, ack: done, who: participant, area: 'control', note: 'only when the session’s `tableMode` is `choose`' },

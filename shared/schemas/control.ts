@@ -65,6 +65,14 @@ export const shareSchema = z.object({ active: z.boolean(), index: z.number().int
 export const scribeSchema = z.object({ participantId: id, scribe: z.boolean() });
 /** Participant: choose a table when the session lets them. */
 export const tableChooseSchema = z.object({ room });
+/** What the projector shows; `auto` follows the phase, votes and share mode. */
+export const PROJECTOR_VIEWS = ['auto', 'board', 'table', 'spotlight', 'results', 'decisions', 'closing'] as const;
+/** Whether the projector shows the join QR: `auto` until the first phase in which cards are written. */
+export const PROJECTOR_QR = ['auto', 'shown', 'hidden'] as const;
+/** `projector:set`: the facilitator picks the projector's view and QR panel (fields left out stay as they are). */
+export const projectorSetSchema = z.object({ view: z.enum(PROJECTOR_VIEWS).optional(), qr: z.enum(PROJECTOR_QR).optional() });
+/** `timer:options`: a chime on the projector at 0:00; start the timer when the phase changes. */
+export const timerOptionsSchema = z.object({ chime: z.boolean().optional(), startWithPhase: z.boolean().optional() });
 export const emptySchema = z.union([z.object({}).strict(), z.undefined(), z.null()]);
 
 /** Role an access token carries on the realtime channels. */
@@ -89,7 +97,7 @@ export const timerStateSchema = z.object({
   running: z.boolean(),
   /** Epoch ms when it reaches zero (running only). */
   endsAt: z.number().nullable(),
-  /** Ms left when paused. */
+  /** Ms left when paused; below zero when paused in overtime. */
   remainingMs: z.number(),
   /** The phase's planned length in ms. */
   durationMs: z.number(),
@@ -116,6 +124,10 @@ export const controlStateSchema = z.object({
   share: z.object({ active: z.boolean(), index: z.number().int() }),
   tableMode: z.enum(['none', 'choose', 'assign']),
   boards: z.array(boardInfoSchema),
+  /** What the projector shows, as the facilitator set it. */
+  projector: z.object({ view: z.enum(PROJECTOR_VIEWS), qr: z.enum(PROJECTOR_QR) }),
+  /** `chime`: the projector sounds at 0:00; `startWithPhase`: a new phase starts its timer. */
+  timerOptions: z.object({ chime: z.boolean(), startWithPhase: z.boolean() }),
   /** The server's clock when this state was sent, so clients can correct their own. */
   serverNow: z.number(),
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, memo, useId, useState } from 'react';
+import { type FormEvent, memo, type ReactNode, useId, useState } from 'react';
 import { LIMITS } from '../../../shared/limits';
 import type { ErrorBody } from '../../../shared/protocol';
 import type { CommandAck } from '../realtime/control';
@@ -13,6 +13,8 @@ interface CardActionsProps {
   onDelete: () => Promise<CommandAck>;
   /** Participants withdraw their own card; facilitators delete. */
   deleteWording?: 'delete' | 'withdraw';
+  /** Put edit and delete somewhere else (a menu): given how to start each, it replaces the two buttons. */
+  renderIdle?: (start: { edit: () => void; remove: () => void }) => ReactNode;
 }
 
 type Mode = 'idle' | 'editing' | 'confirming';
@@ -23,7 +25,7 @@ type Result = { action: 'edit' | 'delete'; error?: ErrorBody };
  * A board shows a thousand of these at rest, so the editor and the result's wording are parts
  * of their own, made only when used.
  */
-export const CardActions = memo(function CardActions({ text, onSave, onDelete, deleteWording = 'delete' }: CardActionsProps) {
+export const CardActions = memo(function CardActions({ text, onSave, onDelete, deleteWording = 'delete', renderIdle }: CardActionsProps) {
   const t = useUiText();
   const [mode, setMode] = useState<Mode>('idle');
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,8 @@ export const CardActions = memo(function CardActions({ text, onSave, onDelete, d
           </button>
         </div>
       )}
-      {mode === 'idle' && (
+      {mode === 'idle' && renderIdle?.({ edit: startEditing, remove: () => setMode('confirming') })}
+      {mode === 'idle' && !renderIdle && (
         <div className="button-row">
           <button type="button" className="button-quiet" onClick={startEditing}>
             {t('common.edit')}

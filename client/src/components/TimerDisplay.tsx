@@ -10,15 +10,17 @@ interface TimerDisplayProps {
 }
 
 /**
- * The session timer as "12:05", ticking while it runs. Screen readers get it as a timer (not
- * announced every second) with whether it runs.
+ * The session timer as "12:05", ticking while it runs; past zero it counts on as "+1:05" with
+ * the state 超過 (over time). Screen readers get it as a timer (not announced every second) with
+ * whether it runs.
  */
 export function TimerDisplay({ timer, clockOffset, className = '' }: TimerDisplayProps) {
   const { t } = useTranslation();
   const left = useRemaining(timer, clockOffset);
-  const state = timer.running ? t('timer.running') : t('timer.paused');
+  const over = timer.durationMs > 0 && (left < 0 || (left === 0 && timer.running));
+  const state = over ? t('timer.over') : timer.running ? t('timer.running') : t('timer.paused');
   return (
-    <p className={`timer ${timer.running ? 'is-running' : 'is-paused'} ${left === 0 && timer.durationMs > 0 ? 'is-over' : ''} ${className}`}>
+    <p className={`timer ${timer.running ? 'is-running' : 'is-paused'} ${over ? 'is-over' : ''} ${className}`}>
       <span className="visually-hidden">{t('timer.label')}: </span>
       <span role="timer" className="timer-digits">
         {formatClock(left)}

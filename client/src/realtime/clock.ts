@@ -12,8 +12,13 @@ export function remainingMs(timer: TimerState, serverNow: number): number {
   return Math.max(0, timer.endsAt - serverNow);
 }
 
+/** Ms left on the timer at `now`; below zero once it has run past 0:00 (overtime). */
+export function signedRemainingMs(timer: TimerState, serverNow: number): number {
+  return !timer.running || timer.endsAt === null ? timer.remainingMs : timer.endsAt - serverNow;
+}
+
 /**
- * The time left on the session timer, updated every second while it runs. `offset` is the
+ * The time left on the session timer (below zero in overtime), updated every second while it runs. `offset` is the
  * server clock minus this device's, so every screen shows the same second.
  */
 export function useRemaining(timer: TimerState | undefined, offset: number): number {
@@ -26,13 +31,15 @@ export function useRemaining(timer: TimerState | undefined, offset: number): num
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
   }, [running, timer?.endsAt]);
-  return timer ? remainingMs(timer, now + offset) : 0;
+  return timer ? signedRemainingMs(timer, now + offset) : 0;
 }
 
-/** "12:05" for ms left (rounded up, so 0:00 shows only when time is up). */
+/** "12:05" for ms left (rounded up, so 0:00 shows only when time is up); "+1:05" for ms over (below zero). */
 export function formatClock(ms: number): string {
-  const total = Math.ceil(ms / 1000);
+  // Overtime counts whole seconds past zero, so "+0:01" shows one second after 0:00.
+  const total = ms < 0 ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  const sign = ms < 0 ? '+' : '';
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+  return `${sign}${minutes}:${String(seconds).padStart(2, '0')}`;
 }

@@ -5,7 +5,7 @@ import { chooseTable, readRollup, setScribe } from '../../services/tables.servic
 import type { RequestHandler, RequestHandlers } from './request';
 import type { Broadcasts } from './server';
 
-type ControlEvent = 'phase:set' | 'timer:start' | 'timer:pause' | 'timer:reset' | 'timer:add' | 'board:lock' | 'follow:set' | 'spotlight:set' | 'share:set';
+type ControlEvent = 'phase:set' | 'timer:start' | 'timer:pause' | 'timer:reset' | 'timer:add' | 'board:lock' | 'follow:set' | 'spotlight:set' | 'share:set' | 'projector:set' | 'timer:options';
 
 /** The facilitator's control bar, and a participant choosing a table. */
 export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pick<RequestHandlers, ControlEvent | 'scribe:set' | 'table:choose' | 'board:rollup'> {
@@ -27,6 +27,8 @@ export function controlHandlers(ctx: ServiceContext, broadcast: Broadcasts): Pic
     'follow:set': control((p) => ({ type: 'follow', follow: p.room ? { room: p.room, stageId: p.stageId } : null })),
     'spotlight:set': control((p) => ({ type: 'spotlight', spotlight: p.room && p.cardId ? { room: p.room, cardId: p.cardId } : null })),
     'share:set': control((p) => ({ type: 'share', active: p.active, index: p.index })),
+    'projector:set': control((p) => ({ type: 'projector', view: p.view, qr: p.qr })),
+    'timer:options': control((p) => ({ type: 'timer-options', chime: p.chime, startWithPhase: p.startWithPhase })),
     'scribe:set': async (actor, p) => {
       await setScribe(ctx, actor, p.participantId, p.scribe);
       return {};

@@ -1,12 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Persona } from '../../../../shared/board/model';
 import type { ControlState } from '../../../../shared/protocol';
 import { CardView } from '../../components/CardView';
-import { PersonaCard } from '../../components/PersonaCard';
-import { StageBoard } from '../../components/StageBoard';
-import { type BoardCard, useBoard } from '../../realtime/board';
+import { useBoard } from '../../realtime/board';
 import { useGroups } from '../../realtime/groups';
-import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
+import { ProjectorWall } from './ProjectorWall';
 
 interface ProjectorBoardProps {
   token: string;
@@ -16,43 +15,55 @@ interface ProjectorBoardProps {
   state: ControlState | null;
 }
 
-/** The persona and the journey with its cards, large; the spotlighted card stands out. Hidden cards are left out. */
+/** A board on the wall: its name, the persona in one line, and the journey's columns of cards. Hidden cards are left out. */
 export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProps) {
   const { t } = useTranslation();
   const board = useBoard(room, token);
   const cards = useMemo(() => board.cards.filter((card) => !card.hidden), [board.cards]);
-  const spotlightId = state?.spotlight?.room === room ? state.spotlight.cardId : null;
-  const spotlighted = cards.find((card) => card.id === spotlightId);
-  const focus = state?.follow?.room === room ? state.follow.stageId : null;
   const groups = useGroups(board.doc);
-  const ungrouped = useMemo(() => splitByGroup(cards, groups).ungrouped, [cards, groups]);
-  const renderCard = useCallback((card: BoardCard) => <CardView card={card} spotlight={card.id === spotlightId} />, [spotlightId]);
-
+  const spotlightId = state?.spotlight?.room === room ? state.spotlight.cardId : null;
+  const focus = state?.follow?.room === room ? state.follow.stageId : null;
   return (
     <section className="projector-board" aria-labelledby="projector-board-heading">
-      <h2 id="projector-board-heading" className="projector-board-name">
-        {label}
-      </h2>
-      {!board.synced ? (
-        <p>{t('common.loading')}</p>
-      ) : (
-        <>
-          <PersonaCard persona={board.persona} headingLevel={3} />
-          {spotlighted && (
-            <div className="projector-spotlight">
-              <CardView card={spotlighted} spotlight />
-            </div>
-          )}
-          <GroupClusters groups={groups} cards={cards} stages={board.stages} hideEmpty renderCard={renderCard} />
-          <StageBoard
-            stages={board.stages}
-            cards={ungrouped}
-            focusStageId={focus}
-            hideEmptyNoStage
-            renderCard={renderCard}
-          />
-        </>
-      )}
+      <div className="projector-board-head">
+        <h2 id="projector-board-heading" className="projector-board-name">
+          {label}
+        </h2>
+        {board.synced && <PersonaLine persona={board.persona} />}
+      </div>
+      {!board.synced ? <p>{t('common.loading')}</p> : <ProjectorWall stages={board.stages} cards={cards} groups={groups} spotlightId={spotlightId} focusStageId={focus} />}
+    </section>
+  );
+}
+
+/** The persona as one line: who, how old, their situation (cut to the line). */
+function PersonaLine({ persona }: { persona: Persona }) {
+  const { t } = useTranslation();
+  if (!persona.name && !persona.summary) return null;
+  return (
+    <p className="projector-persona">
+      <span className="persona-kicker">{t('persona.heading')}</span>{' '}
+      <strong>
+        {persona.emoji && <span aria-hidden="true">{persona.emoji} </span>}
+        {persona.name || t('persona.unnamed')}
+      </strong>
+      {persona.age && ` ${t('persona.ageValue', { age: persona.age })}`}
+      {persona.summary && <span className="projector-persona-summary">{persona.summary}</span>}
+    </p>
+  );
+}
+
+/** The spotlit card alone, as large as the screen allows, with its stage. */
+export function ProjectorSpotlight({ token, state }: { token: string; state: ControlState | null }) {
+  const { t } = useTranslation();
+  const room = state?.spotlight?.room;
+  const board = useBoard(room, token);
+  const card = board.cards.find((c) => c.id === state?.spotlight?.cardId && !c.hidden);
+  const stage = board.stages.find((s) => s.id === card?.stageId);
+  return (
+    <section className="projector-spotlight-view" aria-labelledby="projector-spotlight-heading">
+      <h2 id="projector-spotlight-heading">{stage ? `${t('card.spotlighted')}: ${stage.title}` : t('card.spotlighted')}</h2>
+      {card ? <CardView card={card} spotlight /> : <p className="projector-empty">{room && !board.synced ? t('common.loading') : t('projector.noSpotlight')}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { ControlState } from '../../../../shared/protocol';
 import type { AccessView } from '../../../../shared/schemas/api';
 import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
@@ -8,12 +9,14 @@ import { useErrorText } from '../../components/error-text';
 import { usePhaseTitle } from '../../components/PhaseSummary';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { useControl } from '../../realtime/control';
-import { ProjectorConsensus } from '../consensus/ProjectorConsensus';
+import { type ProjectorConsensusData, ProjectorCount, ProjectorDecisions, ProjectorResults, useProjectorConsensus } from '../consensus/ProjectorConsensus';
 import { JoinQr } from './JoinQr';
-import { ProjectorBoard } from './ProjectorBoard';
+import { ProjectorBoard, ProjectorSpotlight } from './ProjectorBoard';
+import { useChime } from './chime';
 import { takeProjectorToken } from './projector-token';
+import './projector.css';
 
-/** `/projector/:sessionId#token=…`: the big screen of the room. Read-only. */
+/** `/projector/:sessionId#token=…`: the big screen of the room. Read-only; the facilitator's laptop decides what it shows. */
 export function ProjectorPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -35,26 +38,65 @@ function ProjectorMessage({ text }: { text: string }) {
   );
 }
 
+type View = 'board' | 'table' | 'spotlight' | 'results' | 'decisions' | 'closing';
+
+/** Phases in which the projector lists the decisions by itself (when there are some). */
+const DECISION_PHASES = new Set(['share']);
+
+/**
+ * What `auto` shows: the closing view once the session or its closing phase is reached; a table
+ * in share mode; results the phase they were revealed in; decisions in the sharing phase; else the board.
+ */
+function autoView(state: ControlState, data: ProjectorConsensusData, revealedIn: number | undefined): View {
+  const key = state.phases[state.phaseIndex]?.key ?? '';
+  if (state.status === 'closed' || key === 'closing') return 'closing';
+  if (state.share.active && state.boards.some((b) => b.kind === 'table')) return 'table';
+  if (data.focus?.state.status === 'revealed' && revealedIn === state.phaseIndex) return 'results';
+  if (DECISION_PHASES.has(key) && (data.outcome?.decisions.length ?? 0) > 0) return 'decisions';
+  return 'board';
+}
+
+/** The QR panel's rule: `auto` shows it until the first phase in which cards are written, and never at the close. */
+function showsQr(state: ControlState | null, view: View): boolean {
+  if (!state) return true;
+  if (view === 'closing') return false;
+  if (state.projector.qr !== 'auto') return state.projector.qr === 'shown';
+  return state.status === 'open' && state.phases.slice(0, state.phaseIndex + 1).every((p) => p.allowedKinds.length === 0);
+}
+
 function ProjectorScreen({ token, access }: { token: string; access: AccessView }) {
   const { t } = useTranslation();
   const phaseTitle = usePhaseTitle();
   const control = useControl(token);
   const state = control.session;
+  const data = useProjectorConsensus(control.channel, control.consensus);
   const phase = state?.phases[state.phaseIndex];
+  const chimes = useChime(state?.timer, state?.timerOptions.chime ?? false, control.clockOffset);
+
+  // The phase in which this screen first saw the vote or poll in focus revealed: auto shows its results only then.
+  const revealed = useRef(new Map<string, number>());
+  const focusKey = data.focus ? `${data.focus.kind}:${data.focus.kind === 'vote' ? data.focus.state.voteId : data.focus.state.pollId}` : null;
+  if (focusKey && data.focus?.state.status === 'revealed' && state && !revealed.current.has(focusKey)) revealed.current.set(focusKey, state.phaseIndex);
+  const view: View = !state ? 'board' : state.projector.view === 'auto' ? autoView(state, data, focusKey ? revealed.current.get(focusKey) : undefined) : state.projector.view;
+  const qr = showsQr(state, view);
+
   const boards = state?.boards ?? access.boards;
   const tables = boards.filter((b) => b.kind === 'table');
   const main = boards.find((b) => b.kind === 'main') ?? boards[0];
-  const sharing = state?.share.active && tables.length > 0 ? Math.min(state.share.index, tables.length - 1) : null;
-  const shown = sharing !== null ? tables[sharing] : (boards.find((b) => b.room === state?.follow?.room) ?? main);
-  const label = sharing !== null ? t('projector.sharing', { index: sharing + 1, count: tables.length, name: shown?.name ?? '' }) : (shown?.name ?? '');
+  const tableIndex = view === 'table' && tables.length > 0 ? Math.min(state?.share.index ?? 0, tables.length - 1) : null;
+  const shown = tableIndex !== null ? tables[tableIndex] : (boards.find((b) => b.room === state?.follow?.room) ?? main);
+  const label = tableIndex !== null ? t('projector.sharing', { index: tableIndex + 1, count: tables.length, name: shown?.name ?? '' }) : (shown?.name ?? '');
+  const title = state?.title ?? access.title;
+  const theme = state?.theme ?? access.theme;
 
   return (
-    <main className="projector" aria-labelledby="projector-title">
+    <main className="projector" data-view={view} data-chimes={chimes} aria-labelledby="projector-title">
       <header className="projector-head">
-        <div>
-          <h1 id="projector-title">{state?.title ?? access.title}</h1>
-          {(state?.theme ?? access.theme) && <p className="projector-theme">{state?.theme ?? access.theme}</p>}
+        <div className="projector-titles">
+          <h1 id="projector-title">{title}</h1>
+          {theme && theme !== title && <p className="projector-theme">{theme}</p>}
         </div>
+        {view !== 'results' && <ProjectorCount data={data} />}
         {state && phase && (
           <div className="projector-phase" aria-live="polite">
             <p className="projector-phase-name">{t('phase.current', { index: state.phaseIndex + 1, count: state.phases.length, title: phaseTitle(phase) })}</p>
@@ -62,13 +104,24 @@ function ProjectorScreen({ token, access }: { token: string; access: AccessView 
           </div>
         )}
       </header>
-      <div className="projector-body">
-        <aside className="projector-side">
-          <JoinQr joinUrl={access.joinUrl} joinCode={access.joinCode} />
-        </aside>
+      <div className={`projector-body${qr ? ' has-qr' : ''}`}>
+        {qr && (
+          <aside className="projector-side">
+            <JoinQr joinUrl={access.joinUrl} joinCode={access.joinCode} />
+          </aside>
+        )}
         <div className="projector-main">
-          <ProjectorConsensus channel={control.channel} store={control.consensus} state={state} />
-          {shown && <ProjectorBoard token={token} room={shown.room} label={label} state={state} />}
+          {(view === 'board' || view === 'table') && shown && <ProjectorBoard token={token} room={shown.room} label={label} state={state} />}
+          {view === 'spotlight' && <ProjectorSpotlight token={token} state={state} />}
+          {view === 'results' && <ProjectorResults data={data} />}
+          {view === 'decisions' && <ProjectorDecisions outcome={data.outcome} />}
+          {view === 'closing' && (
+            <div className="projector-closing">
+              <h2>{t('projector.closingTitle')}</h2>
+              <p className="projector-closing-survey">{t('projector.closingSurvey')}</p>
+              <ProjectorDecisions outcome={data.outcome} />
+            </div>
+          )}
         </div>
       </div>
     </main>

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ErrorBody } from '../../../../../shared/protocol';
 import { CardActions } from '../../../components/CardActions';
 import { CardView } from '../../../components/CardView';
+import { MenuButton } from '../../../components/MenuButton';
 import type { BoardCard } from '../../../realtime/board';
 import { setCardHidden } from '../../../realtime/board-edit';
 import type { CommandAck, ControlChannel } from '../../../realtime/control';
@@ -24,7 +25,7 @@ interface ModeratedCardProps {
 }
 
 /**
- * A card as the facilitator moderates it: spotlight, hide, edit, delete. Memoised: on a board
+ * A card as the facilitator moderates it: spotlight, hide, edit, delete, in one ⋯ menu. Memoised: on a board
  * of a thousand cards a new card renders only itself.
  */
 export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight, controlsLater = false }: ModeratedCardProps) {
@@ -35,16 +36,22 @@ export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, 
   if (controlsLater) return <CardView card={card} spotlight={spotlight} />;
   return (
     <CardView card={card} spotlight={spotlight}>
-      <div className="button-row moderation">
-        <button type="button" className="button-quiet" aria-pressed={spotlight} onClick={() => onSpotlight(id, !spotlight)}>
-          <span aria-hidden="true">★ </span>
-          {t('card.spotlight')}
-        </button>
-        <button type="button" className="button-quiet" aria-pressed={card.hidden === true} disabled={!doc} onClick={() => doc && setCardHidden(doc, id, !card.hidden)}>
-          {t('card.hide')}
-        </button>
-      </div>
-      <CardActions text={card.text} onSave={onSave} onDelete={onDelete} />
+      <CardActions
+        text={card.text}
+        onSave={onSave}
+        onDelete={onDelete}
+        renderIdle={({ edit, remove }) => (
+          <MenuButton
+            label={t('card.menu', { text: card.text.length > 40 ? `${card.text.slice(0, 40)}…` : card.text })}
+            items={[
+              { label: t('card.spotlight'), checked: spotlight, onSelect: () => onSpotlight(id, !spotlight) },
+              { label: t('card.hide'), checked: card.hidden === true, disabled: !doc, onSelect: () => doc && setCardHidden(doc, id, !card.hidden) },
+              { label: t('common.edit'), onSelect: edit },
+              { label: t('common.delete'), onSelect: remove },
+            ]}
+          />
+        )}
+      />
     </CardView>
   );
 });

@@ -8,12 +8,14 @@ import { BoardPane } from './BoardPane';
 import { CloseSessionPanel } from './CloseSessionPanel';
 import { ControlBar } from './ControlBar';
 import { ParticipantsPanel } from './ParticipantsPanel';
+import { ProjectorLink } from './ProjectorLink';
 import { ProxyPanel } from './ProxyPanel';
 import { TablesOverview } from './TablesOverview';
 
 /**
- * Running the workshop: the control bar, the board the facilitator looks at (with moderation),
- * every table at a glance, the participants, proxy cards, and how to join.
+ * Running the workshop: the control bar, the board the facilitator looks at (with moderation) as
+ * the main area, and beside it every table at a glance, votes and the outcome, the participants,
+ * proxy cards, the projector's links and how to join.
  */
 export function RunPage({ session, token }: { session: SessionView; token: string }) {
   const { t } = useTranslation();
@@ -40,20 +42,12 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
   return (
     <div className="run stack">
       {state ? (
-        <ControlBar sessionId={session.id} session={state} channel={control.channel} clockOffset={control.clockOffset} viewRoom={room} focusStageId={focusStageId} />
+        <ControlBar session={state} channel={control.channel} clockOffset={control.clockOffset} viewRoom={room} focusStageId={focusStageId} />
       ) : (
         <p>{t('common.loading')}</p>
       )}
       <div className="run-grid">
         <div className="run-main stack">
-          <ConsensusPanel
-            sessionId={session.id}
-            token={token}
-            channel={control.channel}
-            store={control.consensus}
-            room={room}
-            boardName={boards.find((b) => b.room === room)?.name ?? ''}
-          />
           <BoardPane
             token={token}
             session={state}
@@ -69,6 +63,15 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
         </div>
         <div className="run-side stack">
           <TablesOverview token={token} boards={boards} roster={control.roster} onOpen={openBoard} />
+          <ConsensusPanel
+            sessionId={session.id}
+            token={token}
+            channel={control.channel}
+            store={control.consensus}
+            room={room}
+            boardName={boards.find((b) => b.room === room)?.name ?? ''}
+          />
+          <ProjectorLink sessionId={session.id} />
           <ParticipantsPanel sessionId={session.id} channel={control.channel} roster={control.roster} tables={boards.filter((b) => b.kind === 'table')} />
           <ProxyPanel sessionId={session.id} token={token} channel={control.channel} boards={boards} />
           <JoinPanel session={session} />

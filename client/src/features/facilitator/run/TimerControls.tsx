@@ -28,3 +28,22 @@ export function TimerControls({ session, channel, clockOffset }: { session: Cont
     </div>
   );
 }
+
+/** The timer's options, as toggles that show their state: a chime on the projector at 0:00, and starting with the phase. */
+export function TimerOptions({ session, channel }: { session: ControlState; channel: ControlChannel | null }) {
+  const { t } = useTranslation();
+  const request = useRequest(channel);
+  const { chime, startWithPhase } = session.timerOptions;
+  return (
+    <div className="button-row" role="group" aria-label={t('timer.label')}>
+      <button type="button" className="toggle" aria-pressed={chime} disabled={request.busy} onClick={() => void request.send('timer:options', { chime: !chime })}>
+        <span aria-hidden="true">{chime ? '🔔 ' : '🔕 '}</span>
+        {t('timer.chime')}
+      </button>
+      <button type="button" className="toggle" aria-pressed={startWithPhase} disabled={request.busy} onClick={() => void request.send('timer:options', { startWithPhase: !startWithPhase })}>
+        {t('timer.startWithPhase')}
+      </button>
+      <LiveMessage tone="error">{request.error}</LiveMessage>
+    </div>
+  );
+}
