@@ -96,9 +96,10 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
       {ended && (
         <section className="panel phone-ended" aria-labelledby="ended-heading">
           <h2 id="ended-heading">{t('participant.ended')}</h2>
-          <p>{t('participant.endedHint')}</p>
+          {/* The survey is what is left to do: its invitation and link come first, the farewell after. */}
           <p>{t('participant.endedSurvey')}</p>
           <SurveyLink sessionId={join.sessionId} />
+          <p>{t('participant.endedHint')}</p>
         </section>
       )}
       {!ended && (
