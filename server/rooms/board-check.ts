@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { findInUpdate, structsByClient } from './update-structs';
 import { BOARD_SCHEMA, type BoardRootKey, type EntitySpec, type FieldSpec, fieldProblem, fieldSpec, isBoardRootKey } from '../../shared/board/schema';
 
 /*
@@ -46,12 +47,7 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
     if (state === undefined) before.set(client, (state = Y.getState(doc.store, client)));
     return state;
   };
-  const byClient = new Map<number, Array<Y.Item | Y.GC>>();
-  for (const struct of decoded.structs) {
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
+  const byClient = structsByClient(decoded.structs);
   const locator = createLocator(doc, stateBefore, byClient, new Set(decoded.structs));
   const schema = (problem: string): BoardProblem => ({ reason: 'schema', detail: problem });
 
@@ -225,21 +221,8 @@ function createLocator(
 ): Locator {
   const places = new Map<Y.Item, Place | null>();
 
-  const lookup = (id: Y.ID): Y.Item | Y.GC | null => {
-    if (id.clock < stateBefore(id.client)) return Y.getItem(doc.store, id) as Y.Item | Y.GC;
-    const list = byClient.get(id.client);
-    if (!list) return null;
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const s = list[mid];
-      if (id.clock < s.id.clock) high = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) low = mid + 1;
-      else return s;
-    }
-    return null;
-  };
+  const lookup = (id: Y.ID): Y.Item | Y.GC | null =>
+    id.clock < stateBefore(id.client) ? (Y.getItem(doc.store, id) as Y.Item | Y.GC) : findInUpdate(byClient, id);
 
   // Items of the document have their parent type; items of the update still carry the ids the encoding gave.
   const isIntegrated = (item: Y.Item) => !fromUpdate.has(item);

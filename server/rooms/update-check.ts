@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { BOARD_ROOT_KEYS } from '../../shared/board/model';
 import { checkBoardEffect } from './board-check';
+import { findInUpdate, structsByClient } from './update-structs';
 
 type Content = Y.Item['content'];
 
@@ -108,28 +109,8 @@ function trackingDecoder(onMade: (decoder: TrackingDecoder) => void): typeof Y.U
  * keep them pending for ever. Each struct also waits on the one before it of its client.
  */
 function dependsOnItself(structs: Array<Y.Item | Y.GC>, stateBefore: (client: number) => number): boolean {
-  const byClient = new Map<number, Array<Y.Item | Y.GC>>();
-  for (const struct of structs) {
-    if (struct.id.clock + struct.length <= stateBefore(struct.id.client)) continue;
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
-  const find = (id: Y.ID): Y.Item | Y.GC | null => {
-    if (id.clock < stateBefore(id.client)) return null;
-    const list = byClient.get(id.client);
-    if (!list) return null;
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const s = list[mid];
-      if (id.clock < s.id.clock) high = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) low = mid + 1;
-      else return s;
-    }
-    return null;
-  };
+  const byClient = structsByClient(structs, (struct) => struct.id.clock + struct.length > stateBefore(struct.id.client));
+  const find = (id: Y.ID): Y.Item | Y.GC | null => (id.clock < stateBefore(id.client) ? null : findInUpdate(byClient, id));
   // Fast path: with no dependency on a new struct of another client, and none of a client's on
   // its own later structs, the structs integrate in clock order and cannot wait on each other.
   let crossClient = false;

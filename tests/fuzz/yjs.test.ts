@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardParts, readCards, readGroups, readStages } from '../../shared/board/model';
 import { connectBoard, whenSynced } from '../support/clients';
 import { useTestServer } from '../support/lifecycle';
+import { syncUpdateFrame } from '../support/raw';
 import { createFuzzWorld, expectSessionReadable, fuzzSettings, fuzzTimeout, hostileValue, PROTOTYPE_NAMES } from './fuzz-support';
-
-/** A y-sync "update" message around arbitrary bytes. */
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 /** A "query awareness" message: answered in order, so its answer says every earlier message was handled. */
 const QUERY_AWARENESS = Uint8Array.from([3]);

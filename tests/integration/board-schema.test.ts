@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendUpdate } from '../../db/repositories/doc-store.repository';
@@ -8,17 +7,8 @@ import { CloseCode } from '../../shared/protocol';
 import { createSessionAsAdmin } from '../support/api';
 import { connectBoard, whenSynced } from '../support/clients';
 import { useTestServer } from '../support/lifecycle';
-import { rawBoardSocket } from '../support/raw';
+import { rawBoardSocket, syncUpdateFrame } from '../support/raw';
 import { storedUpdateCount } from '../support/stored';
-
-/** A sync-update frame around arbitrary update bytes. */
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 const goodCard = (id: string, text = '地域の居場所が少ない') => ({ id, kind: 'issue' as const, text, authorId: 'user:x', anonymous: true, createdAt: new Date().toISOString() });
 

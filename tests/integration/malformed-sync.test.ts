@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
-import { rawBoardSocket } from '../support/raw';
+import { rawBoardSocket, syncUpdateFrame } from '../support/raw';
 import { useTestServer } from '../support/lifecycle';
-
-/** A sync-update frame around arbitrary update bytes. */
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 describe('malformed y-sync traffic', () => {
   const test = useTestServer();

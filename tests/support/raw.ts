@@ -1,6 +1,16 @@
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+
+/** A y-sync "update" message (sync, update) around arbitrary update bytes. */
+export function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
 
 /** A raw websocket to a board room, for sending frames no stock client would send. */
 export function rawBoardSocket(url: string, room: string, token: string, headers: Record<string, string> = {}) {
