@@ -109,9 +109,9 @@ describe('the community-lab workshop in a browser', () => {
     await fac.getByRole('navigation', { name: 'このセッション' }).getByRole('link', { name: '進行' }).click();
     const controls = fac.getByRole('region', { name: '進行の操作' });
     const popup = desk.waitForEvent('page');
-    await controls.getByRole('button', { name: 'プロジェクター画面を開く' }).click();
+    await fac.getByRole('button', { name: 'プロジェクター画面を開く' }).click();
     await (await popup).close();
-    const link = new URL(await controls.getByLabel('プロジェクター用リンク（別の端末で開く場合）').inputValue());
+    const link = new URL(await fac.getByLabel('プロジェクター用リンク（別の端末で開く場合）').inputValue());
     expect(link.hash).toMatch(/^#token=/);
     const { page: projector } = await newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     await projector.goto(`${test.server.url}${link.pathname}${link.hash}`);
@@ -122,7 +122,7 @@ describe('the community-lab workshop in a browser', () => {
     expect(code).toMatch(/^\d{6}$/);
 
     for (let i = 0; i < 3; i++) await controls.getByRole('button', { name: '次のフェーズへ' }).click();
-    await controls.getByText('フェーズ 4/10: 課題を出す').waitFor();
+    await expect.poll(() => controls.getByLabel('フェーズを選ぶ').locator('option:checked').textContent()).toBe('フェーズ 4/10: 課題を出す');
     await controls.getByRole('button', { name: 'スタート' }).click();
     const projectorTimer = projector.getByRole('timer');
     await projector.getByText('フェーズ 4/10: 課題を出す').waitFor();
@@ -190,7 +190,8 @@ describe('the community-lab workshop in a browser', () => {
     await board.getByText(`${offlineText}（夏休みは毎週）`).waitFor();
 
     // Spotlight a card; share mode steps through both tables on the projector.
-    await board.getByRole('article').filter({ hasText: '子どもだけで来ても大丈夫ですか？' }).getByRole('button', { name: '注目' }).click();
+    await board.getByRole('article').filter({ hasText: '子どもだけで来ても大丈夫ですか？' }).getByRole('button', { name: /^カードの操作/ }).click();
+    await fac.getByRole('menuitemcheckbox', { name: '注目' }).click();
     await controls.getByRole('button', { name: '共有モード' }).click();
     await projector.getByRole('heading', { name: 'テーブル 1/2: A卓' }).waitFor();
     await projector.getByText('食堂があること自体が子どもに伝わっていない').waitFor();
@@ -228,7 +229,8 @@ describe('the community-lab workshop in a browser', () => {
 
     // Hide a card: it leaves the phones, and its author is told.
     const aBoard = fac.getByRole('region', { name: 'ボード: A卓' });
-    await aBoard.getByRole('article').filter({ hasText: '学校で食堂のチラシを配る' }).getByRole('button', { name: '非表示' }).click();
+    await aBoard.getByRole('article').filter({ hasText: '学校で食堂のチラシを配る' }).getByRole('button', { name: /^カードの操作/ }).click();
+    await fac.getByRole('menuitemcheckbox', { name: '非表示' }).click();
     await idea.getByText('ファシリテーターがこのカードを非表示にしました。').waitFor();
     await p1.getByRole('region', { name: 'みんなのカード' }).getByText('学校で食堂のチラシを配る').waitFor({ state: 'detached' });
 
