@@ -77,7 +77,7 @@ export function SectorView({ state, headingLevel = 3, layout = 'table', showReas
               {item.label} <ConsensusBadge consensus={item.consensus} />
             </Heading>
             {layout === 'table' ? (
-              <div className="table-scroll">
+              <div className="table-scroll" role="region" aria-label={t('poll.tableCaption', { label: item.label })} tabIndex={0}>
                 <table className="sector-table">
                   <caption className="visually-hidden">{t('poll.tableCaption', { label: item.label })}</caption>
                   <thead>
