@@ -613,7 +613,7 @@ export const en: Record<keyof typeof ja, string> = {
   'participant.scribe': 'You are the scribe of this table: you can edit any card.',
   'participant.scribeEdit': 'Edit as scribe',
   'consensus.panel': 'Voting and agreement',
-  'consensus.aboutBoard': 'Board: {name} (the one shown below)',
+  'consensus.aboutBoard': 'Board: {name} (the one shown now)',
   'grouping.title': 'Group the cards',
   'grouping.scribeTitle': 'Scribe: group the cards',
   'grouping.hint': 'Move each card with its "Group" menu, or drag it onto a group.',

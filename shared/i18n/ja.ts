@@ -611,7 +611,7 @@ export const ja = {
   'participant.scribe': 'あなたはこのテーブルの書記です。どのカードも直せます。',
   'participant.scribeEdit': '書記として直す',
   'consensus.panel': '投票と合意',
-  'consensus.aboutBoard': '対象のボード: {name}（下に表示しているボード）',
+  'consensus.aboutBoard': '対象のボード: {name}（いま表示しているボード）',
   'grouping.title': 'グループにまとめる',
   'grouping.scribeTitle': '書記: カードをグループにまとめる',
   'grouping.hint': '各カードの「グループ」欄で移すか、カードをグループへドラッグします。',
