@@ -29,6 +29,17 @@ export interface Database {
   search_variants: SearchVariantsTable;
   action_changes: ActionChangesTable;
   password_links: PasswordLinksTable;
+  card_reactions: CardReactionsTable;
+}
+
+/** 共感 (+1): one row per person and card. */
+export interface CardReactionsTable {
+  room: string;
+  card_id: string;
+  /** The participant id, or `user:<id>` for an account. */
+  author_id: string;
+  session_id: string;
+  created_at: string;
 }
 
 export interface UsersTable {

@@ -1,6 +1,7 @@
 import { boardParts, type Card, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
 import { BOARD_SCHEMA } from '../../shared/board/schema';
-import type { CardAdd, CardDelete, CardEdit, CardMove } from '../../shared/schemas/cards';
+import * as Y from 'yjs';
+import type { CardAdd, CardDelete, CardEdit, CardMove, CommentAdd } from '../../shared/schemas/cards';
 import { findParticipantById } from '../../db/repositories/sessions.repository';
 import { can, type TokenActor } from '../auth/policy';
 import { AppError } from '../errors';
@@ -156,6 +157,40 @@ export async function moveCard(ctx: ServiceContext, actor: TokenActor, input: Ca
       throw new AppError('bad_request', 'no such stage');
     }
     room.change((doc) => patchCard(doc, input.id, { stageId: input.stageId }));
+    return { id: input.id };
+  });
+}
+
+/**
+ * Comment on a card, in a phase in which cards are written (a facilitator: any time). The server
+ * writes the comment into the board's `comments` map; replaying the same id changes nothing.
+ */
+export async function addComment(ctx: ServiceContext, actor: TokenActor, input: CommentAdd): Promise<{ id: string }> {
+  return onRoom(ctx, actor, input.room, async (room, moderator, allowedKinds) => {
+    const comments = boardParts(room.doc).comments;
+    let existing = comments.get(input.id);
+    if (!existing) {
+      await ctx.rooms.catchUp(room);
+      existing = comments.get(input.id);
+    }
+    if (existing) {
+      if (!(existing instanceof Y.Map) || existing.get('authorId') !== authorIdOf(actor)) throw new AppError('conflict', 'a comment with this id exists');
+      return { id: input.id };
+    }
+    if (!moderator && allowedKinds.length === 0) throw new AppError('phase_forbids', 'no comments in this phase');
+    if (!readCard(room.doc, input.cardId)) throw new AppError('not_found', 'no such card');
+    if (comments.size >= BOARD_SCHEMA.comments.max || !room.hasRoomFor(input.text.length * 3 + 512)) {
+      throw new AppError('too_large', 'this board is full');
+    }
+    room.change((doc) => {
+      const comment = new Y.Map<unknown>();
+      comment.set('id', input.id);
+      comment.set('cardId', input.cardId);
+      comment.set('text', input.text);
+      comment.set('authorId', authorIdOf(actor));
+      comment.set('createdAt', ctx.now().toISOString());
+      boardParts(doc).comments.set(input.id, comment);
+    });
     return { id: input.id };
   });
 }

@@ -1,4 +1,5 @@
 import { CARD_KINDS } from '../../shared/schemas/cards';
+import { countSessionReactions } from '../../db/repositories/reactions.repository';
 import type { ReportCard, SessionReport, SurveyQuestionReport } from '../../shared/schemas/reports';
 import { answersOf, type SurveyQuestion } from '../../shared/survey';
 import { listSurveyResponses, type SurveyResponseRow } from '../../db/repositories/archive.repository';
@@ -100,7 +101,7 @@ function summariseSurveyOf(ctx: ServiceContext, session: SessionRow, participant
  */
 export async function buildReport(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SessionReport> {
   const session = await getManagedSession(ctx, actor, sessionId);
-  const [projection, participants, responses, votes, polls, voteTitles, pollTitles, outcome, facilitator] = await Promise.all([
+  const [projection, participants, responses, votes, polls, voteTitles, pollTitles, outcome, facilitator, reactions] = await Promise.all([
     projectionFor(ctx, session),
     listParticipants(ctx.db, session.id),
     listSurveyResponses(ctx.db, session.id),
@@ -110,9 +111,13 @@ export async function buildReport(ctx: ServiceContext, actor: UserActor, session
     listPollSummaries(ctx, session.id),
     readOutcome(ctx, session.id),
     findUserById(ctx.db, session.created_by),
+    countSessionReactions(ctx.db, session.id),
   ]);
+  const reactionCount = new Map(reactions.map((r) => [`${r.room}/${r.cardId}`, r.count]));
+  const withReactions = (card: ReportCard): ReportCard => ({ ...card, reactions: reactionCount.get(`${card.room}/${card.id}`) ?? 0 });
   const byOrganizationType = countBy(participants, (p) => p.organization_type);
   const shown = projection.cards.filter((c) => !c.hidden);
+  const cards = summariseCards(projection, shown);
   const voteTitle = new Map(voteTitles.map((v) => [v.voteId, v.title]));
   const pollTitle = new Map(pollTitles.map((p) => [p.pollId, p.title]));
   return {
@@ -137,7 +142,7 @@ export async function buildReport(ctx: ServiceContext, actor: UserActor, session
       percentByOrganizationType: Object.fromEntries(Object.entries(byOrganizationType).map(([k, n]) => [k, percent(n, participants.length)])),
     },
     boards: projection.boards,
-    cards: summariseCards(projection, shown),
+    cards: { ...cards, items: cards.items.map(withReactions) },
     moderation: { hiddenCards: projection.cards.filter((c) => c.hidden).map(reportCard) },
     groups: projection.groups.map((g) => ({ ...g, cardCount: shown.filter((c) => c.room === g.room && c.groupId === g.id).length })),
     votes: votes.flatMap((v) => (v.status === 'revealed' ? [{ ...v, title: voteTitle.get(v.voteId) ?? '' }] : [])),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardAddSchema, cardDeleteSchema, cardEditSchema, cardMoveSchema } from '../schemas/cards';
+import { cardAddSchema, cardDeleteSchema, cardEditSchema, cardMoveSchema, commentAddSchema, reactionGetSchema, reactionStateSchema, reactionToggleSchema } from '../schemas/cards';
 import {
   pollAnswerSchema,
   pollOpenSchema,
@@ -79,6 +79,22 @@ export const REQUESTS = {
   'card:edit': { input: cardEditSchema, ack: cardAck, who: writers, area: 'cards', note: 'a participant may change `kind` only to one the current phase allows (`phase_forbids`)', whoNote: ownCard },
   'card:delete': { input: cardDeleteSchema, ack: cardAck, who: writers, area: 'cards', note: 'also `{ ok: true, id }` when the card is already gone', whoNote: ownCard },
   'card:move': { input: cardMoveSchema, ack: cardAck, who: writers, area: 'cards', note: '`stageId: null` takes the card off every stage', whoNote: ownCard },
+  'reaction:toggle': {
+    input: reactionToggleSchema,
+    ack: reactionStateSchema,
+    who: writers,
+    area: 'cards',
+    note: '共感 (+1): `on: true` marks the card, `false` takes the mark back; one per person and card, counted by the server (sending the same state again changes nothing); any board of the session, not while it is locked; `not_open` once the session is closed; followed by a `reaction:state` broadcast',
+  },
+  'reaction:get': { input: reactionGetSchema, ack: z.object({ counts: z.record(z.string(), z.number().int()), mine: z.array(z.string()) }), who: anyone, area: 'cards', note: 'every marked card’s 共感 count on that board, and the cards the caller marked' },
+  'comment:add': {
+    input: commentAddSchema,
+    ack: cardAck,
+    who: writers,
+    area: 'cards',
+    note: 'the server writes `{ id, cardId, text, authorId, createdAt }` into the board’s `comments`; a replayed `id` is answered `{ ok: true, id }` and adds nothing; only in a phase in which cards are written (`phase_forbids`), on one’s own table, not while locked; `not_open` once the session is closed',
+    whoNote: 'a participant on their own table (any card); a facilitator anywhere',
+  },
 
   'phase:set': {
     input: phaseSetSchema,
@@ -156,6 +172,7 @@ export const BROADCASTS = {
   'roster:state': { payload: rosterStateSchema, note: 'when someone connects, leaves or changes table; at most one per session every 250 ms (the latest)' },
   'vote:state': { payload: voteStateSchema, note: 'on connect (one per vote) and after every change; before the reveal only how many voted' },
   'poll:state': { payload: pollStateSchema, note: 'on connect (one per poll) and after every change; before the reveal only how many answered; after it, a sector with fewer respondents than `smallGroupThreshold` is only named in `withheldOrganizationTypes` (少数のため非表示)' },
+  'reaction:state': { payload: reactionStateSchema, note: 'after every `reaction:toggle`: that card’s new 共感 count, to every socket of the session' },
   'outcome:state': { payload: outcomeViewSchema, note: 'on connect and after every change of decisions and actions' },
   'session:revoked': { payload: revokedSchema, note: 'just before the sockets are cut: `removed` (a removed participant), `revoked` (a token revoked: logout, an observer link)' },
 } as const satisfies Record<string, BroadcastSpec>;

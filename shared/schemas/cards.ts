@@ -14,6 +14,8 @@ const text = z
   .min(1)
   .max(LIMITS.cardText);
 const stageId = z.string().min(1).max(100);
+// Any card's id as the board schema accepts it (a facilitator's card need not carry a UUID).
+const cardId = z.string().min(1).max(100).regex(/^[\w.:-]+$/);
 
 /** `card:add`: a new card with a client-generated id, so a replay adds nothing. */
 export const cardAddSchema = z.object({
@@ -42,3 +44,16 @@ export type CardAdd = z.infer<typeof cardAddSchema>;
 export type CardEdit = z.infer<typeof cardEditSchema>;
 export type CardDelete = z.infer<typeof cardDeleteSchema>;
 export type CardMove = z.infer<typeof cardMoveSchema>;
+
+/** `reaction:toggle`: mark (`on: true`) or unmark a card with 共感; sending the same state again changes nothing. */
+export const reactionToggleSchema = z.object({ room, cardId, on: z.boolean() });
+/** `reaction:get`: the board's 共感 counts and the caller's own marks. */
+export const reactionGetSchema = z.object({ room });
+/** `reaction:state`: one card's 共感 count after a change. */
+export const reactionStateSchema = z.object({ room: z.string(), cardId: z.string(), count: z.number().int() });
+/** `comment:add`: a comment on a card, with a client-generated id, so a replay adds nothing. */
+export const commentAddSchema = z.object({ room, id, cardId, text });
+
+export type ReactionToggle = z.infer<typeof reactionToggleSchema>;
+export type ReactionState = z.infer<typeof reactionStateSchema>;
+export type CommentAdd = z.infer<typeof commentAddSchema>;

@@ -55,6 +55,8 @@ export interface ReportCard {
   groupId: string | null;
   organizationType: string;
   authorName: string;
+  /** How many people marked the card with 共感 (the report sets it; other readers may leave it out). */
+  reactions?: number;
 }
 
 /** `POST /api/sessions/:id/survey/paper`: one paper answer sheet, typed in by the secretariat. */

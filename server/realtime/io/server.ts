@@ -5,6 +5,7 @@ import { hashToken } from '../../auth/tokens';
 import type { RedisClients } from '../../cluster/redis-bus';
 import { type ConnectRefusal, SUPPORTED_PROTOCOL_VERSIONS } from '../../../shared/protocol';
 import { LIMITS } from '../../../shared/limits';
+import type { ReactionState } from '../../../shared/schemas/cards';
 import { resolveAccessToken } from '../../services/access.service';
 import type { ServiceContext } from '../../services/context';
 import { readControlState } from '../../services/control.service';
@@ -112,7 +113,7 @@ export function createIoServer(
     }
   });
 
-  const handlers: RequestHandlers = { ...cardHandlers(ctx), ...controlHandlers(ctx, broadcast), ...consensusHandlers(ctx, broadcast) };
+  const handlers: RequestHandlers = { ...cardHandlers(ctx, broadcast), ...controlHandlers(ctx, broadcast), ...consensusHandlers(ctx, broadcast) };
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     void socket.join(sessionChannel(actor.sessionId));
@@ -145,6 +146,8 @@ export interface Broadcasts {
   outcome(sessionId: string): Promise<void>;
   vote(sessionId: string, voteId: string): Promise<void>;
   poll(sessionId: string, pollId: string): Promise<void>;
+  /** A card's new 共感 count (already read: nothing to fail). */
+  reaction(sessionId: string, state: ReactionState): void;
 }
 
 function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
@@ -155,5 +158,6 @@ function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
     outcome: (sessionId) => readOutcome(ctx, sessionId).then((state) => void to(sessionId).emit('outcome:state', state), warn('outcome', sessionId)),
     vote: (sessionId, voteId) => voteState(ctx, voteId).then((state) => void to(sessionId).emit('vote:state', state), warn('vote', sessionId)),
     poll: (sessionId, pollId) => pollState(ctx, pollId).then((state) => void to(sessionId).emit('poll:state', state), warn('poll', sessionId)),
+    reaction: (sessionId, state) => void to(sessionId).emit('reaction:state', state),
   };
 }
