@@ -697,6 +697,8 @@ export const en: Record<keyof typeof ja, string> = {
   'vote.sticker_other': '{count} dots',
   'vote.group': 'Group',
   'vote.card': 'Card',
+  'reaction.button': 'Agree {count}',
+  'reaction.label': 'Agree with “{text}” (now {count})',
   'items.groupCards': '{count} cards in the group:',
   'grouping.suggestFallback': 'The server could not be reached, so this browser looked for similar cards.',
   'poll.title': 'Agreement poll',

@@ -695,6 +695,8 @@ export const ja = {
   'vote.sticker_other': '{count}枚',
   'vote.group': 'グループ',
   'vote.card': 'カード',
+  'reaction.button': '共感 {count}',
+  'reaction.label': '「{text}」に共感する（いま {count}）',
   'items.groupCards': 'グループ内のカード {count}枚:',
   'grouping.suggestFallback': 'サーバーに届かなかったため、この端末で似たカードを探しました。',
   'poll.title': '合意度の確認',

@@ -13,15 +13,19 @@ export interface ConsensusSnapshot {
   votes: Array<Tracked<VoteState>>;
   polls: Array<Tracked<PollState>>;
   outcome: OutcomeState | null;
+  /** 共感 counts by room, then card id, as the server last said (absent: not asked yet). */
+  reactions: Record<string, Record<string, number>>;
 }
 
 /** The votes, polls and outcome of one socket, readable at any time and observable by React. */
 export interface ConsensusStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ConsensusSnapshot;
+  /** Take a board's counts as `reaction:get` answered them (every marked card of the room). */
+  setReactions(room: string, counts: Record<string, number>): void;
 }
 
-const EMPTY: ConsensusSnapshot = { votes: [], polls: [], outcome: null };
+const EMPTY: ConsensusSnapshot = { votes: [], polls: [], outcome: null, reactions: {} };
 
 /** Put `next` in the list in place of the entry with the same id; a replay that changes nothing keeps its `seq`. */
 function upsert<S extends object>(list: Array<Tracked<S>>, next: S, idOf: (s: S) => string, seq: number): Array<Tracked<S>> | null {
@@ -56,7 +60,12 @@ export function watchConsensus(socket: Socket<ServerToClientEvents, ClientToServ
     if (polls) publish({ polls });
   });
   socket.on('outcome:state', (outcome) => publish({ outcome }));
+  socket.on('reaction:state', ({ room, cardId, count }) => {
+    if (snapshot.reactions[room]?.[cardId] === count) return;
+    publish({ reactions: { ...snapshot.reactions, [room]: { ...snapshot.reactions[room], [cardId]: count } } });
+  });
   return {
+    setReactions: (room, counts) => publish({ reactions: { ...snapshot.reactions, [room]: counts } }),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -65,7 +74,7 @@ export function watchConsensus(socket: Socket<ServerToClientEvents, ClientToServ
   };
 }
 
-const NO_STORE: ConsensusStore = { subscribe: () => () => undefined, getSnapshot: () => EMPTY };
+const NO_STORE: ConsensusStore = { subscribe: () => () => undefined, getSnapshot: () => EMPTY, setReactions: () => undefined };
 
 /** The session's votes, polls and decisions, live. */
 export function useConsensus(store: ConsensusStore | null): ConsensusSnapshot {
@@ -131,3 +140,56 @@ function useView<V extends VoteView | PollView>(
   const shown = view && (('voteId' in view && view.voteId === id) || ('pollId' in view && view.pollId === id)) ? view : null;
   return [shown, (update) => setView((prev) => (prev ? update(prev) : prev))];
 }
+
+/** A board's 共感: each card's count, the cards this person marked, and a way to mark or unmark one. */
+export interface Reactions {
+  counts: Record<string, number>;
+  mine: ReadonlySet<string>;
+  toggle(cardId: string): void;
+}
+
+/**
+ * 共感 on one board: asked with `reaction:get` on each (re)connection, then kept current by the
+ * `reaction:state` broadcasts the store hears. A mark is sent as the state wanted (`on`), so a
+ * request socket.io replays after a reconnection cannot undo itself.
+ */
+export function useReactions(channel: ControlChannel | null, store: ConsensusStore | null, room: string | undefined): Reactions {
+  const snapshot = useConsensus(store);
+  const [mine, setMine] = useState<ReadonlySet<string>>(() => new Set());
+  const [connections, setConnections] = useState(0);
+  useEffect(() => channel?.onConnect(() => setConnections((n) => n + 1)), [channel]);
+  useEffect(() => {
+    if (!channel || !store || !room) return;
+    let current = true;
+    void channel.send('reaction:get', { room }).then((ack) => {
+      if (!current || !ack.ok) return;
+      store.setReactions(room, ack.counts);
+      setMine(new Set(ack.mine));
+    });
+    return () => {
+      current = false;
+    };
+  }, [channel, store, room, connections]);
+  const toggle = (cardId: string) => {
+    if (!channel || !room) return;
+    const on = !mine.has(cardId);
+    setMine((all) => {
+      const next = new Set(all);
+      if (on) next.add(cardId);
+      else next.delete(cardId);
+      return next;
+    });
+    void channel.send('reaction:toggle', { room, cardId, on }).then((ack) => {
+      // Refused (closed, locked): the mark goes back to what the server holds.
+      if (!ack.ok) setMine((all) => {
+        const next = new Set(all);
+        if (on) next.delete(cardId);
+        else next.add(cardId);
+        return next;
+      });
+    });
+  };
+  return { counts: (room && snapshot.reactions[room]) || NO_COUNTS, mine, toggle };
+}
+
+const NO_COUNTS: Record<string, number> = {};

@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlState } from '../../../../shared/protocol';
 import { CardView } from '../../components/CardView';
+import { ReactionButton } from '../../components/ReactionButton';
 import { StageBoard } from '../../components/StageBoard';
 import type { BoardCard, BoardView } from '../../realtime/board';
+import type { Reactions } from '../../realtime/consensus';
 import { useGroups } from '../../realtime/groups';
 import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 import { ScribeCardEditor } from './ScribeCardEditor';
@@ -20,10 +22,12 @@ interface EveryoneBoardProps {
   holdScroll: boolean;
   /** Leave out this author's cards (the phone lists them under its own cards). */
   excludeAuthor?: string;
+  /** 共感 on this board's cards (left out: no button). */
+  reactions?: Reactions;
 }
 
 /** Everyone's cards on the journey, live. Follows the facilitator's "follow me", marks the spotlighted card, leaves hidden cards out. */
-export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll, excludeAuthor }: EveryoneBoardProps) {
+export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll, excludeAuthor, reactions }: EveryoneBoardProps) {
   const { t } = useTranslation();
   const section = useRef<HTMLElement>(null);
   const follow = session?.follow?.room === room ? session?.follow : null;
@@ -35,6 +39,7 @@ export function EveryoneBoard({ board, room, followedName, session, scribe, hold
   const groups = useGroups(board.doc);
   const renderCard = (card: BoardCard) => (
     <CardView card={card} spotlight={card.id === spotlightId}>
+      {reactions && <ReactionButton cardId={card.id} reactions={reactions} label={card.text.slice(0, 20)} />}
       {scribe && board.doc && <ScribeCardEditor doc={board.doc} cardId={card.id} text={card.text} />}
     </CardView>
   );

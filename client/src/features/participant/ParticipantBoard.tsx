@@ -10,6 +10,7 @@ import { useErrorText } from '../../components/error-text';
 import { combineStatus, useBoard } from '../../realtime/board';
 import { useChangeOutbox } from '../../realtime/change-outbox';
 import { useControl } from '../../realtime/control';
+import { useReactions } from '../../realtime/consensus';
 import { type NewCard, useCardOutbox } from '../../realtime/outbox';
 import { PhoneConsensus } from '../consensus/PhoneConsensus';
 import { SurveyLink } from '../survey/SurveyLink';
@@ -54,6 +55,8 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
   const storageKey = `${join.sessionId}:${join.participantId}`;
   const outbox = useCardOutbox(control.channel, room, storageKey);
   const changes = useChangeOutbox(control.channel, storageKey);
+  // Before any early return: the hooks run in the same order on every render.
+  const reactions = useReactions(control.channel, control.consensus, viewRoom);
   const { reconcile } = outbox;
   const [writing, setWriting] = useState(false);
   const writeButton = useRef<HTMLButtonElement>(null);
@@ -162,6 +165,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
           // One's own cards are listed once, above; a scribe tidies every card here, own ones too.
           excludeAuthor={scribe ? undefined : join.participantId}
           holdScroll={writing}
+          reactions={ended ? undefined : reactions}
         />
       )}
     </div>
