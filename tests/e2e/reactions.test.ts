@@ -8,7 +8,7 @@ import { PHONE } from './phone-support';
 describe('共感 on a phone', () => {
   const test = useBrowserTest();
 
-  it('marks another person’s card with 共感 from a phone: the button shows it pressed and the server’s count, for everyone', async () => {
+  it('marks another person’s card with 共感 and comments on it from a phone: the button shows its state and the server’s count, the comment shows once stored', async () => {
     const { session } = await createSessionAsAdmin(test.server.url);
     const author = await joinAs(test.server.url, session.joinCode, '田中');
     const socket = connectControl(test.server.url, author.token);
@@ -34,6 +34,13 @@ describe('共感 on a phone', () => {
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => button.textContent()).toContain('共感 1');
     await expect.poll(() => heard).toEqual([1]);
+
+    // A comment goes through comment:add; the server writes it into the board, and it shows.
+    await p.getByText('コメント 0').click();
+    await p.getByLabel('コメントを書く').fill('檀家さんにも声をかけられそう');
+    await p.getByRole('button', { name: 'コメントを送る' }).click();
+    await p.getByText('コメント 1').waitFor();
+    await p.getByText('檀家さんにも声をかけられそう', { exact: true }).waitFor();
 
     // After a reload the phone asks the server again: still pressed, still one.
     await p.reload();

@@ -166,6 +166,8 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
           excludeAuthor={scribe ? undefined : join.participantId}
           holdScroll={writing}
           reactions={ended ? undefined : reactions}
+          channel={control.channel}
+          own={viewRoom === room}
         />
       )}
     </div>
