@@ -65,6 +65,9 @@ describe('hostile REST requests', () => {
           } catch {
             return; // not a URL any client could send
           }
+          // Deleting the session is an admin's right (tested in housekeeping.test.ts): done here, every
+          // later check would only find it gone.
+          if (method === 'DELETE' && sentPath.replace(/\/+$/, '') === `/api/sessions/${world.session.id}`) return;
           const headers: Record<string, string> = { 'content-type': input.contentType };
           if (bearer[input.auth]) headers.authorization = `Bearer ${bearer[input.auth]}`;
           if (input.auth === 'admin' && cookie) headers.cookie = cookie;

@@ -83,7 +83,8 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
         <p>{t('common.loading')}</p>
       ) : (
         <>
-          <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} headingLevel={3} />
+          {/* The server's suggestions (a Japanese analyser, too heavy for the browser); bigrams if it cannot answer. */}
+          <GroupingPanel doc={board.doc} cards={board.cards} stages={board.stages} headingLevel={3} source={session ? { sessionId: session.sessionId, room } : undefined} />
           <GroupClusters groups={groups} cards={board.cards} stages={board.stages} renderCard={renderCard} />
           <StageBoard stages={board.stages} cards={ungrouped} focusStageId={focusStageId} renderCard={renderCard} />
         </>
