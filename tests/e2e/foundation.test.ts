@@ -59,7 +59,8 @@ describe('foundation in a browser', () => {
     expect(await p.getByRole('button', { name: 'カードを書く' }).count()).toBe(0);
     for (const phase of [/^Phase 2 of \d+: /, /^Phase 3 of \d+: /, /^Phase 4 of \d+: Issues$/]) {
       await fac.getByRole('button', { name: 'Next phase' }).click();
-      await fac.getByText(phase).waitFor();
+      // The current phase is the phase list's selected option (the list also jumps to any phase).
+      await expect.poll(() => fac.getByRole('combobox', { name: 'Go to phase' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toMatch(phase);
     }
     await p.getByText('書けるカード: 課題・質問').waitFor();
 
@@ -88,7 +89,8 @@ describe('foundation in a browser', () => {
     expect(await card.textContent()).toContain('NPO / civic group');
 
     // The facilitator corrects the text; the phone sees the change.
-    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByRole('button', { name: /^Card actions/ }).click();
+    await fac.getByRole('menuitem', { name: 'Edit' }).click();
     await card.getByLabel('Card text').fill(`${text}（修正）`);
     await card.getByRole('button', { name: 'Save' }).click();
     await card.getByText('Updated').waitFor();

@@ -39,7 +39,8 @@ describe('crowds and slow readers', () => {
 
     await first.stop();
     await vi.waitFor(() => expect(boards.every((b) => !b.provider.wsconnected)).toBe(true));
-    const second = await startTestServer({ dataDir: first.dataDir, port });
+    // Rooms stay in memory while the test counts the log: an eviction would fold it into a snapshot.
+    const second = await startTestServer({ dataDir: first.dataDir, port, roomIdleMs: 600_000 });
     servers.push(second);
     // Phones replay what they sent (an outbox that never saw its ack would do the same).
     const again = writers.map((w) => connectControl(second.url, w.p.token));
