@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { ConfigInput } from '../../server/config';
-import { startTestServer, type TestServer } from '../support/server';
+import { ADMIN, startTestServer, type TestServer } from '../support/server';
 
 /** Where the browser tests write screenshots for a person to look at (ignored by git). */
 export const OUTPUT = path.resolve(import.meta.dirname, 'output');
@@ -78,4 +78,22 @@ export function watchErrors(page: Page, into: string[], expected: RegExp[] = [])
     const url = message.location().url;
     if (!expected.some((pattern) => pattern.test(`${message.text()} ${url}`))) into.push(`console: ${message.text()} ${url}`);
   });
+}
+
+/**
+ * The facilitator's laptop (1366 × 768, Japanese): signs in as the test admin and opens a
+ * session's run page. Console errors go to `errors`.
+ */
+export async function openRunPage(test: BrowserTest, sessionId: string, errors: string[]): Promise<Page> {
+  const context = await test.context({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  await page.goto(`${test.server.url}/login`);
+  await page.getByLabel('メールアドレス').fill(ADMIN.email);
+  await page.getByLabel('パスワード').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.getByRole('heading', { name: 'セッション一覧' }).waitFor();
+  await page.goto(`${test.server.url}/facilitator/sessions/${sessionId}/run`);
+  return page;
 }

@@ -4,10 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSessionAsAdmin } from '../support/api';
 import { connectControl, type ControlSocket, request, whenConnected } from '../support/clients';
-import { ADMIN } from '../support/server';
-import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import { OUTPUT, openRunPage, seriousViolations, useBrowserTest } from './browser-support';
 
-const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'ja-JP' } as const;
 
 describe('the facilitator’s workspace on a 1366×768 laptop', () => {
   const test = useBrowserTest();
@@ -34,16 +32,7 @@ describe('the facilitator’s workspace on a 1366×768 laptop', () => {
       expect(await request(socket, 'card:add', { room, id: randomUUID(), kind: 'issue', text, stageId: 'know' })).toMatchObject({ ok: true });
     }
 
-    const context = await test.context(LAPTOP);
-    context.setDefaultTimeout(15_000);
-    const fac = await context.newPage();
-    watchErrors(fac, errors);
-    await fac.goto(`${test.server.url}/login`);
-    await fac.getByLabel('メールアドレス').fill(ADMIN.email);
-    await fac.getByLabel('パスワード').fill(ADMIN.password);
-    await fac.getByRole('button', { name: 'ログインする' }).click();
-    await fac.getByRole('heading', { name: 'セッション一覧' }).waitFor();
-    await fac.goto(`${test.server.url}/facilitator/sessions/${session.id}/run`);
+    const fac = await openRunPage(test, session.id, errors);
     const controls = fac.getByRole('region', { name: '進行の操作' });
     const board = fac.getByRole('region', { name: /^ボード: / });
     const card = board.getByRole('article').filter({ hasText: '子どもが一人で来られない' });

@@ -6,8 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSessionAsAdmin } from '../support/api';
 import { connectControl, type ControlSocket, request, whenConnected } from '../support/clients';
-import { ADMIN } from '../support/server';
-import { seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import { seriousViolations, useBrowserTest, watchErrors, openRunPage } from './browser-support';
 import { measurePhone, PHONE, type PhoneGeometry, textSize } from './phone-support';
 
 const SIZES = [100, 150, 200] as const;
@@ -106,15 +105,7 @@ describe('the participant phone at 360 × 740 with 100 %, 150 % and 200 % text',
     await checkAll(new Map([...phones, [201, late]]), 'late', write);
 
     // The facilitator closes the session from the run page: every phone says so at once and offers the survey, not a card.
-    const laptop = await test.context({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
-    const fac = await laptop.newPage();
-    watchErrors(fac, errors);
-    await fac.goto(`${test.server.url}/login`);
-    await fac.getByLabel('メールアドレス').fill(ADMIN.email);
-    await fac.getByLabel('パスワード').fill(ADMIN.password);
-    await fac.getByRole('button', { name: 'ログインする' }).click();
-    await fac.getByRole('heading', { name: 'セッション一覧' }).waitFor();
-    await fac.goto(`${test.server.url}/facilitator/sessions/${session.id}/run`);
+    const fac = await openRunPage(test, session.id, errors);
     const closing = fac.getByRole('region', { name: 'セッションを終了してアーカイブする' });
     await closing.getByRole('button', { name: 'セッションを終了してアーカイブする' }).click();
     // An in-app confirmation, not the browser's dialog.

@@ -5,8 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSessionAsAdmin } from '../support/api';
 import { putCard } from '../../shared/board/model';
 import { connectBoard, connectControl, type ControlSocket, request, whenConnected, whenSynced } from '../support/clients';
-import { ADMIN } from '../support/server';
-import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors, openRunPage } from './browser-support';
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -116,16 +115,7 @@ describe('the projector wall', () => {
     }
 
     // From here the facilitator's laptop decides what the projector shows.
-    const facContext = await test.context({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
-    facContext.setDefaultTimeout(15_000);
-    const fac = await facContext.newPage();
-    watchErrors(fac, errors);
-    await fac.goto(`${test.server.url}/login`);
-    await fac.getByLabel('メールアドレス').fill(ADMIN.email);
-    await fac.getByLabel('パスワード').fill(ADMIN.password);
-    await fac.getByRole('button', { name: 'ログインする' }).click();
-    await fac.getByRole('heading', { name: 'セッション一覧' }).waitFor();
-    await fac.goto(`${test.server.url}/facilitator/sessions/${session.id}/run`);
+    const fac = await openRunPage(test, session.id, errors);
     const controls = fac.getByRole('region', { name: '進行の操作' });
     const showOnProjector = (label: string) => controls.getByLabel('プロジェクター', { exact: true }).selectOption({ label });
 
