@@ -9,6 +9,7 @@ import * as reportRecord from './migrations/2026-12-01-040-report-record';
 import * as organizationTypes from './migrations/2026-12-01-021-organization-types';
 import * as clerkTools from './migrations/2026-12-01-041-clerk-tools';
 import * as cardReactions from './migrations/2026-12-01-060-card-reactions';
+import * as spaces from './migrations/2026-12-01-080-spaces';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-021-organization-types': organizationTypes,
   '2026-12-01-041-clerk-tools': clerkTools,
   '2026-12-01-060-card-reactions': cardReactions,
+  '2026-12-01-080-spaces': spaces,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -30,6 +30,9 @@ export interface Database {
   action_changes: ActionChangesTable;
   password_links: PasswordLinksTable;
   card_reactions: CardReactionsTable;
+  spaces: SpacesTable;
+  space_members: SpaceMembersTable;
+  space_organization_types: SpaceOrganizationTypesTable;
 }
 
 /** 共感 (+1): one row per person and card. */
@@ -87,6 +90,8 @@ export interface SessionsTable {
   participant_cap: Generated<number>;
   /** Paper survey sheets handed out; null: as many as paper answers were entered. */
   paper_survey_sheets: Generated<number | null>;
+  /** The space (initiative) the session belongs to. */
+  space_id: string;
 }
 
 export interface BoardsTable {
@@ -162,6 +167,8 @@ export interface TemplatesTable {
   owner_id: string | null;
   /** 1: every facilitator may use it; 0: only its owner (and admins, the secretariat). */
   shared: Generated<number>;
+  /** The space it belongs to; null: installation-wide. */
+  space_id: string | null;
 }
 
 export interface VotesTable {
@@ -346,4 +353,33 @@ export interface PasswordLinksTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** One initiative on the installation (see migration 080). */
+export interface SpacesTable {
+  id: string;
+  name: string;
+  /** JSON: SpaceSettings (membership kinds in use, survey defaults). */
+  settings: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** Who works in a space, and as what. */
+export interface SpaceMembersTable {
+  space_id: string;
+  user_id: string;
+  role: 'secretariat' | 'facilitator';
+}
+
+/** A space's change to the installation's organisation types: one retired, or one of its own added. */
+export interface SpaceOrganizationTypesTable {
+  space_id: string;
+  type_id: string;
+  change: 'added' | 'retired';
+  /** Labels and order of an added type; null for a retirement. */
+  label_ja: string | null;
+  label_en: string | null;
+  position: number | null;
+  created_at: string;
 }

@@ -43,6 +43,27 @@ export async function listSessions(db: Db, createdBy?: string): Promise<SessionR
   return query.execute();
 }
 
+/**
+ * Sessions newest first within spaces: every session of a space marked `all`, and in the other
+ * spaces only those `userId` created. No spaces: none.
+ */
+export async function listSessionsInSpaces(db: Db, scope: ReadonlyArray<{ spaceId: string; all: boolean }>, userId: string): Promise<SessionRow[]> {
+  const all = scope.filter((s) => s.all).map((s) => s.spaceId);
+  const own = scope.filter((s) => !s.all).map((s) => s.spaceId);
+  if (all.length === 0 && own.length === 0) return [];
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(all.length > 0 ? [eb('space_id', 'in', all)] : []),
+        ...(own.length > 0 ? [eb.and([eb('space_id', 'in', own), eb('created_by', '=', userId)])] : []),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 export async function insertBoards(db: Db, rows: Insertable<BoardsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('boards').values(rows).execute();
 }

@@ -7,6 +7,7 @@ import { hasWellFormedEscapes } from './url';
 import { findAccountByCookie, toUserActor } from '../services/accounts.service';
 import type { ServiceContext } from '../services/context';
 import { resolveAccessToken } from '../services/access.service';
+import { loadSpaceRoles } from '../services/spaces.service';
 import type { Logger } from 'pino';
 
 /** Name of the login cookie. */
@@ -44,8 +45,9 @@ export function identify(ctx: ServiceContext): RequestHandler {
     const cookie = (req.cookies as Record<string, string> | undefined)?.[LOGIN_COOKIE];
     if (!cookie) return next();
     findAccountByCookie(ctx, cookie)
-      .then((row) => {
-        if (row) req.user = toUserActor(row, cookie);
+      .then(async (row) => {
+        // The account's spaces are read on every request, so an appointment takes effect at once.
+        if (row) req.user = toUserActor(row, cookie, await loadSpaceRoles(ctx, row.id));
         next();
       })
       .catch(next);

@@ -23,7 +23,7 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { assertActiveOrganizationType } from './organization-types.service';
-import { getManagedSession, presentBoards } from './sessions.service';
+import { getManagedSession, presentBoards, sessionTarget } from './sessions.service';
 import { pickTableForNewcomer } from './tables.service';
 
 async function issueToken(
@@ -236,7 +236,7 @@ export async function authorizeRoom(ctx: ServiceContext, actor: Actor, room: str
   if (!board) throw new AppError('not_found', 'no such board');
   const session = await findSessionById(ctx.db, board.session_id);
   if (!session) throw new AppError('not_found', 'no such board');
-  const target = { sessionId: session.id, createdBy: session.created_by };
+  const target = sessionTarget(session);
   if (!can(actor, 'board:read', target)) throw new AppError('forbidden', 'this board belongs to another session');
   const participant = actor.kind === 'token' && actor.participantId ? await findParticipantById(ctx.db, actor.participantId) : undefined;
   const scribeHere = participant?.scribe === 1 && (participant.room ? participant.room === board.room : board.kind === 'main');

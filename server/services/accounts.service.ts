@@ -29,15 +29,16 @@ import type { LoginThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { recordAudit, recordFailedLogin } from './audit.service';
+import { appointInSpace, spaceForNewAccount } from './spaces.service';
 
 /** An account as the client sees it (never the password hash). */
 export function presentAccount(row: UserRow): AccountView {
   return { id: row.id, email: row.email, displayName: row.display_name, role: row.role };
 }
 
-/** The actor behind an account row; with the login cookie's token when the request had one. */
-export function toUserActor(row: UserRow, loginToken?: string): UserActor {
-  const actor: UserActor = { kind: 'user', userId: row.id, role: row.role, displayName: row.display_name };
+/** The actor behind an account row; with the login cookie's token when the request had one, and its spaces. */
+export function toUserActor(row: UserRow, loginToken?: string, spaces: UserActor['spaces'] = new Map()): UserActor {
+  const actor: UserActor = { kind: 'user', userId: row.id, role: row.role, displayName: row.display_name, spaces };
   return loginToken ? { ...actor, loginHash: hashToken(loginToken) } : actor;
 }
 
@@ -169,6 +170,7 @@ export async function createAccount(ctx: ServiceContext, actor: UserActor, input
   if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'only an admin manages accounts');
   if (input.password !== undefined) assertPasswordPolicy(input.password);
   if (await findUserByEmail(ctx.db, input.email)) throw new AppError('conflict', 'an account with this email exists');
+  const space = input.role === 'admin' ? undefined : await spaceForNewAccount(ctx, actor, input.spaceId);
   const row = {
     id: randomUUID(),
     email: input.email,
@@ -178,6 +180,7 @@ export async function createAccount(ctx: ServiceContext, actor: UserActor, input
     created_at: ctx.now().toISOString(),
   };
   await insertUser(ctx.db, row);
+  if (space && row.role !== 'admin') await appointInSpace(ctx, space.id, row.id, row.role);
   await recordAudit(ctx, actor, 'account.create', { target: row.id, detail: { email: row.email, role: row.role } });
   const account = presentAccount({ ...row, disabled_at: null, last_login_at: null });
   return input.password === undefined ? { ...account, setPasswordLink: await createPasswordLink(ctx, actor, row.id) } : account;

@@ -1,10 +1,11 @@
-import { listSessions, listParticipants } from '../../db/repositories/sessions.repository';
+import { listParticipants } from '../../db/repositories/sessions.repository';
+import { scopedSessions } from './spaces.service';
 import { listSurveyResponses, searchArchive } from '../../db/repositories/archive.repository';
 import { listVariantGroups, searchEntries } from '../../db/repositories/search.repository';
 import { expandQuery } from '../../shared/search/fold';
 import { listActions } from '../../db/repositories/outcomes.repository';
 import { listUsers } from '../../db/repositories/users.repository';
-import { can, type UserActor } from '../auth/policy';
+import type { UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ArchiveEntry } from '../../shared/schemas/reports';
 import type { FiguresView, StatsTable } from '../../shared/schemas/clerk';
@@ -27,9 +28,12 @@ export interface ArchiveQuery {
   series?: string;
 }
 
-/** The sessions an account may see (all for admin and secretariat, own for a facilitator). */
-export async function visibleSessions(ctx: ServiceContext, actor: UserActor) {
-  return listSessions(ctx.db, can(actor, 'sessions:read-all') ? undefined : actor.userId);
+/**
+ * The sessions an account may see, in its spaces or only `spaceId` (all of a space for admin
+ * and its secretariat, own for a facilitator).
+ */
+export async function visibleSessions(ctx: ServiceContext, actor: UserActor, spaceId?: string) {
+  return scopedSessions(ctx, actor, spaceId);
 }
 
 /**

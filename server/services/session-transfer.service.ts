@@ -19,6 +19,7 @@ import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { closeSession } from './projection.service';
 import { freeJoinCode, getManagedSession } from './sessions.service';
+import { resolveWorkingSpace } from './spaces.service';
 import { decisionSources, pollItems, pollScale, sessionPhases, sessionSurvey, surveyAnswers, voteItems } from './stored-json';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -132,7 +133,8 @@ function remapAuthors(state: Uint8Array, ids: Map<string, string>): Uint8Array {
  * over whole. A closed export is closed again, which rebuilds its archive and search index.
  */
 export async function importSession(ctx: ServiceContext, actor: UserActor, data: SessionExport): Promise<{ id: string }> {
-  if (!can(actor, 'sessions:create')) throw new AppError('forbidden', 'only facilitators import sessions');
+  const space = await resolveWorkingSpace(ctx, actor, undefined);
+  if (!can(actor, 'sessions:create', { spaceId: space.id })) throw new AppError('forbidden', 'only facilitators import sessions');
   const id = randomUUID();
   const room = (key: string) => `${id}.${key}`;
   const people = new Map(data.participants.map((p) => [p.id, randomUUID()]));
@@ -154,7 +156,7 @@ export async function importSession(ctx: ServiceContext, actor: UserActor, data:
   const roomOf = (key: string) => (data.boards.some((b) => b.key === key) ? room(key) : key);
   await ctx.db.transaction().execute(async (trx) => {
     const s = data.session;
-    await insertSession(trx, { id, title: s.title, template: s.template, join_code: await freeJoinCode(trx), status: 'open', created_by: actor.userId, created_at: now, theme: s.theme, table_mode: s.tableMode, phases: sessionPhases.encode(s.phases), control: '{}', survey: sessionSurvey.encode(s.survey), venue: s.venue, held_on: s.heldOn, series: s.series, closed_at: null });
+    await insertSession(trx, { id, title: s.title, template: s.template, join_code: await freeJoinCode(trx), status: 'open', created_by: actor.userId, created_at: now, theme: s.theme, table_mode: s.tableMode, phases: sessionPhases.encode(s.phases), control: '{}', survey: sessionSurvey.encode(s.survey), venue: s.venue, held_on: s.heldOn, series: s.series, closed_at: null, space_id: space.id });
     await insertBoards(trx, data.boards.map((b) => ({ room: room(b.key), session_id: id, name_key: b.nameKey, name: b.name, kind: b.kind, theme: b.theme, position: b.position })));
     for (const [i, b] of data.boards.entries()) await appendUpdate(trx, room(b.key), states[i], now);
     for (const p of data.participants) {

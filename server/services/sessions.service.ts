@@ -14,15 +14,15 @@ import {
   insertBoards,
   insertSession,
   listBoards,
-  listSessions,
   type SessionRow,
   updateSession,
 } from '../../db/repositories/sessions.repository';
-import { can, type UserActor } from '../auth/policy';
+import { can, type SessionTarget, type UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { resolveTemplate } from './templates.service';
+import { readSpaceSettings, resolveWorkingSpace, scopedSessions } from './spaces.service';
 import { logSkipped } from '../rooms/skipped';
 import { sessionPhases, sessionSurvey } from './stored-json';
 
@@ -105,7 +105,8 @@ async function prepFrom(ctx: ServiceContext, actor: UserActor, sessionId: string
  * from an earlier session instead of the template's.
  */
 export async function createSession(ctx: ServiceContext, actor: UserActor, input: CreateSessionInput, lang: Language): Promise<SessionView> {
-  if (!can(actor, 'sessions:create')) throw new AppError('forbidden', 'only facilitators create sessions');
+  const space = await resolveWorkingSpace(ctx, actor, input.spaceId);
+  if (!can(actor, 'sessions:create', { spaceId: space.id })) throw new AppError('forbidden', 'only facilitators create sessions');
   const template: SessionTemplate = await resolveTemplate(ctx, input.template, actor);
   const copied = input.copyFrom ? await prepFrom(ctx, actor, input.copyFrom) : null;
   const stages = copied?.stages ?? template.stages;
@@ -126,7 +127,8 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
       table_mode: template.tableMode,
       phases: sessionPhases.encode(template.phases),
       control: '{}',
-      survey: sessionSurvey.encode(template.survey ?? []),
+      survey: sessionSurvey.encode(template.survey ?? readSpaceSettings(ctx, space).surveyDefaults),
+      space_id: space.id,
     });
     const content = { title: input.title, template: template.id, stages, persona };
     await createBoard(trx, { room: `${id}.main`, sessionId: id, nameKey: 'board.main', name: null, kind: 'main', theme, position: 0 }, content, now);
@@ -140,11 +142,19 @@ export async function createSession(ctx: ServiceContext, actor: UserActor, input
   return view;
 }
 
-/** A session the actor may manage, or `not_found` / `forbidden`. */
+/** The policy's view of a session row. */
+export function sessionTarget(row: SessionRow): SessionTarget {
+  return { sessionId: row.id, createdBy: row.created_by, spaceId: row.space_id };
+}
+
+/**
+ * A session the actor may manage, or `not_found` (also when it lies in a space the actor does
+ * not work in: another space's sessions are not revealed) / `forbidden`.
+ */
 export async function getManagedSession(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SessionRow> {
   const row = await findSessionById(ctx.db, sessionId);
-  if (!row) throw new AppError('not_found', 'no such session');
-  if (!can(actor, 'session:manage', { sessionId: row.id, createdBy: row.created_by })) {
+  if (!row || !can(actor, 'space:read', { spaceId: row.space_id })) throw new AppError('not_found', 'no such session');
+  if (!can(actor, 'session:manage', sessionTarget(row))) {
     throw new AppError('forbidden', 'not your session');
   }
   return row;
@@ -156,9 +166,9 @@ export async function getSessionView(ctx: ServiceContext, actor: UserActor, sess
   return presentSession(ctx, row, await listBoards(ctx.db, row.id), lang);
 }
 
-/** The sessions an actor can see: all for an admin, their own for a facilitator. */
-export async function listSessionViews(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<SessionView[]> {
-  const rows = await listSessions(ctx.db, can(actor, 'sessions:read-all') ? undefined : actor.userId);
+/** The sessions an actor can see in its spaces (or only `spaceId`): all for admin and secretariat, their own for a facilitator. */
+export async function listSessionViews(ctx: ServiceContext, actor: UserActor, lang: Language, spaceId?: string): Promise<SessionView[]> {
+  const rows = await scopedSessions(ctx, actor, spaceId);
   return Promise.all(rows.map(async (row) => presentSession(ctx, row, await listBoards(ctx.db, row.id), lang)));
 }
 

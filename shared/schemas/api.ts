@@ -3,6 +3,7 @@ import { LIMITS } from '../limits';
 import { organizationTypeIdSchema } from '../organization-types';
 import type { Phase, TableMode } from '../board/templates';
 import { ACTION_STATUSES } from './consensus';
+import { spaceIdSchema } from './spaces';
 
 const email = z.string().trim().toLowerCase().email().max(200);
 const password = z.string().min(8).max(200);
@@ -26,6 +27,8 @@ export const createSessionSchema = z.object({
   theme: z.string().trim().max(200).optional(),
   /** Copy persona, journey and theme from this earlier session. */
   copyFrom: z.string().min(1).max(100).optional(),
+  /** The space it belongs to; default: the caller's first (oldest) space. */
+  spaceId: spaceIdSchema.optional(),
 });
 /** `POST /api/join`. */
 export const joinSchema = z.object({
@@ -64,12 +67,16 @@ export const archiveQuerySchema = z.object({
   facilitator: z.string().max(100).optional(),
   status: z.enum(['open', 'closed']).optional(),
   series: z.string().max(120).optional(),
+  /** Only this space (default: every space the caller works in). */
+  spaceId: spaceIdSchema.optional(),
 });
 /** `GET /api/actions` query: the follow-up register's filters. */
 export const registerQuerySchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   organization: z.string().max(120).optional(),
+  /** Only this space (default: every space the caller works in). */
+  spaceId: spaceIdSchema.optional(),
 });
 /** `GET /api/audit` query. */
 export const auditQuerySchema = z.object({ sessionId: z.string().max(100).optional() });

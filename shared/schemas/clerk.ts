@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegisterEntry, StatsView } from './reports';
+import { spaceIdSchema } from './spaces';
 
 const email = z.string().trim().toLowerCase().email().max(200);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -94,6 +95,8 @@ export const createAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(80),
   role: z.enum(['admin', 'secretariat', 'facilitator']).default('facilitator'),
   password: z.string().min(8).max(200).optional(),
+  /** Appoint the new account in this space with its role (default: the only space, when there is one). */
+  spaceId: spaceIdSchema.optional(),
 });
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
