@@ -17,6 +17,8 @@ const SessionsPage = lazyPart(async () => (await import('../features/facilitator
 const SetPasswordPage = lazyPart(async () => (await import('../features/facilitator/SetPasswordPage')).SetPasswordPage);
 const SetupPage = lazyPart(async () => (await import('../features/facilitator/SetupPage')).SetupPage);
 const SurveyPage = lazyPart(async () => (await import('../features/survey/SurveyPage')).SurveyPage);
+const MemberUpdatePage = lazyPart(async () => (await import('../features/directory/MemberUpdatePage')).MemberUpdatePage);
+const PublicDirectoryPage = lazyPart(async () => (await import('../features/directory/PublicDirectoryPage')).PublicDirectoryPage);
 
 /** Every screen of the app. `/j/:code` is the join URL the server prints and encodes as QR. */
 export function createRouter() {
@@ -31,6 +33,9 @@ export function createRouter() {
         { path: '/j/:code', element: <JoinPage /> },
         { path: '/s/:sessionId', element: <ParticipantBoardPage /> },
         { path: '/s/:sessionId/survey', element: <SurveyPage /> },
+        // A member's update link and the directory's public view: no account.
+        { path: '/u/:token', element: <MemberUpdatePage /> },
+        { path: '/d/:space', element: <PublicDirectoryPage /> },
         secretariatRoute,
         {
           path: '/facilitator',

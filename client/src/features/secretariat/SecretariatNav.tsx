@@ -10,6 +10,8 @@ export function SecretariatNav() {
       <NavLink to="/secretariat/actions">{t('secretariat.register')}</NavLink>
       <NavLink to="/secretariat/stats">{t('secretariat.stats')}</NavLink>
       <NavLink to="/secretariat/organization-types">{t('orgTypes.nav')}</NavLink>
+      <NavLink to="/secretariat/organizations">{t('dir.nav.organizations')}</NavLink>
+      <NavLink to="/secretariat/directory">{t('dir.nav.directory')}</NavLink>
       <Link to="/facilitator">{t('secretariat.sessions')}</Link>
     </nav>
   );

@@ -8,6 +8,13 @@ const ReportPage = lazyPart(async () => (await import('./ReportPage')).ReportPag
 const SinceLastPage = lazyPart(async () => (await import('./SinceLastPage')).SinceLastPage);
 const StatsPage = lazyPart(async () => (await import('./StatsPage')).StatsPage);
 const OrganizationTypesPage = lazyPart(async () => (await import('./OrganizationTypesPage')).OrganizationTypesPage);
+const OrganizationsPage = lazyPart(async () => (await import('../directory/OrganizationsPage')).OrganizationsPage);
+const OrganizationFormPage = lazyPart(async () => (await import('../directory/OrganizationFormPage')).OrganizationFormPage);
+const ImportPage = lazyPart(async () => (await import('../directory/ImportPage')).ImportPage);
+const OrganizationPage = lazyPart(async () => (await import('../directory/OrganizationPage')).OrganizationPage);
+const ResourceFormPage = lazyPart(async () => (await import('../directory/ResourceFormPage')).ResourceFormPage);
+const DirectoryPage = lazyPart(async () => (await import('../directory/DirectoryPage')).DirectoryPage);
+const DirectoryFiguresPage = lazyPart(async () => (await import('../directory/FiguresPage')).FiguresPage);
 
 /**
  * The secretariat area, for signed-in accounts (the server decides which sessions each one
@@ -22,6 +29,15 @@ export const secretariatRoute: RouteObject = {
     { path: 'actions', element: <RegisterPage /> },
     { path: 'stats', element: <StatsPage /> },
     { path: 'organization-types', element: <OrganizationTypesPage /> },
+    { path: 'organizations', element: <OrganizationsPage /> },
+    { path: 'organizations/new', element: <OrganizationFormPage /> },
+    { path: 'organizations/import', element: <ImportPage /> },
+    { path: 'organizations/:id', element: <OrganizationPage /> },
+    { path: 'organizations/:id/edit', element: <OrganizationFormPage /> },
+    { path: 'organizations/:id/resources/new', element: <ResourceFormPage /> },
+    { path: 'organizations/:id/resources/:resourceId', element: <ResourceFormPage /> },
+    { path: 'directory', element: <DirectoryPage /> },
+    { path: 'directory/figures', element: <DirectoryFiguresPage /> },
     { path: 'sessions/:id/report', element: <ReportPage /> },
     { path: 'sessions/:id/since-last', element: <SinceLastPage /> },
   ],
