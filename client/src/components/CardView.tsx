@@ -33,6 +33,8 @@ interface CardViewProps {
   body?: ReactNode;
   /** The facilitator put this card in the spotlight. */
   spotlight?: boolean;
+  /** 共感 marks the server counted (shown from 1). */
+  reactions?: number;
   children?: ReactNode;
 }
 
@@ -40,7 +42,7 @@ interface CardViewProps {
  * One card: kind (icon and word), text, author; `children` adds status and actions. Memoised:
  * a board passes the same card object while its Y.Map is unchanged.
  */
-export const CardView = memo(function CardView({ card, body, spotlight = false, children }: CardViewProps) {
+export const CardView = memo(function CardView({ card, body, spotlight = false, reactions = 0, children }: CardViewProps) {
   const t = useUiText();
   const classes = ['card', `card-${card.kind}`, spotlight ? 'is-spotlight' : '', card.hidden ? 'is-hidden' : ''].filter(Boolean).join(' ');
   return (
@@ -54,6 +56,12 @@ export const CardView = memo(function CardView({ card, body, spotlight = false, 
           </span>
         )}
         {card.hidden && <span className="badge badge-hidden">{t('card.hidden')}</span>}
+        {reactions > 0 && (
+          <span className="badge badge-reactions">
+            <span aria-hidden="true">♥ {reactions}</span>
+            <span className="visually-hidden">{t('reaction.count', { count: reactions })}</span>
+          </span>
+        )}
       </div>
       {body ?? <p className="card-text">{card.text}</p>}
       {card.authorId !== undefined && authorLine(card, t)}

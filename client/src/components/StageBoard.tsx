@@ -7,7 +7,7 @@ interface StageBoardProps<C extends Card> {
   stages: Stage[];
   cards: C[];
   /** Heading level of each stage's title, below the section's own heading. */
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   /**
    * `later` is true, on the board's first render only, for cards below the first few of their
    * column: they may leave their controls out, and are rendered again with them at once after

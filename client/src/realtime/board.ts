@@ -129,11 +129,82 @@ function boardEndpoint(): string {
   return location.origin.replace(/^http/, 'ws') + '/yjs';
 }
 
+/** One board connection, shared by every view of that room on the page (see `useBoard`). */
+interface SharedBoard {
+  key: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  kept: IndexeddbPersistence | null;
+  users: number;
+  synced: boolean;
+  status: LinkStatus;
+  closeCode?: number;
+  /** Told when `synced`, `status` or `closeCode` change. */
+  listeners: Set<() => void>;
+}
+
+const openBoards = new Map<string, SharedBoard>();
+
+/** The page's connection to a room, opened on first use. */
+function acquireBoard(room: string, token: string, keepOnDevice: boolean): SharedBoard {
+  const key = JSON.stringify([room, token, keepOnDevice]);
+  const open = openBoards.get(key);
+  if (open) {
+    open.users += 1;
+    return open;
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(boardEndpoint(), room, doc, {
+    params: { token },
+    // A tab must never hand another tab's unsent state to the server as its own.
+    disableBc: true,
+    shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+    maxBackoffTime: 5000,
+  });
+  // A reader's copy of the board (only ever what the server sent) is kept in IndexedDB, so a
+  // phone reloaded with no network still shows it. Never for writers: their unsent edits must
+  // not come back from a stale copy.
+  const kept = keepOnDevice ? new IndexeddbPersistence(`yoriai-board:${room}`, doc) : null;
+  const entry: SharedBoard = { key, doc, provider, kept, users: 1, synced: false, status: 'connecting', listeners: new Set() };
+  const changed = (next: Partial<Pick<SharedBoard, 'synced' | 'status' | 'closeCode'>>) => {
+    Object.assign(entry, next);
+    for (const listener of entry.listeners) listener();
+  };
+  const parts = boardParts(doc);
+  kept?.on('synced', () => {
+    if (parts.cards.size > 0 || parts.stages.length > 0) changed({ synced: true });
+  });
+  // `synced` stays true through a later disconnection: the last known board is still worth showing.
+  provider.on('sync', (synced) => synced && changed({ synced: true }));
+  provider.on('status', ({ status }) => changed({ status: linkStatusOf(status, entry.status) }));
+  provider.on('closed', ({ code }) => {
+    // The server took the kept copy for a write (it has what the server no longer has): drop it.
+    if (code === CloseCode.forbidden) void kept?.clearData();
+    changed({ status: 'refused', closeCode: code });
+  });
+  openBoards.set(key, entry);
+  return entry;
+}
+
+/** Give the connection back; the last user closes it. */
+function releaseBoard(entry: SharedBoard): void {
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  openBoards.delete(entry.key);
+  entry.provider.destroy();
+  void entry.kept?.destroy();
+  entry.doc.destroy();
+}
+
 /**
  * Follow a board room over y-websocket and re-render on every change. Participants never write
  * the Y.Doc (the server closes a writer with 4403): their changes go through the socket.io
  * commands in `control.ts`. A scribe's connection is closed with 4100 when appointed and
  * reconnects at once with the new rights; that close is not an error.
+ *
+ * Views of the same room on one page (the facilitator's board, the tables overview, the
+ * share-out, the consensus panel) share one connection and one document, so a laptop running
+ * thirty tables holds thirty board sockets, not a hundred.
  *
  * Each part of the view is read again only when a transaction touched it, so the first sync
  * reads the board once and a new card costs one `toJSON`.
@@ -144,7 +215,8 @@ export function useBoard(room: string | undefined, token: string | undefined, op
 
   useEffect(() => {
     if (!room || !token) return;
-    const doc = new Y.Doc();
+    const entry = acquireBoard(room, token, keepOnDevice);
+    const { doc } = entry;
     const parts = boardParts(doc);
     const tracked = trackCards(parts.cards);
     const patch = (next: Partial<BoardView>) => setView((prev) => ({ ...prev, ...next }));
@@ -154,40 +226,21 @@ export function useBoard(room: string | undefined, token: string | undefined, op
     };
     const onStages = () => patch({ stages: readStages(doc, reportSkip) });
     const onPersona = () => patch({ persona: readPersona(doc) });
+    const onLink = () => patch({ synced: entry.synced, status: entry.status, ...(entry.closeCode !== undefined ? { closeCode: entry.closeCode } : {}) });
     parts.cards.observeDeep(onCards);
     parts.stages.observeDeep(onStages);
     parts.persona.observeDeep(onPersona);
-    const provider = new WebsocketProvider(boardEndpoint(), room, doc, {
-      params: { token },
-      // A tab must never hand another tab's unsent state to the server as its own.
-      disableBc: true,
-      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
-      maxBackoffTime: 5000,
-    });
-    // A reader's copy of the board (only ever what the server sent) is kept in IndexedDB, so a
-    // phone reloaded with no network still shows it. Never for writers: their unsent edits must
-    // not come back from a stale copy.
-    const kept = keepOnDevice ? new IndexeddbPersistence(`yoriai-board:${room}`, doc) : null;
-    kept?.on('synced', () => {
-      if (parts.cards.size > 0 || parts.stages.length > 0) patch({ synced: true });
-    });
-    patch({ doc });
-    // The observers above have read the sync's content already, in the same task, so React renders once.
-    // `synced` stays true through a later disconnection: the last known board is still worth showing.
-    provider.on('sync', (synced) => synced && patch({ synced: true }));
-    provider.on('status', ({ status }) => setView((prev) => ({ ...prev, status: linkStatusOf(status, prev.status) })));
-    provider.on('closed', ({ code }) => {
-      // The server took the kept copy for a write (it has what the server no longer has): drop it.
-      if (code === CloseCode.forbidden) void kept?.clearData();
-      patch({ status: 'refused', closeCode: code });
-    });
+    entry.listeners.add(onLink);
+    // What the shared document holds already (nothing on a new connection); the observers read the rest.
+    const present = tracked.refresh(new Set(parts.cards.keys()));
+    patch({ doc, cards: present ?? [], stages: readStages(doc, reportSkip), persona: readPersona(doc) });
+    onLink();
     return () => {
       parts.cards.unobserveDeep(onCards);
       parts.stages.unobserveDeep(onStages);
       parts.persona.unobserveDeep(onPersona);
-      provider.destroy();
-      void kept?.destroy();
-      doc.destroy();
+      entry.listeners.delete(onLink);
+      releaseBoard(entry);
       setView(EMPTY);
     };
   }, [room, token, keepOnDevice]);

@@ -24,7 +24,7 @@ interface GroupClustersProps<C extends Card> {
   stages: Stage[];
   renderCard: (card: C) => ReactNode;
   /** Heading level of the clusters' own heading; each group's title is one below. */
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   /** Leave out groups without a card (read-only screens). */
   hideEmpty?: boolean;
 }
@@ -41,7 +41,7 @@ export function GroupClusters<C extends Card>({ groups, cards, stages, renderCar
   if (shown.length === 0) return null;
   const titleId = `${prefix}-groups`;
   const Heading = `h${headingLevel}` as const;
-  const GroupHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const GroupHeading = `h${headingLevel + 1}` as 'h3' | 'h4' | 'h5';
   const stageTitle = (id?: string) => stages.find((s) => s.id === id)?.title;
   return (
     <section className="group-clusters" aria-labelledby={titleId}>

@@ -33,7 +33,7 @@ function sourceCandidates({ vote, voteView, poll, pollView, content }: Omit<Outc
     }
   }
   const board = boardCandidates(content.cards, content.groups);
-  const others = [...board.groups, ...board.cards].map((c): DecisionSource => ({ room: content.room, kind: c.kind, id: c.id, label: c.label }));
+  const others = [...board.groups, ...board.cards].map((c): DecisionSource => ({ room: content.origin?.get(c.id)?.room ?? content.room, kind: c.kind, id: c.id, label: c.label }));
   const seen = new Set<string>();
   const unique = (list: DecisionSource[]) => list.filter((s) => !seen.has(`${s.room}/${s.id}`) && seen.add(`${s.room}/${s.id}`));
   return { featured: unique(featured), others: unique(others) };

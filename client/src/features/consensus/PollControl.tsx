@@ -72,7 +72,7 @@ export function PollControl({ channel, poll, view, vote, voteView, content }: Po
               key={content.room}
               channel={channel}
               room={content.room}
-              candidates={[...onBoard.groups.map((g) => ({ ...g, cards: groupTexts(content, g.id) })), ...onBoard.cards]}
+              candidates={[...onBoard.groups.map((g) => ({ ...g, cards: groupTexts(content, g.id) })), ...onBoard.cards].map((c) => ({ ...c, table: content.origin?.get(c.id)?.table }))}
               preset={[]}
               fromVote={false}
               onOpened={() => setFormOpen(false)}

@@ -136,7 +136,7 @@ function VoteOpenForm({ channel, content, onOpened }: { channel: ControlChannel 
             <li key={item.id}>
               {item.kind === 'group' ? <span aria-hidden="true">▣ </span> : null}
               {item.label}
-              <ItemOrigin item={{ kind: item.kind, cards: groupTexts(content, item.id) }} />
+              <ItemOrigin item={{ kind: item.kind, table: content.origin?.get(item.id)?.table, cards: groupTexts(content, item.id) }} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../../shared/schemas/consensus';
+import { ItemOrigin } from './ItemOrigin';
 import { useConsensusLabels } from './labels';
 import './results.css';
 
@@ -28,7 +29,10 @@ export function VoteResults({ state, limit, mine }: VoteResultsProps) {
       {shown.map((result, index) => (
         <li key={result.itemId} className={`vote-result${place(index) === 1 && result.dots > 0 ? ' is-top' : ''}`}>
           <span className="vote-rank">{t('vote.rank', { rank: place(index) })}</span>
-          <span className="vote-result-label">{result.label}</span>
+          <span className="vote-result-label">
+            {result.label}
+            <ItemOrigin item={{ kind: 'card', table: result.table }} />
+          </span>
           <span className="vote-result-figures">
             <span className="vote-bar" aria-hidden="true">
               <span style={{ width: `${(result.dots / most) * 100}%` }} />

@@ -56,4 +56,9 @@ export interface BoardContent {
   boardName: string;
   cards: BoardCard[];
   groups: BoardGroup[];
+  /**
+   * On the main board of a session with tables (a plenary vote, poll or decision): the table each
+   * card or group of another board comes from, by id.
+   */
+  origin?: ReadonlyMap<string, { room: string; table: string }>;
 }

@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { StageBoard } from '../../components/StageBoard';
 import { type BoardCard, combineStatus, useBoard } from '../../realtime/board';
 import { useControl } from '../../realtime/control';
+import { useReactions } from '../../realtime/consensus';
 import { useGroups } from '../../realtime/groups';
 import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 import { PhaseControl } from './PhaseControl';
@@ -38,9 +39,12 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
   const { send } = request;
   const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
   const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
+  const { counts } = useReactions(control.channel, control.consensus, room);
   const renderCard = useCallback(
-    (card: BoardCard, later = false) => <ModeratedCard card={card} room={room} channel={control.channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} controlsLater={later} />,
-    [room, control.channel, board.doc, spotlightId, onSpotlight],
+    (card: BoardCard, later = false) => (
+      <ModeratedCard card={card} room={room} channel={control.channel} doc={board.doc} spotlight={card.id === spotlightId} reactions={counts[card.id] ?? 0} onSpotlight={onSpotlight} controlsLater={later} />
+    ),
+    [room, control.channel, board.doc, spotlightId, counts, onSpotlight],
   );
   const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);
 

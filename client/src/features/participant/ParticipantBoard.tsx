@@ -4,6 +4,7 @@ import { CloseCode } from '../../../../shared/protocol';
 import { CARD_KINDS } from '../../../../shared/cards';
 import { Later, lazyPart } from '../../components/Later';
 import { LiveMessage } from '../../components/LiveMessage';
+import { LockIcon } from '../../components/LockIcon';
 import { PersonaCard } from '../../components/PersonaCard';
 import { writableKinds } from '../../components/PhaseSummary';
 import { useErrorText } from '../../components/error-text';
@@ -115,8 +116,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
       {!room && tableMode !== 'choose' && !ended && <p className="message">{t('participant.waitForTable')}</p>}
       {session?.locked && !ended && (
         <p className="message message-error" role="status">
-          <span aria-hidden="true">🔒 </span>
-          {t('participant.locked')}
+          <LockIcon /> {t('participant.locked')}
         </p>
       )}
       {room &&

@@ -4,6 +4,8 @@ import type { Persona } from '../../../../shared/board/model';
 import type { ControlState } from '../../../../shared/protocol';
 import { CardView } from '../../components/CardView';
 import { useBoard } from '../../realtime/board';
+import type { ControlChannel } from '../../realtime/control';
+import { type ConsensusStore, useReactions } from '../../realtime/consensus';
 import { useGroups } from '../../realtime/groups';
 import { ProjectorWall } from './ProjectorWall';
 
@@ -13,16 +15,19 @@ interface ProjectorBoardProps {
   /** Which board this is ("Table 1 of 2: …" in share mode). */
   label: string;
   state: ControlState | null;
+  channel: ControlChannel | null;
+  store: ConsensusStore | null;
 }
 
 /** A board on the wall: its name, the persona in one line, and the journey's columns of cards. Hidden cards are left out. */
-export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProps) {
+export function ProjectorBoard({ token, room, label, state, channel, store }: ProjectorBoardProps) {
   const { t } = useTranslation();
   const board = useBoard(room, token);
   const cards = useMemo(() => board.cards.filter((card) => !card.hidden), [board.cards]);
   const groups = useGroups(board.doc);
   const spotlightId = state?.spotlight?.room === room ? state.spotlight.cardId : null;
   const focus = state?.follow?.room === room ? state.follow.stageId : null;
+  const { counts } = useReactions(channel, store, room);
   return (
     <section className="projector-board" aria-labelledby="projector-board-heading">
       <div className="projector-board-head">
@@ -31,7 +36,7 @@ export function ProjectorBoard({ token, room, label, state }: ProjectorBoardProp
         </h2>
         {board.synced && <PersonaLine persona={board.persona} />}
       </div>
-      {!board.synced ? <p>{t('common.loading')}</p> : <ProjectorWall stages={board.stages} cards={cards} groups={groups} spotlightId={spotlightId} focusStageId={focus} />}
+      {!board.synced ? <p>{t('common.loading')}</p> : <ProjectorWall stages={board.stages} cards={cards} groups={groups} spotlightId={spotlightId} focusStageId={focus} reactions={counts} />}
     </section>
   );
 }

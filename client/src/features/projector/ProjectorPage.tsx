@@ -11,7 +11,9 @@ import { TimerDisplay } from '../../components/TimerDisplay';
 import { useControl } from '../../realtime/control';
 import { type ProjectorConsensusData, ProjectorCount, ProjectorDecisions, ProjectorResults, useProjectorConsensus } from '../consensus/ProjectorConsensus';
 import { JoinQr } from './JoinQr';
+import { isShareOut } from '../tables/share-out';
 import { ProjectorBoard, ProjectorSpotlight } from './ProjectorBoard';
+import { ProjectorRollup } from './ProjectorRollup';
 import { useChime } from './chime';
 import { takeProjectorToken } from './projector-token';
 import './projector.css';
@@ -86,6 +88,8 @@ function ProjectorScreen({ token, access }: { token: string; access: AccessView 
   const tableIndex = view === 'table' && tables.length > 0 ? Math.min(state?.share.index ?? 0, tables.length - 1) : null;
   const shown = tableIndex !== null ? tables[tableIndex] : (boards.find((b) => b.room === state?.follow?.room) ?? main);
   const label = tableIndex !== null ? t('projector.sharing', { index: tableIndex + 1, count: tables.length, name: shown?.name ?? '' }) : (shown?.name ?? '');
+  // The share-out on the main board: every table at once.
+  const rollup = view === 'board' && shown?.kind === 'main' && isShareOut(state);
   const title = state?.title ?? access.title;
   const theme = state?.theme ?? access.theme;
 
@@ -111,7 +115,10 @@ function ProjectorScreen({ token, access }: { token: string; access: AccessView 
           </aside>
         )}
         <div className="projector-main">
-          {(view === 'board' || view === 'table') && shown && <ProjectorBoard token={token} room={shown.room} label={label} state={state} />}
+          {rollup && <ProjectorRollup token={token} tables={tables} state={state} channel={control.channel} store={control.consensus} />}
+          {(view === 'board' || view === 'table') && shown && !rollup && (
+            <ProjectorBoard token={token} room={shown.room} label={label} state={state} channel={control.channel} store={control.consensus} />
+          )}
           {view === 'spotlight' && <ProjectorSpotlight token={token} state={state} />}
           {view === 'results' && <ProjectorResults data={data} />}
           {view === 'decisions' && <ProjectorDecisions outcome={data.outcome} />}

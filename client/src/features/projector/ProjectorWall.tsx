@@ -5,6 +5,8 @@ import { CardView } from '../../components/CardView';
 import type { BoardCard } from '../../realtime/board';
 import { type BoardGroup, groupOf } from '../../realtime/groups';
 
+const NO_COUNTS: Record<string, number> = {};
+
 /** Cards a column lays out before measuring: more than the tallest screen holds at the smallest type. */
 const MAX_RENDERED = 40;
 
@@ -15,6 +17,8 @@ interface ProjectorWallProps {
   groups: BoardGroup[];
   spotlightId: string | null;
   focusStageId: string | null;
+  /** 共感 counts by card id. */
+  reactions?: Record<string, number>;
 }
 
 interface Column {
@@ -31,7 +35,7 @@ interface Column {
  * on no stage, if any), type sized by how full the fullest column is, and each column showing
  * the cards that fit and "+N枚" for the rest, never a cut card or a scrollbar.
  */
-export function ProjectorWall({ stages, cards, groups, spotlightId, focusStageId }: ProjectorWallProps) {
+export function ProjectorWall({ stages, cards, groups, spotlightId, focusStageId, reactions = NO_COUNTS }: ProjectorWallProps) {
   const { t } = useTranslation();
   const columns = useMemo(() => buildColumns(stages, cards, groups, t('board.noStage')), [stages, cards, groups, t]);
   const fullest = Math.max(0, ...columns.map((c) => c.cards.length));
@@ -39,14 +43,14 @@ export function ProjectorWall({ stages, cards, groups, spotlightId, focusStageId
   return (
     <div className="wall" data-density={density} style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(0, 1fr))` }}>
       {columns.map((column) => (
-        <WallColumn key={column.key} column={column} spotlightId={spotlightId} focused={focusStageId === column.key && column.key !== ''} />
+        <WallColumn key={column.key} column={column} spotlightId={spotlightId} reactions={reactions} focused={focusStageId === column.key && column.key !== ''} />
       ))}
     </div>
   );
 }
 
 /** One stage: its title and count, the cards that fit, and how many more there are. */
-function WallColumn({ column, spotlightId, focused }: { column: Column; spotlightId: string | null; focused: boolean }) {
+function WallColumn({ column, spotlightId, reactions, focused }: { column: Column; spotlightId: string | null; reactions: Record<string, number>; focused: boolean }) {
   const { t } = useTranslation();
   const titleId = `${useId().replace(/:/g, '')}-title`;
   const listRef = useRef<HTMLDivElement>(null);
@@ -55,7 +59,7 @@ function WallColumn({ column, spotlightId, focused }: { column: Column; spotligh
   const total = column.cards.length;
 
   // Measured before paint: lay out up to MAX_RENDERED cards, keep those whose bottom is inside the column.
-  useLayoutEffect(() => setFit(null), [column, size]);
+  useLayoutEffect(() => setFit(null), [column, size, reactions]);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (fit !== null || !list) return;
@@ -85,7 +89,7 @@ function WallColumn({ column, spotlightId, focused }: { column: Column; spotligh
           if (visible.length === 0) return null;
           const items = visible.map((card) => (
             <div key={card.id} role="listitem" className="wall-card" data-wall-card="">
-              <CardView card={card} spotlight={card.id === spotlightId} />
+              <CardView card={card} spotlight={card.id === spotlightId} reactions={reactions[card.id] ?? 0} />
             </div>
           ));
           return run.group ? <WallGroup key={run.group.id} group={run.group}>{items}</WallGroup> : items;

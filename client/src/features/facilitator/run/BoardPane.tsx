@@ -1,15 +1,18 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CloseCode, type ControlState, type RosterEntry } from '../../../../../shared/protocol';
+import { type BoardInfo, CloseCode, type ControlState, type RosterEntry } from '../../../../../shared/protocol';
 import { ConnectionStatus } from '../../../components/ConnectionStatus';
 import { LiveMessage } from '../../../components/LiveMessage';
 import { useErrorText } from '../../../components/error-text';
 import { StageBoard } from '../../../components/StageBoard';
 import { type BoardCard, combineStatus, type LinkStatus, useBoard } from '../../../realtime/board';
 import type { ControlChannel } from '../../../realtime/control';
+import { type ConsensusStore, useReactions } from '../../../realtime/consensus';
 import { useGroups } from '../../../realtime/groups';
 import { GroupClusters, splitByGroup } from '../../consensus/GroupClusters';
 import { GroupingPanel } from '../../consensus/GroupingPanel';
+import { isShareOut } from '../../tables/share-out';
+import { TablesRollup } from '../../tables/TablesRollup';
 import { ModeratedCard } from './ModeratedCard';
 import { useRequest } from './use-request';
 
@@ -17,9 +20,11 @@ interface BoardPaneProps {
   token: string;
   session: ControlState | null;
   channel: ControlChannel | null;
+  /** Votes, polls and 共感 counts as the server broadcasts them. */
+  store: ConsensusStore | null;
   controlStatus: LinkStatus;
   roster: RosterEntry[];
-  boards: Array<{ room: string; name: string }>;
+  boards: BoardInfo[];
   room: string;
   onRoomChange: (room: string) => void;
   focusStageId: string | null;
@@ -27,7 +32,7 @@ interface BoardPaneProps {
 }
 
 /** One board at a time (the main board or a table), every card moderated; which board and stage is "where the facilitator is". */
-export function BoardPane({ token, session, channel, controlStatus, roster, boards, room, onRoomChange, focusStageId, onFocusStage }: BoardPaneProps) {
+export function BoardPane({ token, session, channel, store, controlStatus, roster, boards, room, onRoomChange, focusStageId, onFocusStage }: BoardPaneProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const board = useBoard(room, token);
@@ -39,10 +44,15 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
   const { send } = request;
   const onSpotlight = useCallback((cardId: string, on: boolean) => void send('spotlight:set', on ? { room, cardId } : { room: null, cardId: null }), [send, room]);
   const spotlightId = spotlight?.room === room ? spotlight.cardId : null;
+  const { counts } = useReactions(channel, store, room);
   const renderCard = useCallback(
-    (card: BoardCard, later = false) => <ModeratedCard card={card} room={room} channel={channel} doc={board.doc} spotlight={card.id === spotlightId} onSpotlight={onSpotlight} controlsLater={later} />,
-    [room, channel, board.doc, spotlightId, onSpotlight],
+    (card: BoardCard, later = false) => (
+      <ModeratedCard card={card} room={room} channel={channel} doc={board.doc} spotlight={card.id === spotlightId} reactions={counts[card.id] ?? 0} onSpotlight={onSpotlight} controlsLater={later} />
+    ),
+    [room, channel, board.doc, spotlightId, counts, onSpotlight],
   );
+  const viewingMain = boards.find((b) => b.room === room)?.kind === 'main';
+  const tables = boards.filter((b) => b.kind === 'table');
   const ungrouped = useMemo(() => splitByGroup(board.cards, groups).ungrouped, [board.cards, groups]);
 
   return (
@@ -79,6 +89,7 @@ export function BoardPane({ token, session, channel, controlStatus, roster, boar
       </div>
       {board.status === 'refused' && <LiveMessage tone="error">{errorText(board.closeCode === CloseCode.unauthorized ? 'unauthorized' : 'room_unavailable')}</LiveMessage>}
       <LiveMessage tone="error">{request.error}</LiveMessage>
+      {viewingMain && isShareOut(session) && <TablesRollup token={token} tables={tables} channel={channel} store={store} />}
       {!board.synced ? (
         <p>{t('common.loading')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ControlState } from '../../../../../shared/protocol';
 import { PROJECTOR_QR, PROJECTOR_VIEWS } from '../../../../../shared/schemas/control';
 import { LiveMessage } from '../../../components/LiveMessage';
+import { LockIcon } from '../../../components/LockIcon';
 import type { ControlChannel } from '../../../realtime/control';
 import { PhaseControl } from '../PhaseControl';
 import { TimerControls, TimerOptions } from './TimerControls';
@@ -35,8 +36,7 @@ export function ControlBar({ session, channel, clockOffset, viewRoom, focusStage
       <TimerControls session={session} channel={channel} clockOffset={clockOffset} />
       <div className="control-toggles button-row">
         <button type="button" className="toggle" aria-pressed={session.locked} disabled={request.busy} onClick={() => void request.send('board:lock', { locked: !session.locked })}>
-          <span aria-hidden="true">{session.locked ? '🔒 ' : '🔓 '}</span>
-          {t('run.lock')}
+          <LockIcon open={!session.locked} /> {t('run.lock')}
         </button>
         <button
           type="button"
@@ -79,6 +79,9 @@ function ProjectorControls({ session, channel }: { session: ControlState; channe
   const { t } = useTranslation();
   const request = useRequest(channel);
   const id = useId();
+  const tables = session.boards.filter((b) => b.kind === 'table');
+  const picksTable = tables.length > 0 && (session.projector.view === 'table' || session.share.active);
+  const tableIndex = Math.min(session.share.index, Math.max(0, tables.length - 1));
   return (
     <div className="projector-controls">
       <label htmlFor={`${id}-view`}>{t('projector.view')}</label>
@@ -89,6 +92,23 @@ function ProjectorControls({ session, channel }: { session: ControlState; channe
           </option>
         ))}
       </select>
+      {picksTable && (
+        <>
+          <label htmlFor={`${id}-table`}>{t('projector.tablePick')}</label>
+          <select
+            id={`${id}-table`}
+            value={tableIndex}
+            disabled={request.busy}
+            onChange={(e) => void request.send('share:set', { active: session.share.active, index: Number(e.target.value) })}
+          >
+            {tables.map((table, index) => (
+              <option key={table.room} value={index}>
+                {table.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor={`${id}-qr`}>{t('projector.qr')}</label>
       <select id={`${id}-qr`} value={session.projector.qr} disabled={request.busy} onChange={(e) => void request.send('projector:set', { qr: e.target.value as (typeof PROJECTOR_QR)[number] })}>
         {PROJECTOR_QR.map((qr) => (

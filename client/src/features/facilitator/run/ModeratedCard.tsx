@@ -18,6 +18,8 @@ interface ModeratedCardProps {
   /** The board's document: hiding is a direct write of the card's `hidden` field. */
   doc: Y.Doc | null;
   spotlight: boolean;
+  /** 共感 marks the server counted. */
+  reactions: number;
   /** One callback for every card (it takes the card's id), so it stays the same from render to render. */
   onSpotlight: (cardId: string, on: boolean) => void;
   /** Show the card without its buttons for now (StageBoard's `later`): they come with the next render. */
@@ -28,14 +30,14 @@ interface ModeratedCardProps {
  * A card as the facilitator moderates it: spotlight, hide, edit, delete, in one ⋯ menu. Memoised: on a board
  * of a thousand cards a new card renders only itself.
  */
-export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, onSpotlight, controlsLater = false }: ModeratedCardProps) {
+export const ModeratedCard = memo(function ModeratedCard({ card, room, channel, doc, spotlight, reactions, onSpotlight, controlsLater = false }: ModeratedCardProps) {
   const t = useUiText();
   const id = card.id;
   const onSave = useCallback((text: string) => channel?.send('card:edit', { room, id, text }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
   const onDelete = useCallback(() => channel?.send('card:delete', { room, id }) ?? Promise.resolve(OFFLINE), [channel, room, id]);
-  if (controlsLater) return <CardView card={card} spotlight={spotlight} />;
+  if (controlsLater) return <CardView card={card} spotlight={spotlight} reactions={reactions} />;
   return (
-    <CardView card={card} spotlight={spotlight}>
+    <CardView card={card} spotlight={spotlight} reactions={reactions}>
       <CardActions
         text={card.text}
         onSave={onSave}

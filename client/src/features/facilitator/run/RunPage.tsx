@@ -52,6 +52,7 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
             token={token}
             session={state}
             channel={control.channel}
+            store={control.consensus}
             controlStatus={control.status}
             roster={control.roster}
             boards={boards}
@@ -70,6 +71,7 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
             store={control.consensus}
             room={room}
             boardName={boards.find((b) => b.room === room)?.name ?? ''}
+            boards={boards}
           />
           <ProjectorLink sessionId={session.id} />
           <ParticipantsPanel sessionId={session.id} channel={control.channel} roster={control.roster} tables={boards.filter((b) => b.kind === 'table')} />
