@@ -10,6 +10,7 @@ import * as organizationTypes from './migrations/2026-12-01-021-organization-typ
 import * as clerkTools from './migrations/2026-12-01-041-clerk-tools';
 import * as cardReactions from './migrations/2026-12-01-060-card-reactions';
 import * as spaces from './migrations/2026-12-01-080-spaces';
+import * as platformDirectory from './migrations/2026-12-01-081-platform-directory';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
 // names are date-prefixed so their order is their name order.
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-041-clerk-tools': clerkTools,
   '2026-12-01-060-card-reactions': cardReactions,
   '2026-12-01-080-spaces': spaces,
+  '2026-12-01-081-platform-directory': platformDirectory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -33,6 +33,11 @@ export interface Database {
   spaces: SpacesTable;
   space_members: SpaceMembersTable;
   space_organization_types: SpaceOrganizationTypesTable;
+  organizations: OrganizationsTable;
+  resources: ResourcesTable;
+  directory_terms: DirectoryTermsTable;
+  update_links: UpdateLinksTable;
+  directory_changes: DirectoryChangesTable;
 }
 
 /** 共感 (+1): one row per person and card. */
@@ -382,4 +387,93 @@ export interface SpaceOrganizationTypesTable {
   label_en: string | null;
   position: number | null;
   created_at: string;
+}
+
+/** A member organisation of a space (see migration 081). */
+export interface OrganizationsTable {
+  id: string;
+  space_id: string;
+  name: string;
+  kana: Generated<string>;
+  /** 'relation' | 'partner' | 'council' | 'none' (関係会員, パートナー会員, 協議会員, なし). */
+  membership: string;
+  organization_type: string;
+  /** JSON: district term ids. */
+  districts: Generated<string>;
+  contact_name: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+  url: Generated<string>;
+  joined_on: string | null;
+  status: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A social resource (社会資源) an organisation offers; HSDS service, location and schedule in one row. */
+export interface ResourcesTable {
+  id: string;
+  space_id: string;
+  organization_id: string;
+  name: string;
+  description: Generated<string>;
+  /** JSON: term ids of the space's categories, audiences, districts. */
+  categories: Generated<string>;
+  audiences: Generated<string>;
+  districts: Generated<string>;
+  address: Generated<string>;
+  latitude: number | null;
+  longitude: number | null;
+  /** An RFC 5545 RRULE (without the `RRULE:` prefix); null: no regular schedule. */
+  schedule_rrule: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  fees: Generated<string>;
+  capacity: number | null;
+  how_to_apply: Generated<string>;
+  contact: Generated<string>;
+  /** 'active' | 'paused' | 'ended'. */
+  status: Generated<string>;
+  published: Generated<number>;
+  last_confirmed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A term of a space's directory taxonomy (facet: categories, audiences, districts). */
+export interface DirectoryTermsTable {
+  space_id: string;
+  facet: string;
+  id: string;
+  label: string;
+  position: number;
+  retired_at: string | null;
+}
+
+/** A personal update link of an organisation, stored as a hash of its token. */
+export interface UpdateLinksTable {
+  id: string;
+  token_hash: string;
+  organization_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** One field's change of an organisation or resource. */
+export interface DirectoryChangesTable {
+  id: string;
+  space_id: string;
+  entity: 'organization' | 'resource';
+  entity_id: string;
+  organization_id: string;
+  field: string;
+  before_value: string | null;
+  after_value: string | null;
+  /** `user:<account id>` or `link:<organisation id>`. */
+  actor: string;
+  actor_name: Generated<string>;
+  at: string;
 }
