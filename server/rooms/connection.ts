@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
+import { AppError } from '../errors';
 import { LIMITS } from '../../shared/limits';
 import {
   decodeMessage,
@@ -8,6 +9,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   isEmptyStateVector,
+  isEmptyUpdate,
   type InboundMessage,
 } from './messages';
 import { type Peer, type PeerInfo, type Room, StorageError } from './room';
@@ -40,9 +42,24 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     peer.close(code, fitCloseReason(reason));
   };
 
+  // The server's step 1 (its state vector) asks the peer for what the room lacks. A cold room
+  // holds it back until the peer's first message is handled: a peer whose own step 1 is empty
+  // has nothing to give and is never asked (its answer came from the stored bytes, and taking
+  // the vector from them would be a pass over all of them); any other is asked on a later turn.
+  let step1: 'unsent' | 'scheduled' | 'sent' | 'needless' = 'unsent';
+  const sendStep1 = () => {
+    if (closed || step1 === 'sent' || step1 === 'needless') return;
+    step1 = 'sent';
+    peer.send(encodeSyncStep1(room.stateVector()));
+  };
+  const sendStep1Later = () => {
+    if (step1 !== 'unsent') return;
+    step1 = 'scheduled';
+    setImmediate(() => room.run(sendStep1).catch(() => refuse(CloseCode.roomUnavailable, 'room unavailable')));
+  };
   void room.run(() => {
     if (closed) return;
-    peer.send(encodeSyncStep1(room.doc));
+    if (!room.cold) sendStep1();
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
   });
@@ -51,7 +68,9 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
     switch (message.type) {
       case 'sync-step1': {
         // Encoded now, in queue order; sent once what it holds is stored.
-        const answer = isEmptyStateVector(message.stateVector) ? room.fullSyncStep2() : encodeSyncStep2(room.doc, message.stateVector);
+        const fresh = isEmptyStateVector(message.stateVector);
+        if (fresh && step1 === 'unsent') step1 = 'needless';
+        const answer = fresh ? room.fullSyncStep2() : encodeSyncStep2(room.doc, message.stateVector);
         room.afterStored(() => peer.send(answer));
         return;
       }
@@ -66,6 +85,8 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
   };
 
   const handleUpdate = (update: Uint8Array) => {
+    // Nothing to check or store (checkUpdate would call it a no-op), and no reason to build a cold room's document.
+    if (isEmptyUpdate(update)) return;
     const check = checkUpdate(room.doc, update, { maxContentChars: LIMITS.cardText * 20 });
     if (!check.ok) {
       const code = check.reason === 'malformed' ? CloseCode.badMessage : check.reason === 'too_large' ? CloseCode.tooLarge : CloseCode.forbidden;
@@ -110,7 +131,13 @@ export function joinRoom(room: Room, peer: Peer, canWrite: boolean): PeerSession
       } catch {
         return refuse(CloseCode.badMessage, 'malformed message');
       }
-      room.run(() => (closed ? undefined : handle(message))).catch((error: unknown) => {
+      room.run(async () => {
+        if (closed) return;
+        await handle(message);
+        sendStep1Later();
+      }).catch((error: unknown) => {
+        // The stored state did not build: the room is broken, not the message.
+        if (error instanceof AppError && error.code === 'room_unavailable') return refuse(CloseCode.roomUnavailable, 'room unavailable');
         room.log.warn({ err: error }, 'message failed');
         refuse(CloseCode.badMessage, 'message failed');
       });

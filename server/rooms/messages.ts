@@ -16,11 +16,17 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 }
 
 /** Sync step 1: the server's state vector, asking the peer for what it lacks. */
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+/** Whether an update carries nothing at all (no structs, no deletions): what a fresh peer answers step 1 with. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 /** Sync step 2: what the peer lacks, given its state vector. */

@@ -46,28 +46,27 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
   const timers = new Map<Room, NodeJS.Timeout>();
   const compactions = new Map<Room, Promise<void>>();
 
-  /** Apply what is stored; refuse (never replace) data that does not load. */
+  /**
+   * Hand the room what is stored, as bytes: the snapshot and the log merged as encoded updates
+   * (no Y.Doc), so a fresh peer is answered at once and the document is built only when first
+   * needed (Room.doc). The log is parsed here; a lone snapshot, written by this server from a
+   * document, is parsed through a moment after the room's first answer (LazyDoc.checkLater).
+   * Data that does not load is refused, never replaced.
+   */
   function restore(room: Room, stored: StoredDoc): void {
     if (!stored.snapshot && stored.updates.length === 0) {
       // Every board is created with content; nothing stored means the data is gone, and an
       // empty document must never silently take its place.
       throw new AppError('room_unavailable', `room ${room.name} has no stored data`);
     }
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     try {
-      Y.transact(room.doc, () => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-      });
+      if (parts.length === 1 && !stored.snapshot) Y.parseUpdateMeta(parts[0]);
+      room.restoreCold(parts.length === 1 ? parts[0] : Y.mergeUpdates(parts));
     } catch (error) {
       log.error({ room: room.name, err: error }, 'stored room data does not load');
       throw new AppError('room_unavailable', `room ${room.name} could not be loaded`);
     }
-    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-      log.error({ room: room.name }, 'stored room data has missing pieces');
-      throw new AppError('room_unavailable', `room ${room.name} could not be loaded`);
-    }
-    // A snapshot with no log after it is the document as it stands: fresh peers get its bytes.
-    if (stored.snapshot && stored.updates.length === 0) room.seedFullState(stored.snapshot);
     room.lastUpdateId = stored.lastUpdateId;
     room.readCursor = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
@@ -153,7 +152,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
         const taken = await room.read(() =>
           room.broken || room.updatesSinceSnapshot === 0
             ? null
-            : { state: Y.encodeStateAsUpdate(room.doc), upTo: room.lastUpdateId, count: room.updatesSinceSnapshot, bytes: room.storedBytes },
+            : { state: room.encodeState(), upTo: room.lastUpdateId, count: room.updatesSinceSnapshot, bytes: room.storedBytes },
         );
         if (!taken) return;
         await store.compact(room.name, taken.state, taken.upTo, { foldLog: bus.processId !== 'local' });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { BOARD_MAX_BYTES } from '../../shared/board/schema';
 import type { DocStore } from './doc-store';
 import type { RoomMessageKind } from '../cluster/bus';
+import { LazyDoc, LOAD_ORIGIN } from './lazy-doc';
 import { encodeAwareness, encodeSyncStep2FromUpdate, encodeSyncUpdate } from './messages';
 
 /** What a room needs of a connection: send bytes, close with a code. Never `ws` itself. */
@@ -45,8 +46,9 @@ export const AWARENESS_FLUSH_MS = 100;
  * room is broken and evicted: its unstored writes were never relayed and are gone with it.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The document, built from the stored state when first needed (`doc`). */
+  private readonly lazy: LazyDoc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Map<Peer, PeerInfo>();
   holds = 0;
   broken = false;
@@ -82,6 +84,13 @@ export class Room {
     /** Bytes the stored state may grow to. */
     private readonly maxBytes: number = BOARD_MAX_BYTES,
   ) {
+    this.lazy = new LazyDoc(name, log, () => {
+      this.fullSync = null;
+      if (this.broken) return;
+      this.broken = true;
+      this.onBroken(this);
+    });
+    this.awareness = new awarenessProtocol.Awareness(this.lazy.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
       for (const id of [...added, ...updated, ...removed]) {
@@ -90,13 +99,45 @@ export class Room {
       }
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.lazy.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Building from the stored state changes nothing a peer has been sent.
+      if (origin === LOAD_ORIGIN) return;
       this.fullSync = null;
       if (origin === SERVER_ORIGIN) this.pendingServerUpdates.push(update);
       // Stored by the process that published it: relay at once. Writes made here are relayed
       // by `stage` once stored.
       else if (origin === REMOTE_ORIGIN) this.broadcast(encodeSyncUpdate(update));
     });
+  }
+
+  /**
+   * The room's Y.Doc, built from the stored state the first time it is needed (a write to
+   * check, a sync from a peer that has something, a service reading the board). Throws
+   * `room_unavailable`, and breaks the room, when the stored state does not build.
+   */
+  get doc(): Y.Doc {
+    return this.lazy.built();
+  }
+
+  /** Whether the document is still only its stored bytes (not built yet). */
+  get cold(): boolean {
+    return this.lazy.cold;
+  }
+
+  /** After loading: `state` (one encoded update) is the whole stored document; built on first use. */
+  restoreCold(state: Uint8Array): void {
+    this.lazy.restore(state);
+    this.fullSync = null;
+  }
+
+  /** The document's state vector, from the stored bytes while the room is cold. */
+  stateVector(): Uint8Array {
+    return this.lazy.stateVector();
+  }
+
+  /** The whole document as one update (for a snapshot), from the stored bytes while the room is cold. */
+  encodeState(): Uint8Array {
+    return this.lazy.encodeState();
   }
 
   /** Run a task after every task queued before it. */
@@ -120,13 +161,9 @@ export class Room {
    * costs one encoding, not one each.
    */
   fullSyncStep2(): Uint8Array {
-    this.fullSync ??= encodeSyncStep2FromUpdate(Y.encodeStateAsUpdate(this.doc));
+    this.fullSync ??= encodeSyncStep2FromUpdate(this.lazy.encodeState());
+    this.lazy.checkLater((task) => this.run(task));
     return this.fullSync;
-  }
-
-  /** After loading: `update` (the stored snapshot) is the whole document as it stands. */
-  seedFullState(update: Uint8Array): void {
-    this.fullSync = encodeSyncStep2FromUpdate(update);
   }
 
   /**
@@ -213,7 +250,7 @@ export class Room {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.lazy.dispose();
   }
 
   /** Close every peer (the room is going away). */

@@ -105,20 +105,24 @@ export function buildRows(res: Results, quick: boolean): Row[] {
     });
   } else rows.push(errorRow('server CPU per 1,000 delivered cards', T4, res.errors.fanout));
 
-  const T5 = '≤ 120 ms';
+  const T5 = "server's answer ≤ 50 ms; the whole ≤ the reference's in-memory figure in the same run";
+  const S5 = (cards: string) => `cold room: a ${cards}-card room after a restart, fresh client connect → synced`;
   if (res.restart) {
     const { yoriai: y, reference: r } = res.restart;
     const cold = median(y.coldMs);
+    const answer = median(y.coldAnswerMs);
+    const ref = median(r.ms);
+    const misses = [answer > 50 ? `the answer misses by ${ms(answer - 50)}` : '', cold > ref ? `the whole is ${ms(cold - ref)} over the reference's` : ''].filter(Boolean);
     rows.push({
-      scenario: `server restarted, ${y.cards.toLocaleString('en-US')}-card room loaded from SQLite, fresh client connect → synced`,
+      scenario: S5(y.cards.toLocaleString('en-US')),
       target: T5,
-      yoriai: `${ms(cold)} (median of ${y.coldMs.length})`,
-      reference: `${ms(median(r.ms))} (in memory)`,
-      ratio: ratio(cold, median(r.ms)),
-      met: cold <= 120,
-      note: `a fresh client (empty Y.Doc, participant token) opens the board socket, sends sync step 1 with an empty state vector and applies the server's step 2 (${kB(y.bytes)} for ${y.cards.toLocaleString('en-US')} cards of ~240-byte Japanese text), the first connection after each SIGTERM + start, so the room is loaded from SQLite: ${y.coldMs.map(ms).join(', ')}, of which the server's answer took ${y.coldAnswerMs.map(ms).join(', ')} and the rest was the client applying it; a second fresh client on the loaded room: ${y.warmMs.map(ms).join(', ')}. The room was built by a facilitator client at 25 cards per update (${Math.round(y.buildPerSecond)} cards/s). Reference: the same cards written into a room it holds in memory, fresh clients: ${r.ms.map(ms).join(', ')} (its answer: ${r.answerMs.map(ms).join(', ')})${over(cold, 120)}.${load('storage')}`,
+      yoriai: `answer ${ms(answer)}, synced ${ms(cold)} (medians of ${y.coldMs.length})`,
+      reference: `answer ${ms(median(r.answerMs))}, synced ${ms(ref)} (in memory)`,
+      ratio: ratio(cold, ref),
+      met: misses.length === 0,
+      note: `a fresh client (empty Y.Doc, participant token) opens the board socket, sends sync step 1 with an empty state vector and applies the server's step 2 (${kB(y.bytes)} for ${y.cards.toLocaleString('en-US')} cards of ~240-byte Japanese text), the first connection after each SIGTERM + start, so the room is loaded from SQLite and answered from its stored bytes (the Y.Doc is built only when first needed): ${y.coldMs.map(ms).join(', ')}, of which the server's answer took ${y.coldAnswerMs.map(ms).join(', ')} and the rest was the client applying it; a second fresh client on the loaded room: ${y.warmMs.map(ms).join(', ')}. The room was built by a facilitator client at 25 cards per update (${Math.round(y.buildPerSecond)} cards/s). Reference: the same cards written into a room it holds in memory, fresh clients: ${r.ms.map(ms).join(', ')} (its answer: ${r.answerMs.map(ms).join(', ')})${misses.length > 0 ? ` — ${misses.join('; ')}` : ''}.${load(res.loads.storage === undefined ? 'cold' : 'storage')}`,
     });
-  } else rows.push(errorRow('server restarted, 5,000-card room loaded from SQLite, fresh client connect → synced', T5, res.errors.storage));
+  } else rows.push(errorRow(S5('5,000'), T5, res.errors.storage ?? res.errors.cold));
 
   const T6 = 'RSS back within 10% of idle a minute after a room empties (the reference keeps every room)';
   if (res.memory) {

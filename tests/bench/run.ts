@@ -5,6 +5,7 @@
  *   npm run bench                     full run (~12 min), writes docs/benchmarks.md and docs/scaling.md
  *   npm run bench -- --quick          smoke check with small numbers (~2 min); prints only (add --write to write)
  *   npm run bench -- --only=fanout,ack,storage,browser,scale
+ *   npm run bench -- --only=cold      the cold-room row alone (part of `storage` otherwise)
  *   npm run bench -- --no-write       full run without touching the docs
  * `scale` (one and two Yoriai processes on PostgreSQL + Redis) runs when it finds both:
  * YORIAI_BENCH_POSTGRES_URL / YORIAI_BENCH_REDIS_URL, else YORIAI_TEST_POSTGRES_URL /
@@ -22,7 +23,7 @@ import { runAck } from './scenarios/ack';
 import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/browser';
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
 import { findScaleServices, runScale, type ScaleResult } from './scenarios/scale';
-import { type RestartResult, runReferenceSync, runStorage } from './scenarios/storage';
+import { type RestartResult, runColdRestart, runReferenceSync, runStorage } from './scenarios/storage';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -51,7 +52,7 @@ const config = quick
       scale: { sizes: [200, 400], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
     };
 /** The groups whose rows make docs/benchmarks.md; `scale` writes docs/scaling.md. */
-const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'browser'];
+const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'browser'];
 
 const started = performance.now();
 const log = (line: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -119,6 +120,13 @@ async function main(): Promise<void> {
     results.sqlite = storage.sqlite;
     yoriaiRestart = storage.restart;
   });
+  // The cold-room row alone, when `storage` (which includes it) is not run.
+  if (!wants('storage')) {
+    await step('cold', async () => {
+      log(`  yoriai: restarts with a ${config.storage.cards}-card room`);
+      yoriaiRestart = await runColdRestart(config.storage, log);
+    });
+  }
   await step('browser', async () => {
     const clientDir = buildClient(log);
     const server = await startYoriai(tempDir('yoriai-bench-browser-'), clientDir);
@@ -149,7 +157,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   });
-  await step('storage', async () => {
+  await step(wants('storage') ? 'storage' : 'cold', async () => {
     if (!yoriaiRestart) return;
     const server = await startReference();
     try {

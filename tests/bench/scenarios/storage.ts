@@ -124,14 +124,11 @@ export async function runStorage(options: StorageOptions, log: (line: string) =>
       await server.stop('SIGTERM');
       if (i === 0) afterStop = storedShape(dataDir, [small.room, large.room]);
       server = await startYoriai(dataDir);
-      await sleep(200);
-      const target = { wsBase: wsBase(server), room: cardRoom.room };
-      const cold = await timeFreshSync(target, cardRoom.observerTokens[0]);
-      if (cold.cards !== options.cards) throw new Error(`restarted room holds ${cold.cards} cards, not ${options.cards}`);
+      const { cold, warm } = await coldThenWarm(server, cardRoom, options.cards);
       coldMs.push(cold.ms);
       coldAnswerMs.push(cold.answerMs);
       bytes = cold.bytes;
-      warmMs.push((await timeFreshSync(target, cardRoom.observerTokens[0])).ms);
+      warmMs.push(warm.ms);
       if (i === 0) clean = await loadEdited();
     }
     return {
@@ -147,6 +144,43 @@ export async function runStorage(options: StorageOptions, log: (line: string) =>
         large: { edits: big.done, requested: options.largeEdits, killMs: largeKill, termMs: clean[1], buildPerSecond: big.perSecond, atCrash: atCrash[1], afterStop: afterStop[1] },
       },
     };
+  } finally {
+    await server.stop('SIGTERM');
+  }
+}
+
+/** On a server just started: a fresh client on the (cold) card room, then a second one on the room now loaded. */
+async function coldThenWarm(server: ServerProc, cardRoom: Target, cards: number) {
+  await sleep(200);
+  const target = { wsBase: wsBase(server), room: cardRoom.room };
+  const cold = await timeFreshSync(target, cardRoom.observerTokens[0]);
+  if (cold.cards !== cards) throw new Error(`restarted room holds ${cold.cards} cards, not ${cards}`);
+  return { cold, warm: await timeFreshSync(target, cardRoom.observerTokens[0]) };
+}
+
+/**
+ * Row 5 alone (`--only=cold`): a room of `cards` cards built by a facilitator client, then the
+ * server stopped with SIGTERM and started `restarts` times, a fresh client first on each start.
+ */
+export async function runColdRestart(options: { cards: number; restarts: number }, log: (line: string) => void): Promise<RestartResult> {
+  const dataDir = tempDir('yoriai-bench-cold-');
+  let server = await startYoriai(dataDir);
+  try {
+    const cardRoom = await prepareYoriai(server, 1, '再起動');
+    const build = await pump(cardRoom, { writers: 1, window: 100, total: options.cards, mode: 'cards', batch: 25 });
+    log(`    ${build.done} cards stored at ${Math.round(build.perSecond)} cards/s (25 per update)`);
+    const result: RestartResult = { cards: options.cards, buildPerSecond: build.perSecond, coldMs: [], coldAnswerMs: [], warmMs: [], bytes: 0 };
+    for (let i = 0; i < options.restarts; i++) {
+      await server.stop('SIGTERM');
+      server = await startYoriai(dataDir);
+      const { cold, warm } = await coldThenWarm(server, cardRoom, options.cards);
+      result.coldMs.push(cold.ms);
+      result.coldAnswerMs.push(cold.answerMs);
+      result.warmMs.push(warm.ms);
+      result.bytes = cold.bytes;
+      log(`    restart ${i + 1}: answer ${cold.answerMs.toFixed(1)} ms, synced ${cold.ms.toFixed(1)} ms; warm ${warm.ms.toFixed(1)} ms`);
+    }
+    return result;
   } finally {
     await server.stop('SIGTERM');
   }
