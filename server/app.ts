@@ -23,6 +23,7 @@ import { organizationTypeRoutes } from './http/organization-types.routes';
 import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
 import { paperSurveyRoutes } from './http/paper-survey.routes';
+import { spaceRoutes } from './http/spaces.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { type ClusterBus, createLocalBus } from './cluster/bus';
 import { createDomainEvents } from './cluster/events';
@@ -205,6 +206,7 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use('/api', outcomeRoutes(ctx));
   app.use('/api', secretariatRoutes(ctx));
   app.use('/api', paperSurveyRoutes(ctx));
+  app.use('/api', spaceRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 
   const indexFile = path.join(ctx.config.clientDir, 'index.html');

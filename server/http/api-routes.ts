@@ -28,10 +28,12 @@ import {
   passwordLinkParams,
   searchQuerySchema,
   setPasswordSchema,
+  spaceQuerySchema,
   STATS_TABLES,
   statsQuerySchema,
   variantGroupsSchema,
 } from '../../shared/schemas/clerk';
+import { createSpaceSchema, patchSpaceSchema, spaceIdSchema, spaceMembersSchema } from '../../shared/schemas/spaces';
 import { AppError, describeIssues } from '../errors';
 import { sessionExportSchema } from '../services/session-transfer.service';
 import { decodeComponent } from './url';
@@ -55,6 +57,7 @@ export interface ApiRoute {
 }
 
 const session = z.object({ id: idParam });
+const spaceParams = z.object({ id: spaceIdSchema });
 const sessionItem = z.object({ id: idParam, itemId: idParam });
 const sessionParticipant = z.object({ id: idParam, participantId: idParam });
 const json = (status: number, description: string) => ({ status, description, type: 'json' as const });
@@ -85,6 +88,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'patch', path: '/api/organization-types/:id', summary: 'Rename an organisation type or retire it (admin); its id and past figures stay', auth: 'login', params: z.object({ id: organizationTypeIdSchema }), body: organizationTypePatchSchema, ok: json(200, 'the type') },
   { method: 'post', path: '/api/join', summary: 'Join a session with its six-digit code', auth: 'none', body: joinSchema, ok: json(201, '{ sessionId, participantId, token, boards, … }') },
   { method: 'get', path: '/api/join/:code', summary: 'What a join code leads to, before joining (rate-limited like joins)', auth: 'none', params: joinCodeParams, ok: json(200, '{ title, venue, heldOn, status }') },
+  { method: 'get', path: '/api/join/:code/organization-types', summary: "The organisation types this session's join page offers: its space's list (rate-limited like joins)", auth: 'none', params: joinCodeParams, ok: json(200, '[{ id, label }] in the request language') },
   { method: 'get', path: '/api/me', summary: "The token holder's place in the session", auth: 'token', ok: json(200, 'access view') },
   { method: 'get', path: '/api/sessions/:id/survey', summary: 'The closing survey and the caller’s answers', auth: 'token', params: session, ok: json(200, '{ questions, open, answers }') },
   { method: 'post', path: '/api/sessions/:id/survey', summary: 'Answer the closing survey', auth: 'token', params: session, body: surveyAnswersSchema, ok: none },
@@ -94,7 +98,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/templates/:id', summary: 'One template (another facilitator’s private one is 404)', auth: 'login', params: session, ok: json(200, 'the template') },
   { method: 'patch', path: '/api/templates/:id', summary: 'Share a saved template with every facilitator, or make it private (its owner)', auth: 'login', params: session, body: templatePatchSchema, ok: json(200, 'the template') },
   { method: 'post', path: '/api/sessions', summary: 'Create a session from a template', auth: 'login', body: createSessionSchema, ok: json(201, '{ id, joinCode, joinUrl, boards, … }') },
-  { method: 'get', path: '/api/sessions', summary: 'Sessions the caller manages', auth: 'login', ok: json(200, 'session views') },
+  { method: 'get', path: '/api/sessions', summary: 'Sessions the caller manages, in their spaces (optionally ?spaceId=)', auth: 'login', query: spaceQuerySchema, ok: json(200, 'session views') },
   { method: 'get', path: '/api/sessions/:id', summary: 'One session', auth: 'login', params: session, ok: json(200, 'session view') },
   { method: 'patch', path: '/api/sessions/:id', summary: 'Change title, theme, venue, date, series or participant cap (an empty patch changes nothing)', auth: 'login', params: session, body: sessionPatchSchema, ok: json(200, 'session view') },
   { method: 'put', path: '/api/sessions/:id/phases', summary: 'Replace the programme', auth: 'login', params: session, body: phasesSchema, ok: json(200, 'session view') },
@@ -155,10 +159,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: statsQuerySchema,
     ok: { status: 200, description: 'CSV file', type: 'csv' },
   },
-  { method: 'get', path: '/api/actions/export.csv', summary: 'The follow-up register as CSV', auth: 'login', ok: { status: 200, description: 'CSV file', type: 'csv' } },
+  { method: 'get', path: '/api/actions/export.csv', summary: 'The follow-up register as CSV (optionally ?spaceId=)', auth: 'login', query: spaceQuerySchema, ok: { status: 200, description: 'CSV file', type: 'csv' } },
   { method: 'get', path: '/api/actions', summary: 'The follow-up register', auth: 'login', query: registerQuerySchema, ok: json(200, 'register entries') },
   { method: 'patch', path: '/api/actions/:id', summary: 'Update a register entry', auth: 'login', params: session, body: actionPatchSchema, ok: json(200, 'register entry') },
   { method: 'post', path: '/api/actions/:id/notes', summary: 'Add a progress note', auth: 'login', params: session, body: progressNoteSchema, ok: json(201, 'the note') },
+
+  { method: 'get', path: '/api/spaces', summary: "The caller's spaces (admin: all), oldest first", auth: 'login', ok: json(200, '[{ id, name }]') },
+  { method: 'post', path: '/api/spaces', summary: 'Create a space (admin), with nobody in it yet', auth: 'login', body: createSpaceSchema, ok: json(201, '{ id }') },
+  { method: 'get', path: '/api/spaces/:id', summary: 'A space with its settings, organisation-type changes and members (its members, admins)', auth: 'login', params: spaceParams, ok: json(200, '{ id, name, membershipKinds, surveyDefaults, organizationTypes, members, canManage }') },
+  { method: 'patch', path: '/api/spaces/:id', summary: "Change a space's name, membership kinds, survey defaults or organisation types (its secretariat, admins)", auth: 'login', params: spaceParams, body: patchSpaceSchema, ok: json(200, 'the space') },
+  { method: 'put', path: '/api/spaces/:id/members', summary: 'Replace who works in a space, with roles (its secretariat, admins)', auth: 'login', params: spaceParams, body: spaceMembersSchema, ok: json(200, 'the space') },
+  { method: 'get', path: '/api/spaces/:id/organization-types', summary: 'The organisation types offered in a space (installation types less retired, plus its own)', auth: 'login', params: spaceParams, ok: json(200, '[{ id, label }] in the request language') },
 ];
 
 /** The `:name` parameters of an express path, in order. */

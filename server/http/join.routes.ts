@@ -4,6 +4,7 @@ import { surveyAnswersSchema } from '../../shared/survey';
 import { createJoinThrottle } from '../auth/throttle';
 import { describeAccess, joinWithCode } from '../services/access.service';
 import { previewJoinCode } from '../services/join-preview.service';
+import { joinOrganizationTypes } from '../services/space-organization-types.service';
 import { answerSurvey, getSurvey } from '../services/survey.service';
 import type { ServiceContext } from '../services/context';
 import { parseBody, requireToken, route } from './middleware';
@@ -29,6 +30,11 @@ export function joinRoutes(ctx: ServiceContext): Router {
   // The join page's "what is this code": title, venue, date, open or closed; the join's budget.
   router.get('/join/:code', limitedRoute(async (req, res) => {
     res.json(await previewJoinCode(ctx, String(req.params.code), { address: req.ip ?? 'unknown', throttle }));
+  }));
+
+  // The organisation types this session's join page offers (its space's list); the same budget.
+  router.get('/join/:code/organization-types', limitedRoute(async (req, res) => {
+    res.json(await joinOrganizationTypes(ctx, String(req.params.code), { address: req.ip ?? 'unknown', throttle }, req.lang));
   }));
 
   router.get('/me', requireToken(ctx), route(async (req, res) => {

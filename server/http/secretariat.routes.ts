@@ -3,7 +3,7 @@ import { archiveQuerySchema, type ExportKind, progressNoteSchema, registerQueryS
 import { actionPatchSchema } from '../../shared/schemas/consensus';
 import { surveySchema } from '../../shared/survey';
 import { crossSessionStats, listArchive, statsCsv } from '../services/archive.service';
-import { searchQuerySchema, statsQuerySchema, type StatsTable, variantGroupsSchema } from '../../shared/schemas/clerk';
+import { searchQuerySchema, spaceQuerySchema, statsQuerySchema, type StatsTable, variantGroupsSchema } from '../../shared/schemas/clerk';
 import { getVariantGroups, searchArchiveCards, setVariantGroups } from '../services/search.service';
 import { deleteSession } from '../services/sessions.service';
 import type { ServiceContext } from '../services/context';
@@ -95,21 +95,22 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
     const year = parseBody(statsQuerySchema, query).fiscalYear;
     return year === undefined ? undefined : Number(year);
   };
+  const spaceOf = (query: unknown) => parseBody(spaceQuerySchema, query).spaceId;
   router.get('/stats', route(async (req, res) => {
-    res.json(await crossSessionStats(ctx, req.user!, fiscalYear(req.query)));
+    res.json(await crossSessionStats(ctx, req.user!, fiscalYear(req.query), spaceOf(req.query)));
   }));
   // The table was checked against STATS_TABLES by validateDeclaredParams.
   router.get('/stats/export/:table.csv', route(async (req, res) => {
     const table = String(req.params.table) as StatsTable;
     const year = fiscalYear(req.query);
-    download(res, 'text/csv; charset=utf-8', `figures-${table}${year === undefined ? '' : `-${year}`}.csv`, await statsCsv(ctx, req.user!, table, req.lang, year));
+    download(res, 'text/csv; charset=utf-8', `figures-${table}${year === undefined ? '' : `-${year}`}.csv`, await statsCsv(ctx, req.user!, table, req.lang, year, spaceOf(req.query)));
   }));
   router.get('/actions/export.csv', route(async (req, res) => {
-    download(res, 'text/csv; charset=utf-8', 'register.csv', await registerCsv(ctx, req.user!, req.lang));
+    download(res, 'text/csv; charset=utf-8', 'register.csv', await registerCsv(ctx, req.user!, req.lang, spaceOf(req.query)));
   }));
   router.get('/actions', route(async (req, res) => {
     const q = parseBody(registerQuerySchema, req.query);
-    res.json(await listRegister(ctx, req.user!, { status: q.status, overdue: q.overdue === 'true', organization: q.organization }));
+    res.json(await listRegister(ctx, req.user!, { status: q.status, overdue: q.overdue === 'true', organization: q.organization, spaceId: q.spaceId }));
   }));
   router.patch('/actions/:id', route(async (req, res) => {
     res.json(await updateRegisterEntry(ctx, req.user!, id(req.params), parseBody(actionPatchSchema, req.body)));

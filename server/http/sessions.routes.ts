@@ -11,6 +11,7 @@ import { addProxyParticipant, copyPrepToTables, seatParticipant, setTables } fro
 import { listTemplateViews, saveSessionAsTemplate } from '../services/templates.service';
 import { suggestBoardGroups } from '../services/suggestions.service';
 import { groupSuggestionsSchema } from '../../shared/schemas/consensus';
+import { spaceQuerySchema } from '../../shared/schemas/clerk';
 import { parseBody, requireUser, route } from './middleware';
 
 /** What facilitators do to prepare and manage sessions (all need the login cookie). */
@@ -37,7 +38,7 @@ export function sessionRoutes(ctx: ServiceContext): Router {
     res.status(201).json(await createSession(ctx, req.user!, parseBody(createSessionSchema, req.body), req.lang));
   }));
   router.get('/sessions', route(async (req, res) => {
-    res.json(await listSessionViews(ctx, req.user!, req.lang));
+    res.json(await listSessionViews(ctx, req.user!, req.lang, parseBody(spaceQuerySchema, req.query).spaceId));
   }));
   router.get('/sessions/:id', route(async (req, res) => {
     res.json(await getSessionView(ctx, req.user!, id(req.params), req.lang));

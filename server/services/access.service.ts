@@ -22,7 +22,7 @@ import type { JoinThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
-import { assertActiveOrganizationType } from './organization-types.service';
+import { assertOfferedInSpace } from './space-organization-types.service';
 import { getManagedSession, presentBoards, sessionTarget } from './sessions.service';
 import { pickTableForNewcomer } from './tables.service';
 
@@ -155,7 +155,7 @@ async function findRejoiner(ctx: ServiceContext, token: string, sessionId: strin
 
 /** A new identity, if the session has room for one (counted and inserted under one lock). */
 async function admitNewcomer(ctx: ServiceContext, session: SessionRow, input: JoinInput): Promise<{ participant: ParticipantRow; token: string }> {
-  await assertActiveOrganizationType(ctx, input.organizationType);
+  await assertOfferedInSpace(ctx, session.space_id, input.organizationType);
   return ctx.db.transaction().execute(async (trx) => {
     await serializeOn(trx, `join:${session.id}`);
     if ((await countSessionParticipants(trx, session.id)) >= session.participant_cap) {

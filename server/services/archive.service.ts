@@ -26,6 +26,8 @@ export interface ArchiveQuery {
   facilitator?: string;
   status?: 'open' | 'closed';
   series?: string;
+  /** Only this space (default: every space the account works in). */
+  spaceId?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function visibleSessions(ctx: ServiceContext, actor: UserActor, spa
  * length: 食堂 finds こども食堂 (see searchArchive).
  */
 export async function listArchive(ctx: ServiceContext, actor: UserActor, query: ArchiveQuery): Promise<ArchiveEntry[]> {
-  const [sessions, users] = await Promise.all([visibleSessions(ctx, actor), listUsers(ctx.db)]);
+  const [sessions, users] = await Promise.all([visibleSessions(ctx, actor, query.spaceId), listUsers(ctx.db)]);
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   const q = query.q?.trim() ?? '';
   const matches = q ? await archiveMatches(ctx, q) : null;
@@ -100,9 +102,9 @@ export function fiscalYearOf(date: string): number {
  * name and organisation type, and only while the name is kept (not anonymous, not erased);
  * the others are counted once per session as `unidentified`.
  */
-export async function crossSessionStats(ctx: ServiceContext, actor: UserActor, fiscalYear?: number): Promise<FiguresView> {
+export async function crossSessionStats(ctx: ServiceContext, actor: UserActor, fiscalYear?: number, spaceId?: string): Promise<FiguresView> {
   const heldOnOf = (s: { held_on: string | null; created_at: string }) => s.held_on ?? s.created_at.slice(0, 10);
-  const all = (await visibleSessions(ctx, actor)).sort((a, b) => heldOnOf(a).localeCompare(heldOnOf(b)));
+  const all = (await visibleSessions(ctx, actor, spaceId)).sort((a, b) => heldOnOf(a).localeCompare(heldOnOf(b)));
   const fiscalYears = [...new Set(all.map((s) => fiscalYearOf(heldOnOf(s))))].sort((a, b) => b - a);
   const sessions = fiscalYear === undefined ? all : all.filter((s) => fiscalYearOf(heldOnOf(s)) === fiscalYear);
   const rows = [];
@@ -156,9 +158,9 @@ function reiwa(fiscalYear: number): string {
 }
 
 /** One figures table as CSV: the sessions, or participants by organisation type (with 実人数). */
-export async function statsCsv(ctx: ServiceContext, actor: UserActor, table: StatsTable, lang: Language, fiscalYear?: number): Promise<string> {
+export async function statsCsv(ctx: ServiceContext, actor: UserActor, table: StatsTable, lang: Language, fiscalYear?: number, spaceId?: string): Promise<string> {
   const t = (key: string, values?: Record<string, string | number>) => translate(lang, key as TextKey, values);
-  const figures = await crossSessionStats(ctx, actor, fiscalYear);
+  const figures = await crossSessionStats(ctx, actor, fiscalYear, spaceId);
   const types = new Map((await listOrganizationTypes(ctx.db)).map((o) => [o.id, lang === 'en' ? o.label_en : o.label_ja]));
   const scope = fiscalYear === undefined ? t('stats.allYears') : lang === 'ja' ? reiwa(fiscalYear) : `FY${fiscalYear}`;
   switch (table) {

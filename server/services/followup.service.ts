@@ -20,6 +20,8 @@ export interface RegisterQuery {
   overdue?: boolean;
   organization?: string;
   sessionIds?: string[];
+  /** Only this space (default: every space the account works in). */
+  spaceId?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface RegisterQuery {
  * whether it is overdue (due before today and not done).
  */
 export async function listRegister(ctx: ServiceContext, actor: UserActor, query: RegisterQuery = {}): Promise<RegisterRow[]> {
-  const sessions = await visibleSessions(ctx, actor);
+  const sessions = await visibleSessions(ctx, actor, query.spaceId);
   const ids = sessions.map((s) => s.id).filter((id) => !query.sessionIds || query.sessionIds.includes(id));
   const rows = await listActionsOfSessions(ctx.db, ids);
   const notes = await listActionNotes(ctx.db, rows.map((r) => r.id));
@@ -91,7 +93,7 @@ export async function updateRegisterEntry(ctx: ServiceContext, actor: UserActor,
 export async function sinceLastTime(ctx: ServiceContext, actor: UserActor, sessionId: string): Promise<SinceLastView & { actions: Array<SinceLastChanges> }> {
   const session = await getManagedSession(ctx, actor, sessionId);
   const heldOn = (s: { held_on: string | null; created_at: string }) => s.held_on ?? s.created_at.slice(0, 10);
-  const earlier = (await visibleSessions(ctx, actor)).filter(
+  const earlier = (await visibleSessions(ctx, actor, session.space_id)).filter(
     (s) => s.id !== session.id && (session.series ? s.series === session.series : s.created_by === session.created_by) && heldOn(s) <= heldOn(session),
   );
   earlier.sort((a, b) => heldOn(b).localeCompare(heldOn(a)) || b.created_at.localeCompare(a.created_at));
@@ -109,9 +111,9 @@ export async function sinceLastTime(ctx: ServiceContext, actor: UserActor, sessi
 }
 
 /** The register as CSV (what the table shows, each cell formula-neutralised). */
-export async function registerCsv(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<string> {
+export async function registerCsv(ctx: ServiceContext, actor: UserActor, lang: Language, spaceId?: string): Promise<string> {
   const t = (key: string) => translate(lang, key as TextKey);
-  const rows = await listRegister(ctx, actor);
+  const rows = await listRegister(ctx, actor, { spaceId });
   return toCsv(
     ['action', 'owner_organization', 'owner_person', 'due_date', 'status', 'overdue', 'session', 'held_on', 'decision', 'last_note'].map((c) => t(`register.column.${c}`)),
     rows.map((r) => [

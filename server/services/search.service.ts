@@ -69,6 +69,8 @@ export interface SearchQuery {
   source?: SearchSource;
   from?: string;
   to?: string;
+  /** Only this space (default: every space the account works in). */
+  spaceId?: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export interface SearchQuery {
  */
 export async function searchArchiveCards(ctx: ServiceContext, actor: UserActor, query: SearchQuery): Promise<SearchView> {
   const heldOn = (s: { held_on: string | null; created_at: string }) => s.held_on ?? s.created_at.slice(0, 10);
-  const sessions = (await visibleSessions(ctx, actor)).filter((s) => (!query.from || heldOn(s) >= query.from) && (!query.to || heldOn(s) <= query.to));
+  const sessions = (await visibleSessions(ctx, actor, query.spaceId)).filter((s) => (!query.from || heldOn(s) >= query.from) && (!query.to || heldOn(s) <= query.to));
   const byId = new Map(sessions.map((s) => [s.id, s]));
   await indexMissing(ctx, sessions.filter((s) => s.status === 'closed').map((s) => s.id));
   const spellings = expandQuery(query.q, await listVariantGroups(ctx.db));
@@ -91,8 +93,8 @@ export async function searchArchiveCards(ctx: ServiceContext, actor: UserActor, 
     if (!s) return;
     hits.push({ source, kind, text, highlights: findHighlights(text, spellings), sessionId, sessionTitle: s.title, sessionHeldOn: heldOn(s), refId, reportPath: `/secretariat/sessions/${sessionId}/report` });
   };
-  // Narrowed to the sessions shown when they are not all of them (a facilitator's own, a date range).
-  const narrowed = !can(actor, 'sessions:read-all') || query.from || query.to ? [...byId.keys()] : undefined;
+  // Narrowed to the sessions shown when they are not all of them (a facilitator's own, a space, a date range).
+  const narrowed = !can(actor, 'sessions:read-all') || query.spaceId || query.from || query.to ? [...byId.keys()] : undefined;
   for (const row of await searchEntries(ctx.db, spellings, { limit: SEARCH_LIMIT + 1, sessionIds: narrowed })) {
     const source = row.source as SearchSource;
     if (wants(source) && byId.has(row.session_id)) push(source, row.session_id, row.ref_id, row.kind || null, row.text);

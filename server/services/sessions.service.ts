@@ -63,6 +63,7 @@ export function presentSession(ctx: ServiceContext, row: SessionRow, boards: Boa
     series: row.series,
     closedAt: row.closed_at,
     participantCap: row.participant_cap,
+    spaceId: row.space_id,
   };
 }
 
@@ -107,7 +108,7 @@ async function prepFrom(ctx: ServiceContext, actor: UserActor, sessionId: string
 export async function createSession(ctx: ServiceContext, actor: UserActor, input: CreateSessionInput, lang: Language): Promise<SessionView> {
   const space = await resolveWorkingSpace(ctx, actor, input.spaceId);
   if (!can(actor, 'sessions:create', { spaceId: space.id })) throw new AppError('forbidden', 'only facilitators create sessions');
-  const template: SessionTemplate = await resolveTemplate(ctx, input.template, actor);
+  const template: SessionTemplate = await resolveTemplate(ctx, input.template, actor, space.id);
   const copied = input.copyFrom ? await prepFrom(ctx, actor, input.copyFrom) : null;
   const stages = copied?.stages ?? template.stages;
   const persona = copied?.persona ?? template.persona;

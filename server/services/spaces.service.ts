@@ -4,15 +4,20 @@ import {
   insertSpace,
   insertSpaceMember,
   listMembershipsOfUser,
+  listSpaceMembers,
   listSpaces,
+  replaceSpaceMembers,
   type SpaceRow,
+  updateSpace,
 } from '../../db/repositories/spaces.repository';
+import { listUsers } from '../../db/repositories/users.repository';
 import { listSessionsInSpaces, type SessionRow } from '../../db/repositories/sessions.repository';
-import { spaceSettingsSchema, type SpaceRef, type SpaceSettings } from '../../shared/schemas/spaces';
+import { type PatchSpaceInput, type SpaceMembersInput, spaceSettingsSchema, type SpaceRef, type SpaceSettings, type SpaceView } from '../../shared/schemas/spaces';
 import { can, type SpaceRole, type UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
+import { presentSpaceTypeChanges, setSpaceTypeChanges } from './space-organization-types.service';
 import { storedJson } from './stored-json';
 
 /** The `spaces.settings` column; a damaged value reads as the defaults (all kinds, standard survey). */
@@ -107,4 +112,56 @@ export async function createSpace(ctx: ServiceContext, actor: UserActor, name: s
   await insertSpace(ctx.db, { id, name, settings: spaceSettings.encode(spaceSettingsSchema.parse({})), created_at: ctx.now().toISOString(), created_by: actor.userId });
   await recordAudit(ctx, actor, 'space.create', { target: id, detail: { name } });
   return { id };
+}
+
+/** `GET /api/spaces/:id`: the space, its settings, its organisation-type changes and who works there. */
+export async function getSpaceView(ctx: ServiceContext, actor: UserActor, spaceId: string): Promise<SpaceView> {
+  const space = await requireSpaceAccess(ctx, actor, spaceId, 'read');
+  const settings = readSpaceSettings(ctx, space);
+  const [organizationTypes, members] = await Promise.all([presentSpaceTypeChanges(ctx, space.id), listSpaceMembers(ctx.db, space.id)]);
+  return {
+    id: space.id,
+    name: space.name,
+    createdAt: space.created_at,
+    membershipKinds: settings.membershipKinds,
+    surveyDefaults: settings.surveyDefaults,
+    organizationTypes,
+    members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, email: m.email, role: m.role })),
+    canManage: can(actor, 'space:manage', { spaceId: space.id }),
+  };
+}
+
+/** `PATCH /api/spaces/:id` (its secretariat, an admin): name, membership kinds, survey defaults, organisation types. */
+export async function patchSpace(ctx: ServiceContext, actor: UserActor, spaceId: string, patch: PatchSpaceInput): Promise<SpaceView> {
+  const space = await requireSpaceAccess(ctx, actor, spaceId, 'manage');
+  const settings = readSpaceSettings(ctx, space);
+  const next: SpaceSettings = {
+    membershipKinds: patch.membershipKinds ?? settings.membershipKinds,
+    surveyDefaults: patch.surveyDefaults ?? settings.surveyDefaults,
+  };
+  if (patch.organizationTypes) await setSpaceTypeChanges(ctx, space.id, patch.organizationTypes);
+  await updateSpace(ctx.db, space.id, { name: patch.name ?? space.name, settings: spaceSettings.encode(next) });
+  await recordAudit(ctx, actor, 'space.change', { target: space.id, detail: { fields: Object.keys(patch) } });
+  return getSpaceView(ctx, actor, space.id);
+}
+
+/**
+ * `PUT /api/spaces/:id/members` (admin, or the space's secretariat): the whole list of who works
+ * there and as what. Every account must exist and not be an admin (admins work everywhere); a
+ * secretariat clerk cannot take themselves out or demote themselves (an admin can).
+ */
+export async function replaceMembers(ctx: ServiceContext, actor: UserActor, spaceId: string, members: SpaceMembersInput): Promise<SpaceView> {
+  const space = await requireSpaceAccess(ctx, actor, spaceId, 'manage');
+  const accounts = new Map((await listUsers(ctx.db)).map((u) => [u.id, u]));
+  for (const [i, m] of members.entries()) {
+    const account = accounts.get(m.userId);
+    if (!account) throw new AppError('bad_request', `${i}.userId: no such account`);
+    if (account.role === 'admin') throw new AppError('bad_request', `${i}.userId: an admin works in every space and is not appointed`);
+  }
+  if (actor.role !== 'admin' && !members.some((m) => m.userId === actor.userId && m.role === 'secretariat')) {
+    throw new AppError('bad_request', 'you cannot take yourself out of the secretariat; ask an admin');
+  }
+  await ctx.db.transaction().execute((trx) => replaceSpaceMembers(trx, space.id, members.map((m) => ({ user_id: m.userId, role: m.role }))));
+  await recordAudit(ctx, actor, 'space.members', { target: space.id, detail: { members: members.map((m) => `${m.userId}:${m.role}`) } });
+  return getSpaceView(ctx, actor, space.id);
 }

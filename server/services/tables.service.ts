@@ -20,7 +20,7 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { requireOpenSession } from './control.service';
-import { assertActiveOrganizationType } from './organization-types.service';
+import { assertOfferedInSpace } from './space-organization-types.service';
 import { boardName, createBoard, getManagedSession, getSessionView } from './sessions.service';
 import { logSkipped } from '../rooms/skipped';
 
@@ -156,7 +156,7 @@ export async function addProxyParticipant(
 ): Promise<{ id: string }> {
   const session = await getManagedSession(ctx, actor, sessionId);
   if (input.room && !(await listBoards(ctx.db, session.id)).some((b) => b.room === input.room)) throw new AppError('not_found', 'no such table');
-  await assertActiveOrganizationType(ctx, input.organizationType);
+  await assertOfferedInSpace(ctx, session.space_id, input.organizationType);
   const id = randomUUID();
   await insertParticipant(ctx.db, {
     id,

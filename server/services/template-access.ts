@@ -1,14 +1,19 @@
 import type { Language } from '../../shared/i18n';
 import { findTemplateById, type TemplateRow, updateTemplateSharing } from '../../db/repositories/templates.repository';
-import type { UserActor } from '../auth/policy';
+import { spaceRoleOf, type UserActor } from '../auth/policy';
 import { AppError } from '../errors';
 import { recordAudit } from './audit.service';
 import type { ServiceContext } from './context';
 import { listTemplateViews, type TemplateView } from './templates.service';
 
-/** Whether an account may read or use a saved template: its owner, anyone when shared, admins and the secretariat. */
-export function maySeeTemplate(actor: UserActor, row: Pick<TemplateRow, 'owner_id' | 'shared'>): boolean {
-  return actor.role !== 'facilitator' || row.shared === 1 || row.owner_id === actor.userId;
+/**
+ * Whether an account may read or use a saved template: within its space (none: installation-wide)
+ * its owner, anyone there when shared, the space's secretariat and admins; nobody elsewhere.
+ */
+export function maySeeTemplate(actor: UserActor, row: Pick<TemplateRow, 'owner_id' | 'shared' | 'space_id'>): boolean {
+  const role = row.space_id === null ? (actor.role === 'facilitator' ? 'facilitator' : 'secretariat') : spaceRoleOf(actor, row.space_id);
+  if (role === undefined) return false;
+  return role === 'secretariat' || row.shared === 1 || row.owner_id === actor.userId;
 }
 
 /** One template as the list shows it: a built-in, or a saved one the actor may see, else `not_found`. */
@@ -25,7 +30,8 @@ export async function getTemplateView(ctx: ServiceContext, actor: UserActor, id:
 export async function setTemplateSharing(ctx: ServiceContext, actor: UserActor, id: string, shared: boolean, lang: Language): Promise<TemplateView> {
   const row = await findTemplateById(ctx.db, id);
   if (!row || !maySeeTemplate(actor, row)) throw new AppError('not_found', `no template ${id}`);
-  if (actor.role === 'facilitator' && row.owner_id !== actor.userId) throw new AppError('forbidden', 'only its owner shares a template');
+  const role = row.space_id === null ? actor.role : spaceRoleOf(actor, row.space_id);
+  if (role === 'facilitator' && row.owner_id !== actor.userId) throw new AppError('forbidden', 'only its owner shares a template');
   await updateTemplateSharing(ctx.db, row.id, shared);
   await recordAudit(ctx, actor, 'template.share', { target: row.id, detail: { shared } });
   return getTemplateView(ctx, actor, row.id, lang);

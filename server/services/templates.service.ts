@@ -34,24 +34,29 @@ function decodeDefinition(ctx: ServiceContext, row: { id: string; definition: st
   return templateDefinition.decode(ctx.log, row.id, row.definition);
 }
 
-/** A built-in or saved template by id: `bad_request` when unknown, `not_found` when another's and private. */
-export async function resolveTemplate(ctx: ServiceContext, id: string, actor: UserActor): Promise<SessionTemplate> {
+/**
+ * A built-in or saved template by id: `bad_request` when unknown, `not_found` when another's and
+ * private, or kept in another space than `spaceId` (the space the session is made in).
+ */
+export async function resolveTemplate(ctx: ServiceContext, id: string, actor: UserActor, spaceId?: string): Promise<SessionTemplate> {
   const builtIn = findBuiltInTemplate(id);
   if (builtIn) return builtIn;
   const row = await findTemplateById(ctx.db, id);
   if (!row) throw new AppError('bad_request', `unknown template ${id}`);
-  if (!maySeeTemplate(actor, row)) throw new AppError('not_found', `no template ${id}`);
+  const elsewhere = spaceId !== undefined && row.space_id !== null && row.space_id !== spaceId;
+  if (elsewhere || !maySeeTemplate(actor, row)) throw new AppError('not_found', `no template ${id}`);
   const definition = decodeDefinition(ctx, row);
   if (!definition) throw new AppError('bad_request', `template ${id} is damaged and cannot be used`);
   return { id: row.id, name: row.name, ...definition };
 }
 
 /**
- * The templates an account may use: the built-ins first, then saved ones — a facilitator's own
- * and the shared; admins and the secretariat see all.
+ * The templates an account may use: the built-ins first, then saved ones of its spaces — a
+ * facilitator's own and the shared; the space's secretariat and admins see all.
  */
 export async function listTemplateViews(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<TemplateView[]> {
-  const saved = await listTemplates(ctx.db, actor.role === 'facilitator' ? actor.userId : undefined);
+  // Few rows: filtered here by the one rule (template-access) rather than in SQL.
+  const saved = (await listTemplates(ctx.db)).filter((row) => maySeeTemplate(actor, row));
   const all: Array<SessionTemplate & { shared: boolean; ownerId: string | null }> = [
     ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, shared: true, ownerId: null })),
     // A stored template that no longer fits (written by a bug or an older version) is left out and logged.
@@ -92,6 +97,6 @@ export async function saveSessionAsTemplate(ctx: ServiceContext, actor: UserActo
   if (!checked.success) throw new AppError('bad_request', `this session cannot be saved as a template: ${checked.error.issues[0]?.message ?? 'invalid'}`);
   const id = `custom-${randomUUID()}`;
   // Private to its creator until they share it.
-  await insertTemplate(ctx.db, { id, name, created_by: actor.userId, owner_id: actor.userId, shared: 0, created_at: ctx.now().toISOString(), definition: templateDefinition.encode(checked.data) });
+  await insertTemplate(ctx.db, { id, space_id: session.space_id, name, created_by: actor.userId, owner_id: actor.userId, shared: 0, created_at: ctx.now().toISOString(), definition: templateDefinition.encode(checked.data) });
   return { id, name, builtIn: false, shared: false, ownerId: actor.userId, phases: definition.phases, tableMode: definition.tableMode, tables: definition.tables };
 }

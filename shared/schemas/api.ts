@@ -125,6 +125,8 @@ export interface SessionView {
   closedAt: string | null;
   /** How many identities may join; past it a join answers 409 `session_full`. */
   participantCap: number;
+  /** The space the session belongs to. */
+  spaceId: string;
 }
 
 /** `GET /api/join/:code`: the code's path parameter, six digits. */

@@ -15,6 +15,8 @@ export const searchQuerySchema = z.object({
   source: z.enum(SEARCH_SOURCES).optional(),
   from: date.optional(),
   to: date.optional(),
+  /** Only this space (default: every space the caller works in). */
+  spaceId: spaceIdSchema.optional(),
 });
 
 /** One hit: the text as written, the ranges to mark (UTF-16 offsets, end exclusive), its session. */
@@ -70,7 +72,10 @@ export interface SinceLastChanges {
 }
 
 /** `GET /api/stats` query: a fiscal year (年度 2026 = 2026-04-01 … 2027-03-31). */
-export const statsQuerySchema = z.object({ fiscalYear: z.string().regex(/^\d{4}$/).optional() });
+/** `?spaceId=`: a list narrowed to one of the caller's spaces. */
+export const spaceQuerySchema = z.object({ spaceId: spaceIdSchema.optional() });
+
+export const statsQuerySchema = z.object({ fiscalYear: z.string().regex(/^\d{4}$/).optional(), spaceId: spaceIdSchema.optional() });
 
 /** The figures tables exported as CSV, `GET /api/stats/export/<table>.csv`: a fixed list. */
 export const STATS_TABLES = ['sessions', 'organization-types'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationTypeIdSchema } from '../organization-types';
 import { surveySchema } from '../survey';
 
 /** Membership kinds a space may use: 関係会員, パートナー会員, 協議会員. */
@@ -43,7 +44,7 @@ const typeLabel = z.string().trim().min(1).max(60);
 
 /** An organisation type of the space's own (its id is made by the server when absent). */
 export const spaceTypeSchema = z
-  .object({ id: spaceIdSchema.optional(), labelJa: typeLabel, labelEn: typeLabel.optional() })
+  .object({ id: organizationTypeIdSchema.optional(), labelJa: typeLabel, labelEn: typeLabel.optional() })
   .strict();
 
 /** `PATCH /api/spaces/:id`: any of name, membership kinds, survey defaults and organisation-type changes. */
@@ -59,7 +60,7 @@ export const patchSpaceSchema = z
     organizationTypes: z
       .object({
         /** Installation types this space no longer offers (ids). */
-        retired: z.array(spaceIdSchema).max(100),
+        retired: z.array(organizationTypeIdSchema).max(100),
         /** The space's own types, in display order (replaces the previous list). */
         added: z.array(spaceTypeSchema).max(100),
       })
