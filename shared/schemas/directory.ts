@@ -48,6 +48,9 @@ export type OrganizationInput = z.infer<typeof organizationCreateSchema>;
 /** `PATCH /api/organizations/:id` (and the update link's): any of the fields. */
 export const organizationPatchSchema = organizationCreateSchema.partial();
 export type OrganizationPatch = z.infer<typeof organizationPatchSchema>;
+/** `PATCH /api/update-links/:token/organization`: what a member changes itself (membership, type, status and joined-on stay the secretariat's). */
+export const linkOrganizationPatchSchema = organizationCreateSchema.pick({ name: true, kana: true, districts: true, contactName: true, email: true, phone: true, url: true }).partial();
+export type LinkOrganizationPatch = z.infer<typeof linkOrganizationPatchSchema>;
 
 /** A schedule: an RFC 5545 rule (`FREQ=MONTHLY;BYDAY=2SA`) and the hours it is open. */
 export const scheduleSchema = z.object({
