@@ -25,7 +25,7 @@ describe('a phone that reloads with no network', () => {
     return page.getByRole('region', { name: '自分のカード' }).getByRole('article').filter({ hasText: text });
   }
 
-  it('opens its board from what it holds, keeps a new card and an edit queued, and stores each once when the network is back', async () => {
+  it('opens its board from what it holds, keeps a new card, an edit, a 共感 mark and a comment queued, and stores each once when the network is back', async () => {
     const { session, facilitatorToken } = await createSessionAsAdmin(test.server.url, '駅前の広場を考える');
     const room = session.boards[0].room;
     socket = connectControl(test.server.url, facilitatorToken);
@@ -63,24 +63,42 @@ describe('a phone that reloads with no network', () => {
     await own.getByLabel('カードの内容').fill('木陰にベンチを増やす');
     await own.getByRole('button', { name: '保存する' }).click();
     await own.getByText('変更は接続が戻ると送ります。').waitFor();
-    // Another reload, still offline: the outbox keeps both.
+    // 共感 and a comment on someone else's card, with no network: both wait on the device too.
+    const agree = page.getByRole('button', { name: /^「夜の広場が暗い」に共感する/ });
+    await agree.click();
+    await expect.poll(() => agree.getAttribute('aria-pressed')).toBe('true');
+    const others = page.getByRole('article').filter({ hasText: '夜の広場が暗い' });
+    await others.getByText('コメント 0').click();
+    await others.getByLabel('コメントを書く').fill('街灯の位置を町内会と歩いて確かめたい');
+    await others.getByRole('button', { name: 'コメントを送る' }).click();
+    await others.getByText('送信待ち: 接続が戻ると送ります。').waitFor();
+    // Another reload, still offline: the outbox keeps all four.
     await page.reload();
     await page.getByRole('region', { name: '自分のカード' }).getByRole('article').filter({ hasText: '屋台の日をつくる' }).waitFor();
     await page.getByText('変更は接続が戻ると送ります。').waitFor();
+    await expect.poll(() => agree.getAttribute('aria-pressed')).toBe('true');
+    await others.getByText('街灯の位置を町内会と歩いて確かめたい').waitFor();
+    await others.getByText('送信待ち: 接続が戻ると送ります。').waitFor();
     expect(await storedUpdateCount(test.server, room)).toBe(before);
+    expect(await request(socket, 'reaction:get', { room })).toMatchObject({ ok: true, counts: {} });
 
     await phone.setOffline(false);
     const back = page.getByRole('region', { name: '自分のカード' });
     await back.getByRole('article').filter({ hasText: '屋台の日をつくる' }).getByRole('status').filter({ hasText: '保存しました' }).waitFor();
     await back.getByText('木陰にベンチを増やす').waitFor();
     await page.getByText('変更は接続が戻ると送ります。').waitFor({ state: 'detached' });
-    // One stored update for the card, one for the edit; a further reconnection sends nothing again.
-    await expect.poll(() => storedUpdateCount(test.server, room)).toBe(before + 2);
+    await others.getByText('コメント 1').waitFor();
+    await others.getByText('送信待ち: 接続が戻ると送ります。').waitFor({ state: 'detached' });
+    await expect.poll(async () => Object.values(((await request<{ counts: Record<string, number> }>(socket!, 'reaction:get', { room })) as { counts: Record<string, number> }).counts)).toEqual([1]);
+    await expect.poll(() => agree.textContent()).toContain('共感 1');
+    // One stored update each for the card, the edit and the comment; a further reconnection sends nothing again.
+    await expect.poll(() => storedUpdateCount(test.server, room)).toBe(before + 3);
     await phone.setOffline(true);
     await page.getByRole('status').filter({ hasText: 'オフライン' }).first().waitFor();
     await phone.setOffline(false);
     await page.getByRole('status').filter({ hasText: '接続中' }).first().waitFor();
-    expect(await storedUpdateCount(test.server, room)).toBe(before + 2);
+    expect(await storedUpdateCount(test.server, room)).toBe(before + 3);
+    await expect.poll(() => agree.textContent()).toContain('共感 1');
 
     expect(errors).toEqual([]);
   }, 60_000);

@@ -1,7 +1,10 @@
 import { type FormEvent, memo, type ReactNode, useId, useState } from 'react';
 import { LIMITS } from '../../../shared/limits';
 import type { ErrorBody } from '../../../shared/protocol';
-import type { CommandAck } from '../realtime/control';
+import type { Ack } from '../../../shared/protocol';
+
+/** Only whether it worked, and why not, matters here. */
+type CommandAck = Ack<object>;
 import { LiveMessage } from './LiveMessage';
 import { useErrorText } from './error-text';
 import { useUiText } from './ui-text';

@@ -1,8 +1,9 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, OutcomeState, ServerToClientEvents } from '../../../shared/protocol';
+import type { Ack, ClientToServerEvents, OutcomeState, ServerToClientEvents } from '../../../shared/protocol';
 import type { PollState, PollView, VoteState, VoteView } from '../../../shared/schemas/consensus';
 import type { ControlChannel } from './control';
+import type { StoredChange } from './outbox-store';
 
 /** A vote's or poll's public state, with when it last changed (a counter local to this page). */
 export type Tracked<S> = S & { seq: number };
@@ -148,14 +149,22 @@ export interface Reactions {
   toggle(cardId: string): void;
 }
 
+/** The part of the change outbox 共感 marks go through (see `useChangeOutbox`). */
+export interface ReactionOutbox {
+  react(room: string, cardId: string, on: boolean): Promise<Ack<object>>;
+  entries: readonly StoredChange[];
+}
+
 /**
  * 共感 on one board: asked with `reaction:get` on each (re)connection, then kept current by the
  * `reaction:state` broadcasts the store hears. A mark is sent as the state wanted (`on`), so a
- * request socket.io replays after a reconnection cannot undo itself.
+ * request socket.io replays after a reconnection cannot undo itself. With an `outbox` (a
+ * participant's phone) a mark waits on the device while offline, across reloads, and shows as
+ * pressed meanwhile; the count is always the server's.
  */
-export function useReactions(channel: ControlChannel | null, store: ConsensusStore | null, room: string | undefined): Reactions {
+export function useReactions(channel: ControlChannel | null, store: ConsensusStore | null, room: string | undefined, outbox?: ReactionOutbox): Reactions {
   const snapshot = useConsensus(store);
-  const [mine, setMine] = useState<ReadonlySet<string>>(() => new Set());
+  const [held, setHeld] = useState<ReadonlySet<string>>(() => new Set());
   const [connections, setConnections] = useState(0);
   useEffect(() => channel?.onConnect(() => setConnections((n) => n + 1)), [channel]);
   useEffect(() => {
@@ -164,29 +173,36 @@ export function useReactions(channel: ControlChannel | null, store: ConsensusSto
     void channel.send('reaction:get', { room }).then((ack) => {
       if (!current || !ack.ok) return;
       store.setReactions(room, ack.counts);
-      setMine(new Set(ack.mine));
+      setHeld(new Set(ack.mine));
     });
     return () => {
       current = false;
     };
   }, [channel, store, room, connections]);
-  const toggle = (cardId: string) => {
-    if (!channel || !room) return;
-    const on = !mine.has(cardId);
-    setMine((all) => {
+  const entries = outbox?.entries;
+  const mine = useMemo(() => {
+    const waiting = (entries ?? []).filter((e) => e.event === 'reaction:toggle' && e.payload.room === room && e.state === 'sending');
+    if (waiting.length === 0) return held;
+    const next = new Set(held);
+    for (const e of waiting) if (e.event === 'reaction:toggle') (e.payload.on ? next.add(e.payload.cardId) : next.delete(e.payload.cardId));
+    return next;
+  }, [held, entries, room]);
+  const mark = (cardId: string, on: boolean) =>
+    setHeld((all) => {
       const next = new Set(all);
       if (on) next.add(cardId);
       else next.delete(cardId);
       return next;
     });
-    void channel.send('reaction:toggle', { room, cardId, on }).then((ack) => {
-      // Refused (closed, locked): the mark goes back to what the server holds.
-      if (!ack.ok) setMine((all) => {
-        const next = new Set(all);
-        if (on) next.delete(cardId);
-        else next.add(cardId);
-        return next;
-      });
+  const toggle = (cardId: string) => {
+    if (!room) return;
+    const on = !mine.has(cardId);
+    const sent = outbox ? outbox.react(room, cardId, on) : channel?.send('reaction:toggle', { room, cardId, on });
+    if (!sent) return;
+    mark(cardId, on);
+    void sent.then((ack) => {
+      // Refused (closed, locked): the mark goes back to what the server holds. Replaced by a newer mark: that one stands.
+      if (!ack.ok && ack.error.code !== 'conflict') mark(cardId, !on);
     });
   };
   return { counts: (room && snapshot.reactions[room]) || NO_COUNTS, mine, toggle };

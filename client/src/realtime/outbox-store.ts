@@ -23,10 +23,31 @@ function outboxStore(): UseStore | null {
   return store;
 }
 
-/** An edit or withdrawal of one's own card not yet confirmed by the server, as kept on the device. */
+/**
+ * An edit or withdrawal of one's own card, a 共感 mark or a comment, not yet confirmed by the
+ * server, as kept on the device.
+ */
 export type StoredChange =
   | { event: 'card:edit'; payload: CommandPayload<'card:edit'>; state: 'sending' | 'failed'; error?: ErrorBody }
-  | { event: 'card:delete'; payload: CommandPayload<'card:delete'>; state: 'sending' | 'failed'; error?: ErrorBody };
+  | { event: 'card:delete'; payload: CommandPayload<'card:delete'>; state: 'sending' | 'failed'; error?: ErrorBody }
+  | { event: 'reaction:toggle'; payload: CommandPayload<'reaction:toggle'>; state: 'sending' | 'failed'; error?: ErrorBody }
+  | { event: 'comment:add'; payload: CommandPayload<'comment:add'>; state: 'sending' | 'failed'; error?: ErrorBody };
+
+/**
+ * What a kept change replaces: one change per card of one's own (a later edit replaces an
+ * earlier one, a withdrawal an edit), one 共感 state per card, and each comment by its id.
+ */
+export function changeKey(change: StoredChange): string {
+  switch (change.event) {
+    case 'card:edit':
+    case 'card:delete':
+      return `card:${change.payload.id}`;
+    case 'reaction:toggle':
+      return `reaction:${change.payload.room}:${change.payload.cardId}`;
+    case 'comment:add':
+      return `comment:${change.payload.id}`;
+  }
+}
 
 async function loadList<T>(key: string): Promise<T[]> {
   const s = outboxStore();

@@ -2,10 +2,9 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardParts } from '../../../../shared/board/model';
-import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
-import type { ControlChannel } from '../../realtime/control';
-import { newId } from '../../realtime/ids';
+import type { Ack } from '../../../../shared/protocol';
+import { changeKey, type StoredChange } from '../../realtime/outbox-store';
 
 interface Comment {
   id: string;
@@ -35,43 +34,67 @@ function useCardComments(doc: Y.Doc | null, cardId: string): Comment[] {
   return comments;
 }
 
+/** The part of the change outbox comments go through (see `useChangeOutbox`). */
+export interface CommentOutbox {
+  comment(room: string, cardId: string, text: string): Promise<Ack<object>>;
+  entries: readonly StoredChange[];
+  drop(key: string): void;
+}
+
 interface CardCommentsProps {
   doc: Y.Doc | null;
-  channel: ControlChannel | null;
+  /** Where comments are sent: kept on the device until the server has them. */
+  outbox: CommentOutbox | null;
   room: string;
   cardId: string;
   /** The phase takes comments (a phase in which cards are written, board not locked). */
   canWrite: boolean;
 }
 
-/** A card's comments behind one line (コメント n), with a short form where the phase allows; sent through `comment:add`. */
-export function CardComments({ doc, channel, room, cardId, canWrite }: CardCommentsProps) {
+/**
+ * A card's comments behind one line (コメント n), with a short form where the phase allows; sent
+ * through `comment:add` by way of the outbox, so a comment written with no network waits on the
+ * phone (shown as not yet sent) and goes out, once, when the connection is back.
+ */
+export function CardComments({ doc, outbox, room, cardId, canWrite }: CardCommentsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const inputId = useId();
   const comments = useCardComments(doc, cardId);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (comments.length === 0 && !canWrite) return null;
+  const [open, setOpen] = useState(false);
+  const stored = new Set(comments.map((c) => c.id));
+  const waiting = (outbox?.entries ?? []).flatMap((e) => (e.event === 'comment:add' && e.payload.room === room && e.payload.cardId === cardId && !stored.has(e.payload.id) ? [e] : []));
+  if (comments.length === 0 && waiting.length === 0 && !canWrite) return null;
 
-  const send = async (event: FormEvent) => {
+  const send = (event: FormEvent) => {
     event.preventDefault();
     const text = draft.trim();
-    if (!channel || !text) return;
-    setBusy(true);
-    const ack = await channel.send('comment:add', { room, id: newId(), cardId, text });
-    setBusy(false);
-    if (ack.ok) setDraft('');
-    setError(ack.ok ? null : errorText(ack.error));
+    if (!outbox || !text) return;
+    // Kept on the device at once: the draft can go, the comment shows as waiting until stored.
+    void outbox.comment(room, cardId, text);
+    setDraft('');
   };
   return (
-    <details className="card-comments">
+    <details className="card-comments" open={open || waiting.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('comment.summary', { count: comments.length })}</summary>
-      {comments.length > 0 && (
+      {(comments.length > 0 || waiting.length > 0) && (
         <ul className="card-comment-list">
           {comments.map((c) => (
             <li key={c.id}>{c.text}</li>
+          ))}
+          {waiting.map((e) => (
+            <li key={e.payload.id} className="is-waiting">
+              {e.payload.text}
+              <p className={e.state === 'failed' ? 'message message-error' : 'muted'} role="status">
+                {e.state === 'failed' && e.error ? errorText(e.error) : t('comment.queued')}
+              </p>
+              {e.state === 'failed' && (
+                <button type="button" className="button-quiet" onClick={() => outbox?.drop(changeKey(e))}>
+                  {t('comment.discard')}
+                </button>
+              )}
+            </li>
           ))}
         </ul>
       )}
@@ -79,10 +102,9 @@ export function CardComments({ doc, channel, room, cardId, canWrite }: CardComme
         <form className="stack" onSubmit={send}>
           <label htmlFor={inputId}>{t('comment.label')}</label>
           <textarea id={inputId} rows={2} maxLength={1000} value={draft} onChange={(e) => setDraft(e.target.value)} />
-          <button type="submit" disabled={busy || !draft.trim()}>
+          <button type="submit" disabled={!draft.trim()}>
             {t('comment.send')}
           </button>
-          <LiveMessage tone="error">{error}</LiveMessage>
         </form>
       )}
     </details>

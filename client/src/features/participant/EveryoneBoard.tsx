@@ -8,9 +8,8 @@ import type { BoardCard, BoardView } from '../../realtime/board';
 import type { Reactions } from '../../realtime/consensus';
 import { useGroups } from '../../realtime/groups';
 import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
-import { CardComments } from './CardComments';
+import { CardComments, type CommentOutbox } from './CardComments';
 import { ScribeCardEditor } from './ScribeCardEditor';
-import type { ControlChannel } from '../../realtime/control';
 import { writableKinds } from '../../components/PhaseSummary';
 
 interface EveryoneBoardProps {
@@ -28,14 +27,14 @@ interface EveryoneBoardProps {
   /** 共感 on this board's cards (left out: no button). */
   reactions?: Reactions;
   /** Where comments are sent (left out: comments are only shown). */
-  channel?: ControlChannel | null;
+  comments?: CommentOutbox | null;
   /** This board is the person's own (comments are written on one's own table only). */
   own?: boolean;
 }
 
 /** Everyone's cards on the journey, live. Follows the facilitator's "follow me", marks the spotlighted card, leaves hidden cards out. */
-export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll, excludeAuthor, reactions, channel, own = false }: EveryoneBoardProps) {
-  const canComment = own && !!channel && !session?.locked && session?.status !== 'closed' && writableKinds(session).length > 0;
+export function EveryoneBoard({ board, room, followedName, session, scribe, holdScroll, excludeAuthor, reactions, comments, own = false }: EveryoneBoardProps) {
+  const canComment = own && !!comments && !session?.locked && session?.status !== 'closed' && writableKinds(session).length > 0;
   const { t } = useTranslation();
   const section = useRef<HTMLElement>(null);
   const follow = session?.follow?.room === room ? session?.follow : null;
@@ -48,7 +47,7 @@ export function EveryoneBoard({ board, room, followedName, session, scribe, hold
   const renderCard = (card: BoardCard) => (
     <CardView card={card} spotlight={card.id === spotlightId}>
       {reactions && <ReactionButton cardId={card.id} reactions={reactions} label={card.text.slice(0, 20)} />}
-      {room && reactions && <CardComments doc={board.doc} channel={channel ?? null} room={room} cardId={card.id} canWrite={canComment} />}
+      {room && reactions && <CardComments doc={board.doc} outbox={comments ?? null} room={room} cardId={card.id} canWrite={canComment} />}
       {scribe && board.doc && <ScribeCardEditor doc={board.doc} cardId={card.id} text={card.text} />}
     </CardView>
   );

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { CardActions } from '../../components/CardActions';
 import { CardView } from '../../components/CardView';
 import type { BoardCard } from '../../realtime/board';
-import type { ChangeEntry } from '../../realtime/change-outbox';
-import type { CommandAck } from '../../realtime/control';
+import type { ChangeAck, ChangeEntry } from '../../realtime/change-outbox';
+import { changeKey } from '../../realtime/outbox-store';
 import type { OutboxEntry } from '../../realtime/outbox';
 import type { StoredJoin } from './joins';
 import { useErrorText } from '../../components/error-text';
@@ -22,15 +22,17 @@ interface MyCardsProps {
   onRetry: (id: string) => void;
   onForget: (id: string) => void;
   /** Edit or withdraw through the device's outbox; each resolves with the server's ack. */
-  onEdit: (room: string, id: string, text: string) => Promise<CommandAck>;
-  onWithdraw: (room: string, id: string) => Promise<CommandAck>;
-  onDropChange: (id: string) => void;
+  onEdit: (room: string, id: string, text: string) => Promise<ChangeAck>;
+  onWithdraw: (room: string, id: string) => Promise<ChangeAck>;
+  /** Give up a refused change, by its key (`changeKey`). */
+  onDropChange: (key: string) => void;
 }
 
 /** One's own cards, newest first: each says whether it is saved, and can be edited or withdrawn. */
 export function MyCards({ join, room, cards, entries, changes, online, onRetry, onForget, onEdit, onWithdraw, onDropChange }: MyCardsProps) {
   const { t } = useTranslation();
-  const changeOf = new Map(changes.map((change) => [change.payload.id, change]));
+  // Only the changes to one's own cards (marks and comments are shown where they were made).
+  const changeOf = new Map(changes.flatMap((change) => (change.event === 'card:edit' || change.event === 'card:delete' ? [[change.payload.id, change] as const] : [])));
   const onBoard = new Map(cards.map((card) => [card.id, card]));
   const byId = new Map(entries.map((entry) => [entry.payload.id, entry]));
   const pending = entries.filter((entry) => !onBoard.has(entry.payload.id)).map((entry) => entry.payload.id);
@@ -58,7 +60,7 @@ export function MyCards({ join, room, cards, entries, changes, online, onRetry, 
                 <CardView card={shown}>
                   {entry && <DeliveryStatus entry={entry} online={online} onRetry={() => onRetry(id)} onDiscard={() => onForget(id)} />}
                   {card?.hidden && <p className="muted">{t('card.hiddenByFacilitator')}</p>}
-                  {changeOf.get(id) && <ChangeStatus change={changeOf.get(id)!} online={online} onDiscard={() => onDropChange(id)} />}
+                  {changeOf.get(id) && <ChangeStatus change={changeOf.get(id)!} online={online} onDiscard={() => onDropChange(changeKey(changeOf.get(id)!))} />}
                   {card && (!entry || entry.state === 'saved') && (
                     <CardActions
                       text={card.text}

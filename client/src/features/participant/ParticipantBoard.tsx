@@ -57,7 +57,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
   const outbox = useCardOutbox(control.channel, room, storageKey);
   const changes = useChangeOutbox(control.channel, storageKey);
   // Before any early return: the hooks run in the same order on every render.
-  const reactions = useReactions(control.channel, control.consensus, viewRoom);
+  const reactions = useReactions(control.channel, control.consensus, viewRoom, changes);
   const { reconcile } = outbox;
   const [writing, setWriting] = useState(false);
   const writeButton = useRef<HTMLButtonElement>(null);
@@ -166,7 +166,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
           excludeAuthor={scribe ? undefined : join.participantId}
           holdScroll={writing}
           reactions={ended ? undefined : reactions}
-          channel={control.channel}
+          comments={changes}
           own={viewRoom === room}
         />
       )}
