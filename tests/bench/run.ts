@@ -6,6 +6,7 @@
  *   npm run bench -- --quick          smoke check with small numbers (~2 min); prints only (add --write to write)
  *   npm run bench -- --only=fanout,ack,storage,browser,scale
  *   npm run bench -- --only=cold      the cold-room row alone (part of `storage` otherwise)
+ *   npm run bench -- --only=suggestions  precision and recall of the Japanese group suggestions
  *   npm run bench -- --no-write       full run without touching the docs
  * `scale` (one and two Yoriai processes on PostgreSQL + Redis) runs when it finds both:
  * YORIAI_BENCH_POSTGRES_URL / YORIAI_BENCH_REDIS_URL, else YORIAI_TEST_POSTGRES_URL /
@@ -24,6 +25,7 @@ import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
 import { findScaleServices, runScale, type ScaleResult } from './scenarios/scale';
 import { type RestartResult, runColdRestart, runReferenceSync, runStorage } from './scenarios/storage';
+import { runSuggestions } from './scenarios/suggestions';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -52,7 +54,7 @@ const config = quick
       scale: { sizes: [200, 400], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
     };
 /** The groups whose rows make docs/benchmarks.md; `scale` writes docs/scaling.md. */
-const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'browser'];
+const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'browser', 'suggestions'];
 
 const started = performance.now();
 const log = (line: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -167,6 +169,12 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+  });
+
+  await step('suggestions', async () => {
+    log('  yoriai: group suggestions over the labelled cards');
+    results.suggestions = await runSuggestions();
+    log(`    precision ${results.suggestions.chosen.precision.toFixed(2)}, recall ${results.suggestions.chosen.recall.toFixed(2)}`);
   });
 
   let scale: ScaleResult | { skipped: string } | undefined;
