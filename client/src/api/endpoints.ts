@@ -98,6 +98,10 @@ export const api = {
   /** The labels come in `language` when given, else in the browser's. */
   organizationTypes: (language?: string) =>
     requestJson<{ id: OrganizationType; label: string }[]>('GET', `/api/organization-types${language ? `?lang=${language === 'en' ? 'en' : 'ja'}` : ''}`),
+  /** What the join page of this code's session offers: its space's list. */
+  joinOrganizationTypes: (code: string) => requestJson<{ id: OrganizationType; label: string }[]>('GET', `/api/join/${encodeURIComponent(code)}/organization-types`),
+  /** The types offered in a space (the facilitator's proxy entry). */
+  spaceOrganizationTypes: (spaceId: string) => requestJson<{ id: OrganizationType; label: string }[]>('GET', `/api/spaces/${encodeURIComponent(spaceId)}/organization-types`),
   join: (input: JoinInput) => requestJson<JoinResult>('POST', '/api/join', { body: input }),
   previewJoin: (code: string) => requestJson<JoinPreview>('GET', `/api/join/${encodeURIComponent(code)}`),
   access: (token: string) => requestJson<AccessView>('GET', '/api/me', { token }),

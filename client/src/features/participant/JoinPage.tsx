@@ -118,6 +118,7 @@ export function JoinPage() {
             </p>
           </div>
           <OrganizationTypeField
+            joinCode={code}
             value={organizationType}
             onChange={(value) => {
               setOrganizationType(value);

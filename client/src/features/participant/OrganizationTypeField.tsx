@@ -4,16 +4,18 @@ import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 
 interface OrganizationTypeFieldProps {
+  /** The session's join code: its space's types are offered. */
+  joinCode: string;
   value: string;
   onChange: (value: string) => void;
   invalid: boolean;
   errorId: string;
 }
 
-/** The organisation types the server offers, as a radio group labelled in the UI language. */
-export function OrganizationTypeField({ value, onChange, invalid, errorId }: OrganizationTypeFieldProps) {
+/** The organisation types the server offers for this session (its space's), as a radio group labelled in the UI language. */
+export function OrganizationTypeField({ joinCode, value, onChange, invalid, errorId }: OrganizationTypeFieldProps) {
   const { t } = useTranslation();
-  const [types] = useLoad(() => api.organizationTypes(), []);
+  const [types] = useLoad(() => api.joinOrganizationTypes(joinCode), [joinCode]);
   // The server's stored list is the one to offer (with the admin's labels); the defaults, for a failed request.
   const offered = types.state === 'done' ? types.value : ORGANIZATION_TYPES.map((id) => ({ id, label: t(`organizationType.${id}`) }));
   return (

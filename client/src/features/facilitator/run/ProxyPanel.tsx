@@ -18,20 +18,22 @@ export interface ProxyPerson {
 
 interface ProxyPanelProps {
   sessionId: string;
+  /** The session's space: its organisation types are offered. */
+  spaceId: string;
   token: string;
   channel: ControlChannel | null;
   boards: BoardInfo[];
 }
 
 /** Someone without a phone: register their name and organisation type, then write their cards for them. */
-export function ProxyPanel({ sessionId, token, channel, boards }: ProxyPanelProps) {
+export function ProxyPanel({ sessionId, spaceId, token, channel, boards }: ProxyPanelProps) {
   const { t } = useTranslation();
   const tables = boards.filter((b) => b.kind === 'table');
   const [name, setName] = useState('');
   const [org, setOrg] = useState<OrganizationType | ''>('');
   const [room, setRoom] = useState('');
   // The stored list the server checks (the admin may have added or retired types).
-  const [types] = useLoad(() => api.organizationTypes(), []);
+  const [types] = useLoad(() => api.spaceOrganizationTypes(spaceId), [spaceId]);
   const [people, setPeople] = useState<ProxyPerson[]>([]);
   const action = useAction();
 

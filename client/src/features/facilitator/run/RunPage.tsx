@@ -75,7 +75,7 @@ export function RunPage({ session, token }: { session: SessionView; token: strin
           />
           <ProjectorLink sessionId={session.id} />
           <ParticipantsPanel sessionId={session.id} channel={control.channel} roster={control.roster} tables={boards.filter((b) => b.kind === 'table')} />
-          <ProxyPanel sessionId={session.id} token={token} channel={control.channel} boards={boards} />
+          <ProxyPanel sessionId={session.id} spaceId={session.spaceId} token={token} channel={control.channel} boards={boards} />
           <JoinPanel session={session} />
           <CloseSessionPanel sessionId={session.id} session={state} />
         </div>
