@@ -29,7 +29,7 @@ async function account(email: string, role: 'secretariat' | 'facilitator', space
 // ApiClient sends JSON; an import is raw bytes with the client's cookie.
 async function rawPost(client: ApiClient, pathname: string, bytes: Uint8Array): Promise<Response> {
   const cookie = (client as unknown as { cookie: string }).cookie;
-  return fetch(server.url + pathname, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: bytes });
+  return fetch(server.url + pathname, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: Buffer.from(bytes) });
 }
 
 const sjis = (text: string) => Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
