@@ -95,10 +95,12 @@ export function useCardOutbox(channel: ControlChannel | null, room: string | und
     });
   }, [channel, deliver, loaded]);
 
+  /** Send a new card to the hook's room, or to `to` (a facilitator writing for someone at their table). */
   const add = useCallback(
-    (card: NewCard) => {
-      if (!room) return;
-      const payload = { ...card, room, id: newId() };
+    (card: NewCard, to?: string) => {
+      const target = to ?? room;
+      if (!target) return;
+      const payload = { ...card, room: target, id: newId() };
       unanswered.current.set(payload.id, payload);
       setEntries((list) => [...list, { payload, state: 'sending' }]);
       if (channel?.isConnected()) deliver(payload);

@@ -79,7 +79,8 @@ export function MyCards({ join, room, cards, entries, changes, online, onRetry, 
   );
 }
 
-function DeliveryStatus({ entry, online, onRetry, onDiscard }: { entry: OutboxEntry; online: boolean; onRetry: () => void; onDiscard: () => void }) {
+/** Where one written card stands (sending, kept on the device, saved, refused), with retry and discard when refused. */
+export function DeliveryStatus({ entry, online, onRetry, onDiscard }: { entry: OutboxEntry; online: boolean; onRetry: () => void; onDiscard: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (

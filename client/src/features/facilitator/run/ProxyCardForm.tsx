@@ -7,40 +7,44 @@ import { KindIcon } from '../../../components/KindLabel';
 import { LiveMessage } from '../../../components/LiveMessage';
 import { useBoard } from '../../../realtime/board';
 import type { ControlChannel } from '../../../realtime/control';
-import { newId } from '../../../realtime/ids';
+import { useCardOutbox } from '../../../realtime/outbox';
+import { DeliveryStatus } from '../../participant/MyCards';
 import type { ProxyPerson } from './ProxyPanel';
-import { useRequest } from './use-request';
 
 interface ProxyCardFormProps {
   token: string;
+  /** Where the cards not yet stored are kept on this computer (one per session). */
+  storageKey: string;
   channel: ControlChannel | null;
   boards: BoardInfo[];
   people: ProxyPerson[];
 }
 
-/** Write a card for a registered person, on their table (else the main board); tagged with their name and sector by the server. */
-export function ProxyCardForm({ token, channel, boards, people }: ProxyCardFormProps) {
+/**
+ * Write a card for a registered person, on their table (else the main board); tagged with their
+ * name and sector by the server. Sent through the same outbox as a phone's cards: kept on this
+ * computer until the server has it, through dead venue Wi-Fi and a reload.
+ */
+export function ProxyCardForm({ token, storageKey, channel, boards, people }: ProxyCardFormProps) {
   const { t } = useTranslation();
   const [personId, setPersonId] = useState(people[people.length - 1]?.id ?? '');
   const [kind, setKind] = useState<CardKind>('issue');
   const [stageId, setStageId] = useState('');
   const [text, setText] = useState('');
-  const [saved, setSaved] = useState(false);
-  const request = useRequest(channel);
+  const outbox = useCardOutbox(channel, undefined, storageKey);
   const person = people.find((p) => p.id === personId) ?? people[people.length - 1];
   const room = person?.room ?? boards.find((b) => b.kind === 'main')?.room ?? '';
   const board = useBoard(room || undefined, token);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!person || !text.trim()) return;
-    setSaved(false);
-    const ack = await request.send('card:add', { room, id: newId(), kind, text: text.trim(), onBehalfOf: person.id, ...(stageId ? { stageId } : {}) });
-    if (ack?.ok) {
-      setSaved(true);
-      setText('');
-    }
+    if (!person || !text.trim() || !room) return;
+    outbox.add({ kind, text: text.trim(), onBehalfOf: person.id, ...(stageId ? { stageId } : {}) }, room);
+    setText('');
   };
+  // The cards still on their way or refused, and the latest one stored.
+  const open = outbox.entries.filter((e) => e.state !== 'saved');
+  const last = outbox.entries.some((e) => e.state === 'saved');
 
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="proxy-card-heading">
@@ -82,10 +86,20 @@ export function ProxyCardForm({ token, channel, boards, people }: ProxyCardFormP
         <label htmlFor="proxy-text">{t('participant.text')}</label>
         <textarea id="proxy-text" rows={3} maxLength={LIMITS.cardText} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <button type="submit" className="button-primary" disabled={request.busy || !text.trim()}>
+      <button type="submit" className="button-primary" disabled={!text.trim()}>
         {t('participant.send')}
       </button>
-      <LiveMessage tone={request.error ? 'error' : 'info'}>{request.error ?? (saved ? t('card.saved') : null)}</LiveMessage>
+      <LiveMessage tone="info">{last && open.length === 0 ? t('card.saved') : null}</LiveMessage>
+      {open.length > 0 && (
+        <ul className="card-list proxy-outbox" aria-label={t('proxy.waiting')}>
+          {open.map((entry) => (
+            <li key={entry.payload.id}>
+              <p className="card-text">{entry.payload.text}</p>
+              <DeliveryStatus entry={entry} online={false} onRetry={() => outbox.retry(entry.payload.id)} onDiscard={() => outbox.forget(entry.payload.id)} />
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

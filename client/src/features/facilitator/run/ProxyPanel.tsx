@@ -91,7 +91,7 @@ export function ProxyPanel({ sessionId, spaceId, token, channel, boards }: Proxy
         </button>
       </form>
       <LiveMessage tone={action.message?.tone}>{action.message?.text}</LiveMessage>
-      {people.length > 0 && <ProxyCardForm token={token} channel={channel} boards={boards} people={people} />}
+      {people.length > 0 && <ProxyCardForm token={token} storageKey={`yoriai-proxy:${sessionId}`} channel={channel} boards={boards} people={people} />}
     </section>
   );
 }
