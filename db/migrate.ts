@@ -13,8 +13,8 @@ import * as spaces from './migrations/2026-12-01-080-spaces';
 import * as platformDirectory from './migrations/2026-12-01-081-platform-directory';
 
 // Listed by hand rather than read from the folder so that bundlers and tsx agree on them;
-// names are date-prefixed so their order is their name order.
-const MIGRATIONS: Record<string, Migration> = {
+// names are date-prefixed so their order is their name order. Exported for the upgrade tests.
+export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-001-foundation': foundation,
   '2026-11-26-002-audit-log': auditLog,
   '2026-11-26-003-workshop': workshop,
