@@ -30,6 +30,8 @@ import { createDomainEvents } from './cluster/events';
 import { closeRedis, connectRedis, createRedisBus, type RedisClients } from './cluster/redis-bus';
 import { createIoServer } from './realtime/io/server';
 import { createYjsEndpoint } from './realtime/yjs/endpoint';
+import { type MetricsListener, publicMetricsRoute, startMetricsListener } from './metrics/endpoint';
+import { createMetrics, type Metrics, NO_METRICS } from './metrics/metrics';
 import { createDocStore } from './rooms/doc-store';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { ensureAdmin } from './services/accounts.service';
@@ -47,6 +49,8 @@ export interface App {
   expressApp: express.Express;
   /** The open database (operations and fault tests use the raw handle). */
   database: DbHandle;
+  /** Where the separate metrics listener is (`YORIAI_METRICS=port:<n>`), else undefined. */
+  metricsUrl?: string;
   /** Close sockets, compact and evict rooms, close the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -68,8 +72,13 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     redis = await connectRedis(config.redisUrl, log);
     bus = createRedisBus(redis, log);
   }
+  // Read at scrape time from the parts created below.
+  const sources = { roomsLoaded: () => rooms.loadedRooms().length, clients: (channel: 'yjs' | 'socketio') => (channel === 'yjs' ? yjs.clientCount() : io.engine.clientsCount) };
+  const metrics: Metrics | null = config.metrics.mode === 'off' ? null : createMetrics(sources);
+  const observer = metrics ?? NO_METRICS;
   const rooms = createRoomRegistry({
-    store: createDocStore(database.db),
+    observer,
+    store: createDocStore(database.db, undefined, observer),
     bus,
     log,
     idleMs: config.roomIdleMs,
@@ -108,10 +117,12 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     }
   };
 
-  const expressApp = createExpressApp(ctx, log, isAllowedOrigin);
+  const expressApp = createExpressApp(ctx, log, isAllowedOrigin, publicMetricsRoute(metrics, config.metrics));
   httpServer.on('request', expressApp);
   const io = createIoServer(ctx, httpServer, isAllowedOrigin, redis);
-  const yjs = createYjsEndpoint(ctx, isAllowedOrigin);
+  io.on('connection', (socket) => socket.on('disconnect', (reason) => observer.socketClosed('socketio', reason)));
+  const yjs = createYjsEndpoint(ctx, isAllowedOrigin, (code) => observer.socketClosed('yjs', code));
+  const metricsListener: MetricsListener | null = metrics && config.metrics.mode === 'port' ? await startMetricsListener(metrics, config.metrics.port) : null;
   // What Node's own parser refuses (a head over its size limit, broken framing) never reaches
   // express: answer it in the same error format, instead of Node's empty 400/431.
   httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -146,9 +157,11 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
     rooms,
     expressApp,
     database,
+    metricsUrl: metricsListener?.url,
     close() {
       closing ??= (async () => {
         clearInterval(retention);
+        await metricsListener?.close();
         yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await rooms.closeAll(1001, 'server shutting down');
@@ -164,7 +177,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   };
 }
 
-function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin: (o: string | undefined, h: string | undefined) => boolean) {
+function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin: (o: string | undefined, h: string | undefined) => boolean, metricsRoute: express.RequestHandler) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
@@ -188,6 +201,8 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Prometheus text behind a token, or 404 (docs/operations.md, "Metrics").
+  app.get('/metrics', metricsRoute);
   // The session import takes larger bodies and parses them itself.
   const json = express.json({ limit: LIMITS.jsonBodyBytes });
   app.use((req, res, next) => (req.path === '/api/sessions/import' ? next() : json(req, res, next)));

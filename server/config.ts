@@ -6,6 +6,24 @@ import { BOARD_MAX_BYTES } from '../shared/board/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * YORIAI_METRICS: `off` (default); `token:<secret>` (GET /metrics on the public port with
+ * `Authorization: Bearer <secret>`, 16 characters or more); `port:<n>` (GET /metrics on a
+ * separate listener on 127.0.0.1:<n>, 0 for any free port). See docs/operations.md.
+ */
+const metricsSetting = z.union([
+  z.literal('off').transform(() => ({ mode: 'off' as const })),
+  z
+    .string()
+    .regex(/^token:[\x21-\x7e]{16,200}$/, 'token:<secret> with 16 to 200 printable characters')
+    .transform((value) => ({ mode: 'token' as const, token: value.slice('token:'.length) })),
+  z
+    .string()
+    .regex(/^port:[0-9]{1,5}$/, 'port:<n>')
+    .transform((value) => ({ mode: 'port' as const, port: Number(value.slice('port:'.length)) }))
+    .refine((value) => value.port <= 65535, 'a port up to 65535'),
+], { error: 'off, token:<secret of 16 to 200 printable characters> or port:<n>' });
+
 const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('0.0.0.0'),
@@ -55,6 +73,8 @@ const configSchema = z.object({
    * (poll sector views, the report, exports), so a small group's answers cannot be told apart.
    */
   smallGroupThreshold: z.coerce.number().int().min(1).max(100).default(3),
+  /** Prometheus metrics (YORIAI_METRICS): off, behind a token, or on a localhost port. */
+  metrics: metricsSetting.default({ mode: 'off' }),
 });
 
 /** The server's configuration, read once and frozen. */
@@ -89,6 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     boardMaxBytes: pick('YORIAI_BOARD_MAX_BYTES') as unknown as number | undefined,
     trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
     smallGroupThreshold: pick('YORIAI_SMALL_GROUP_THRESHOLD') as unknown as number | undefined,
+    metrics: pick('YORIAI_METRICS'),
   };
 }
 

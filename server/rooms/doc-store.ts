@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { NO_METRICS, type StoreObserver } from '../metrics/metrics';
 import {
   appendUpdates,
   countUpdatesAfterSnapshot,
@@ -44,7 +45,7 @@ interface PendingAppend {
  * one transaction, so one fsync makes all of them durable. Each caller is still answered only
  * after the commit. A failed commit fails every append in it.
  */
-export function createDocStore(db: Kysely<Database>, now: () => Date = () => new Date()): DocStore {
+export function createDocStore(db: Kysely<Database>, now: () => Date = () => new Date(), observer: StoreObserver = NO_METRICS): DocStore {
   let pending: PendingAppend[] = [];
   let scheduled = false;
   let committing = false;
@@ -62,8 +63,10 @@ export function createDocStore(db: Kysely<Database>, now: () => Date = () => new
     if (batch.length === 0) return;
     committing = true;
     const createdAt = now().toISOString();
+    const started = performance.now();
     try {
       const ids = await db.transaction().execute((trx) => appendUpdates(trx, batch, createdAt));
+      observer.committed((performance.now() - started) / 1000, batch.length);
       batch.forEach((item, i) => item.resolve(ids[i]));
     } catch (error) {
       for (const item of batch) item.reject(error);

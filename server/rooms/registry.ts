@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import type { ClusterBus, RoomMessageKind } from '../cluster/bus';
 import type { StoredDoc } from '../../db/repositories/doc-store.repository';
+import type { RoomObserver } from '../metrics/metrics';
 import type { DocStore } from './doc-store';
 import { Room } from './room';
 
@@ -36,6 +37,8 @@ export interface RegistryOptions {
   compactAfterUpdates: number;
   /** Bytes a board's stored state may grow to (default BOARD_MAX_BYTES). */
   boardMaxBytes?: number;
+  /** Told of each relayed write (metrics). */
+  observer?: RoomObserver;
 }
 
 /** Create the app's room registry. One per app, never module-level. */
@@ -95,6 +98,7 @@ export function createRoomRegistry(options: RegistryOptions): RoomRegistry {
           if (stored.updatesSinceSnapshot >= compactAfterUpdates) void compact(stored);
         },
         options.boardMaxBytes,
+        options.observer,
       );
       restore(room, await store.load(name));
       for (const [kind, data] of early.splice(0)) room.applyRemote(kind, data);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { BOARD_MAX_BYTES } from '../../shared/board/schema';
 import type { DocStore } from './doc-store';
 import type { RoomMessageKind } from '../cluster/bus';
+import { NO_METRICS, type RoomObserver } from '../metrics/metrics';
 import { LazyDoc, LOAD_ORIGIN } from './lazy-doc';
 import { encodeAwareness, encodeSyncStep2FromUpdate, encodeSyncUpdate } from './messages';
 
@@ -83,6 +84,8 @@ export class Room {
     private readonly onStored: (room: Room) => void = () => undefined,
     /** Bytes the stored state may grow to. */
     private readonly maxBytes: number = BOARD_MAX_BYTES,
+    /** Told how long each write waited for its relay (metrics). */
+    private readonly observer: RoomObserver = NO_METRICS,
   ) {
     this.lazy = new LazyDoc(name, log, () => {
       this.fullSync = null;
@@ -266,6 +269,7 @@ export class Room {
   private stage(update: Uint8Array, relay: () => void): Promise<void> {
     this.staged += 1;
     this.storedBytes += update.byteLength;
+    const arrived = performance.now();
     const append = this.store.append(this.name, update).then(
       (id) => {
         this.lastUpdateId = Math.max(this.lastUpdateId, id);
@@ -283,6 +287,7 @@ export class Room {
     const done = Promise.all([this.relayed, append]).then(() => {
       if (this.broken) throw new StorageError('room is closed');
       relay();
+      this.observer.relayed((performance.now() - arrived) / 1000);
       this.onStored(this);
     });
     const settle = () => {

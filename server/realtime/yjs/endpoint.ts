@@ -54,11 +54,18 @@ function frameOf(data: Uint8Array): Buffer[] {
 /** The `/yjs/<room>` endpoint: authenticates, then hands the socket to the room. */
 export interface YjsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Board sockets open now (metrics). */
+  clientCount(): number;
   close(): void;
 }
 
 /** Create the y-websocket endpoint for an app. */
-export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean): YjsEndpoint {
+export function createYjsEndpoint(
+  ctx: ServiceContext,
+  isAllowedOrigin: (origin: string | undefined, host: string | undefined) => boolean,
+  /** Told the close code of every board socket that closes (metrics). */
+  onClosed: (code: number) => void = () => undefined,
+): YjsEndpoint {
   // Anything larger than a writer may send is refused by ws itself (close 1009) before it is buffered.
   // No compression: a phone would pay for it in CPU, and `frameOf` relies on it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.writerMessageBytes, perMessageDeflate: false });
@@ -93,6 +100,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
   pinger.unref();
 
   const onConnection = (ws: WebSocket, req: IncomingMessage) => {
+    ws.once('close', (code: number) => onClosed(code));
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     // The upgrade dispatch answered 400 to a target that does not decode; this is its twin.
@@ -200,6 +208,7 @@ export function createYjsEndpoint(ctx: ServiceContext, isAllowedOrigin: (origin:
       }
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
+    clientCount: () => wss.clients.size,
     close() {
       clearInterval(pinger);
       ctx.events.off('participant:removed', onRemoved);
