@@ -1,22 +1,35 @@
-import { ApiError, requestJson } from './http';
 import type { ChangeView, ImportRowError, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
 import type { SpaceRef } from '../../../shared/schemas/spaces';
+import { ApiError, type ClientErrorCode, requestJson } from './http';
 
 export type { ChangeView, ImportRowError, MembershipKind, OrganizationInput, OrganizationView, ResourceInput, ResourceView, ScheduleInput, ScheduleView, ResourceStatus, Weekday } from '../../../shared/schemas/directory';
 export { MEMBERSHIP_KINDS, RESOURCE_STATUSES, WEEKDAYS } from '../../../shared/schemas/directory';
 export type { SpaceRef } from '../../../shared/schemas/spaces';
 
-/** A directory entry: a resource with its organisation. */
-export type DirectoryEntry = ResourceView & { organization: Pick<OrganizationView, 'id' | 'name'> & Partial<Pick<OrganizationView, 'kana' | 'phone' | 'email' | 'url' | 'contactName'>> };
+/** A directory entry of the secretariat's view: a resource, whether it opens this week, and who offers it. */
+export type DirectoryEntry = ResourceView & {
+  openThisWeek: boolean;
+  organization: { id: string; name: string; kana: string; membership: string; organizationType: string; url: string };
+};
 
-/** An organisation's page: itself, its resources, what its people did, its history. */
+/**
+ * An entry of the public view: what the member wrote for the public, without confirmation
+ * dates, stale flag, status or the organisation's contact person.
+ */
+export type PublicEntry = Pick<ResourceView, 'id' | 'name' | 'description' | 'categories' | 'audiences' | 'districts' | 'schedule' | 'address' | 'fees' | 'capacity' | 'howToApply' | 'contact'> & {
+  openThisWeek: boolean;
+  organization: { name: string; url: string };
+};
+
+/** An organisation's page: itself, its resources, the actions it owns, its history, its update link. */
 export interface OrganizationDetail {
   organization: OrganizationView;
   resources: ResourceView[];
-  sessions: Array<{ id: string; title: string; heldOn?: string | null }>;
-  actions: Array<{ id: string; title: string; status: string; dueDate?: string | null }>;
-  history: ChangeView[];
-  updateLink?: { expiresAt: string } | null;
+  actions: Array<{ id: string; sessionId: string; sessionTitle: string; title: string; dueDate: string | null; status: string }>;
+  /** Not derivable (participants join with an organisation type, not an organisation): null. */
+  sessionsAttended: Array<{ id: string; title: string; heldOn?: string | null }> | null;
+  changes: ChangeView[];
+  updateLink: { open: true; createdAt: string; expiresAt: string; lastUsedAt: string | null } | { open: false };
 }
 
 /** The labels a space offers for its resources (retired terms left out). */
@@ -26,12 +39,12 @@ export interface Taxonomy {
   districts: string[];
 }
 
-/** What an update link opens: the organisation and its entries. */
+/** What an update link opens: the organisation, its entries, the terms to choose from. */
 export interface MemberView {
-  organization: Pick<OrganizationView, 'id' | 'name'>;
+  organization: OrganizationView;
   resources: ResourceView[];
-  taxonomies?: TaxonomiesView;
-  expiresAt?: string;
+  taxonomies: TaxonomiesView;
+  organizationTypes: Array<{ id: string; label: string }>;
 }
 
 /** The filters of the directory: every one optional. */
@@ -42,16 +55,42 @@ export interface DirectoryQuery {
   district?: string;
   weekday?: string;
   openThisWeek?: boolean;
+  /** The secretariat's view: paused and ended entries too. */
+  all?: boolean;
 }
 
-/** The answer to an import: how many came in, or every bad row with nothing imported. */
-export type ImportResult = { ok: true; imported: number } | { ok: false; message: string; rows: ImportRowError[] };
+/** A good import (or its preview): the rows as they are (or would be) stored. */
+export interface ImportAccepted {
+  encoding: 'UTF-8' | 'Shift_JIS';
+  rows: Array<{ line: number } & OrganizationInput>;
+  ignoredColumns: string[];
+  imported: number;
+}
+
+/** The answer to an import: accepted, or every bad row with nothing imported. */
+export type ImportResult = ({ ok: true } & ImportAccepted) | { ok: false; message: string; rows: ImportRowError[] };
+
+/** The secretariat's figures of a space's members and directory. */
+export interface DirectoryFigures {
+  members: {
+    total: number;
+    byKind: Array<{ membership: string; count: number }>;
+    byType: Array<{ organizationType: string; label: string; count: number }>;
+    joinedByFiscalYear: Array<{ fiscalYear: number } & Record<string, number>>;
+  };
+  resources: { total: number; byCategory: Array<{ category: string; count: number }>; byDistrict: Array<{ district: string; count: number }> };
+  gaps: { audience: string | null; cells: Array<{ district: string; category: string }> };
+  stale: Array<{ resourceId: string; name: string; organizationId: string; organizationName: string; lastConfirmedOn: string | null }>;
+}
 
 /** The live labels of each facet. */
-export function taxonomyOf(view: TaxonomiesView): Taxonomy {
-  const live = (terms: TaxonomiesView['categories'] | undefined) => (terms ?? []).filter((t) => !t.retired).map((t) => t.label);
+export function taxonomyOf(view: Partial<Record<keyof Taxonomy, Array<{ label: string; retired?: boolean }>>>): Taxonomy {
+  const live = (terms: Array<{ label: string; retired?: boolean }> | undefined) => (terms ?? []).filter((t) => !t.retired).map((t) => t.label);
   return { categories: live(view.categories), audiences: live(view.audiences), districts: live(view.districts) };
 }
+
+/** The HSDS tabular files the server writes, one CSV each (docs/api.md). */
+export const HSDS_CSV_TABLES = ['organizations', 'services', 'schedules', 'service_areas', 'phones', 'attributes', 'taxonomy_terms'] as const;
 
 const enc = encodeURIComponent;
 
@@ -67,7 +106,7 @@ function query(q: DirectoryQuery): string {
 
 /**
  * Send a CSV file's bytes unchanged (`text/csv`, no charset), so a Shift_JIS file from Excel
- * reaches the server as it was written and the server decides its encoding.
+ * reaches the server as it was written and the server detects its encoding.
  */
 async function postCsv(path: string, file: Blob): Promise<ImportResult> {
   let res: Response;
@@ -76,41 +115,45 @@ async function postCsv(path: string, file: Blob): Promise<ImportResult> {
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network error');
   }
-  const body = (await res.json().catch(() => ({}))) as { imported?: number; error?: { code?: string; message?: string }; rows?: ImportRowError[] };
-  if (res.ok) return { ok: true, imported: body.imported ?? 0 };
-  if (res.status === 400 && Array.isArray(body.rows)) return { ok: false, message: body.error?.message ?? '', rows: body.rows };
-  throw new ApiError(res.status, (body.error?.code as never) ?? 'internal', body.error?.message ?? res.statusText);
+  const body = (await res.json().catch(() => ({}))) as Omit<Partial<ImportAccepted>, 'rows'> & { error?: { code?: string; message?: string }; rows?: unknown };
+  if (res.ok) return { ok: true, encoding: body.encoding ?? 'UTF-8', rows: (body.rows as ImportAccepted['rows']) ?? [], ignoredColumns: body.ignoredColumns ?? [], imported: body.imported ?? 0 };
+  if (res.status === 400 && Array.isArray(body.rows)) return { ok: false, message: body.error?.message ?? '', rows: body.rows as ImportRowError[] };
+  throw new ApiError(res.status, (body.error?.code ?? 'internal') as ClientErrorCode, body.error?.message ?? res.statusText);
 }
 
 /** The organisations and social-resource directory of a space, for the secretariat. */
 export const directoryApi = {
   spaces: () => requestJson<SpaceRef[]>('GET', '/api/spaces'),
+  organizationTypes: (space: string) => requestJson<Array<{ id: string; label: string }>>('GET', `/api/spaces/${enc(space)}/organization-types`),
   organizations: (space: string) => requestJson<OrganizationView[]>('GET', `/api/spaces/${enc(space)}/organizations`),
   addOrganization: (space: string, input: OrganizationInput) => requestJson<{ id: string }>('POST', `/api/spaces/${enc(space)}/organizations`, { body: input }),
   organization: (id: string) => requestJson<OrganizationDetail>('GET', `/api/organizations/${enc(id)}`),
-  changeOrganization: (id: string, input: OrganizationPatch) => requestJson<unknown>('PATCH', `/api/organizations/${enc(id)}`, { body: input }),
-  importCsv: (space: string, file: Blob) => postCsv(`/api/spaces/${enc(space)}/organizations/import`, file),
+  changeOrganization: (id: string, input: OrganizationPatch) => requestJson<OrganizationView>('PATCH', `/api/organizations/${enc(id)}`, { body: input }),
+  /** With `preview`, the rows as they would be stored and nothing imported. */
+  importCsv: (space: string, file: Blob, preview: boolean) => postCsv(`/api/spaces/${enc(space)}/organizations/import${preview ? '?preview=1' : ''}`, file),
   organizationsCsvUrl: (space: string) => `/api/spaces/${enc(space)}/organizations.csv`,
   organizationsJsonUrl: (space: string) => `/api/spaces/${enc(space)}/organizations.json`,
   hsdsUrl: (space: string) => `/api/spaces/${enc(space)}/directory/hsds.json`,
-  directoryCsvUrl: (space: string) => `/api/spaces/${enc(space)}/directory.csv`,
+  hsdsCsvUrl: (space: string, table: (typeof HSDS_CSV_TABLES)[number]) => `/api/spaces/${enc(space)}/directory/hsds/${table}.csv`,
   addResource: (organization: string, input: ResourceInput) => requestJson<{ id: string }>('POST', `/api/organizations/${enc(organization)}/resources`, { body: input }),
-  changeResource: (id: string, input: ResourcePatch) => requestJson<unknown>('PATCH', `/api/resources/${enc(id)}`, { body: input }),
+  changeResource: (id: string, input: ResourcePatch) => requestJson<ResourceView>('PATCH', `/api/resources/${enc(id)}`, { body: input }),
   createUpdateLink: (organization: string) => requestJson<{ url: string; expiresAt: string }>('POST', `/api/organizations/${enc(organization)}/update-link`),
   revokeUpdateLink: (organization: string) => requestJson<void>('DELETE', `/api/organizations/${enc(organization)}/update-link`),
   taxonomies: (space: string) => requestJson<TaxonomiesView>('GET', `/api/spaces/${enc(space)}/taxonomies`),
-  directory: (space: string, q: DirectoryQuery) => requestJson<DirectoryEntry[]>('GET', `/api/spaces/${enc(space)}/directory${query(q)}`),
+  directory: (space: string, q: DirectoryQuery) => requestJson<{ entries: DirectoryEntry[]; taxonomies: TaxonomiesView }>('GET', `/api/spaces/${enc(space)}/directory${query(q)}`),
+  figures: (space: string, audience: string) => requestJson<DirectoryFigures>('GET', `/api/spaces/${enc(space)}/directory/figures${audience ? `?audience=${enc(audience)}` : ''}`),
 };
 
 /** What a member's update link may do, with the link's token instead of an account. */
 export const memberApi = {
   open: (token: string) => requestJson<MemberView>('GET', `/api/update-links/${enc(token)}`),
-  changeResource: (token: string, id: string, input: ResourcePatch) => requestJson<unknown>('PATCH', `/api/update-links/${enc(token)}/resources/${enc(id)}`, { body: input }),
+  changeResource: (token: string, id: string, input: ResourcePatch) => requestJson<ResourceView>('PATCH', `/api/update-links/${enc(token)}/resources/${enc(id)}`, { body: input }),
   addResource: (token: string, input: ResourceInput) => requestJson<{ id: string }>('POST', `/api/update-links/${enc(token)}/resources`, { body: input }),
-  confirm: (token: string) => requestJson<{ lastConfirmedOn: string }>('POST', `/api/update-links/${enc(token)}/confirm`),
+  confirm: (token: string) => requestJson<{ confirmedOn: string; resources: number }>('POST', `/api/update-links/${enc(token)}/confirm`),
 };
 
 /** The public view of a space's published entries (no login). */
 export const publicDirectoryApi = {
-  directory: (space: string, q: DirectoryQuery) => requestJson<{ space: SpaceRef; entries: DirectoryEntry[]; taxonomies?: TaxonomiesView }>('GET', `/api/public/directory/${enc(space)}${query(q)}`),
+  directory: (space: string, q: DirectoryQuery) =>
+    requestJson<{ space: SpaceRef; entries: PublicEntry[]; taxonomies: Partial<Record<keyof Taxonomy, Array<{ id: string; label: string }>>> }>('GET', `/api/public/directory/${enc(space)}${query(q)}`),
 };

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { directoryApi } from '../../api/directory';
+import { directoryApi, HSDS_CSV_TABLES, taxonomyOf } from '../../api/directory';
 import { SecretariatNav } from '../secretariat/SecretariatNav';
 import { DirectoryView } from './DirectoryView';
 import { SpaceSwitch, useSpace } from './SpaceSwitch';
-import { useTaxonomy } from './taxonomy';
 import '../secretariat/secretariat.css';
 import './directory.css';
 
@@ -13,25 +12,41 @@ export function DirectoryPage() {
   const { t } = useTranslation();
   const space = useSpace();
   const spaceId = space.space?.id ?? '';
-  const taxonomy = useTaxonomy(spaceId);
   return (
     <div className="stack secretariat">
       <SecretariatNav />
       <SpaceSwitch state={space} />
       {spaceId && (
-        <>
-          <p className="link-row no-print">
-            <Link to="/secretariat/directory/figures">{t('dir.figures.title')}</Link>
-            <Link to={`/d/${encodeURIComponent(spaceId)}`}>{t('dir.view.publicLink')}</Link>
-            <a href={directoryApi.hsdsUrl(spaceId)} download>
-              {t('dir.view.exportHsds')}
-            </a>
-            <a href={directoryApi.directoryCsvUrl(spaceId)} download>
-              {t('dir.view.exportCsv')}
-            </a>
-          </p>
-          <DirectoryView scope={spaceId} load={(q) => directoryApi.directory(spaceId, q)} taxonomy={taxonomy} staleFlag title={t('dir.view.title')} />
-        </>
+        <DirectoryView
+          scope={spaceId}
+          load={async (q) => {
+            const answer = await directoryApi.directory(spaceId, q);
+            return { entries: answer.entries, taxonomy: taxonomyOf(answer.taxonomies) };
+          }}
+          secretariat
+          title={t('dir.view.title')}
+          aside={
+            <>
+              <p className="link-row">
+                <Link to="/secretariat/directory/figures">{t('dir.figures.title')}</Link>
+                <Link to={`/d/${encodeURIComponent(spaceId)}`}>{t('dir.view.publicLink')}</Link>
+                <a href={directoryApi.hsdsUrl(spaceId)} download>
+                  {t('dir.view.exportHsds')}
+                </a>
+              </p>
+              <details>
+                <summary>{t('dir.view.exportCsv')}</summary>
+                <p className="link-row">
+                  {HSDS_CSV_TABLES.map((table) => (
+                    <a key={table} href={directoryApi.hsdsCsvUrl(spaceId, table)} download>
+                      {table}.csv
+                    </a>
+                  ))}
+                </p>
+              </details>
+            </>
+          }
+        />
       )}
     </div>
   );

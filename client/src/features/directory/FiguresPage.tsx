@@ -1,104 +1,153 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { directoryApi, MEMBERSHIP_KINDS } from '../../api/directory';
+import { type DirectoryFigures, directoryApi, MEMBERSHIP_KINDS } from '../../api/directory';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { BarChart, LineChart } from '../secretariat/charts';
 import { FigureTable } from '../secretariat/FigureTable';
 import { useDates } from '../secretariat/format';
-import { orderOrganizationTypes, useLabels } from '../secretariat/labels';
+import { useLabels } from '../secretariat/labels';
 import { ReportSection } from '../secretariat/ReportSections';
 import { SecretariatNav } from '../secretariat/SecretariatNav';
-import { type DirectoryFigureSet, directoryFigures } from './figures';
 import { useDirectoryLabels } from './labels';
 import { SpaceSwitch, useSpace } from './SpaceSwitch';
 import { useTaxonomy } from './taxonomy';
 import '../secretariat/secretariat.css';
 import './directory.css';
 
-/** `/secretariat/directory/figures`: members by kind and type, resources by category and district, gaps, stale entries. */
+/** `/secretariat/directory/figures`: members by kind and type over time, resources by category and district, gaps, stale entries. */
 export function FiguresPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const space = useSpace();
   const spaceId = space.space?.id ?? '';
   const taxonomy = useTaxonomy(spaceId);
-  const [data] = useLoad(async () => (spaceId ? Promise.all([directoryApi.organizations(spaceId), directoryApi.directory(spaceId, {})]) : null), [spaceId]);
+  // The gaps are asked for one audience: "no 居場所 for children in 北地区" is the question the city asks.
+  const [audience, setAudience] = useState('こども');
+  const [figures] = useLoad(() => (spaceId ? directoryApi.figures(spaceId, audience) : Promise.resolve(null)), [spaceId, audience]);
   return (
     <div className="stack secretariat">
       <SecretariatNav />
       <h1>{t('dir.figures.title')}</h1>
       <SpaceSwitch state={space} />
-      {data.state === 'loading' && spaceId && <p className="muted">{t('common.loading')}</p>}
-      {data.state === 'failed' && <LiveMessage tone="error">{errorText(data.error)}</LiveMessage>}
-      {data.state === 'done' && data.value && <Figures figures={directoryFigures(data.value[0], data.value[1], taxonomy.districts)} categories={taxonomy.categories} />}
+      <div className="field no-print">
+        <label htmlFor="gap-audience">{t('dir.figures.gapAudience')}</label>
+        <select id="gap-audience" value={audience} onChange={(e) => setAudience(e.target.value)}>
+          <option value="">{t('dir.all')}</option>
+          {[...new Set([...taxonomy.audiences, audience].filter(Boolean))].map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </div>
+      {figures.state === 'loading' && spaceId && <p className="muted">{t('common.loading')}</p>}
+      {figures.state === 'failed' && <LiveMessage tone="error">{errorText(figures.error)}</LiveMessage>}
+      {figures.state === 'done' && figures.value && (
+        <>
+          <Members figures={figures.value} />
+          <Resources figures={figures.value} />
+          <Gaps figures={figures.value} />
+          <Stale figures={figures.value} />
+        </>
+      )}
     </div>
   );
 }
 
-function Figures({ figures, categories }: { figures: DirectoryFigureSet; categories: string[] }) {
+function Members({ figures }: { figures: DirectoryFigures }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const dirLabels = useDirectoryLabels();
-  const kinds = MEMBERSHIP_KINDS.filter((m) => figures.byKind.has(m));
-  const types = orderOrganizationTypes(figures.byType.keys());
-  const usedCategories = [...categories.filter((c) => figures.byCategory.has(c)), ...[...figures.byCategory.keys()].filter((c) => !categories.includes(c))];
-  const districts = [...figures.byDistrict.keys()];
-  const districtName = (d: string) => d || t('dir.figures.noDistrict');
-  const pairs = (map: Map<string, number>, name: (k: string) => string) => [...map].map(([k, v]): [string, number] => [name(k), v]);
+  const dir = useDirectoryLabels();
+  const m = figures.members;
+  const kindTitle = t('dir.figures.byKind');
+  const yearTitle = t('dir.figures.overTime');
+  // Members by the end of each fiscal year, by kind: the yearly joins added up.
+  const running: Record<string, number> = {};
+  const years = m.joinedByFiscalYear.map((row) => {
+    for (const k of MEMBERSHIP_KINDS) running[k] = (running[k] ?? 0) + (row[k] ?? 0);
+    return { year: t('dir.figures.fiscalYear', { year: row.fiscalYear }), counts: { ...running } };
+  });
   return (
-    <div className="stack">
-      <ReportSection id="dir-kinds" title={t('dir.figures.byKind')}>
-        <BarChart label={t('secretariat.chartOf', { title: t('dir.figures.byKind'), summary: labels.summary(pairs(figures.byKind, dirLabels.membership)) })} categories={kinds.map(dirLabels.membership)} series={[{ label: t('dir.figures.members'), values: kinds.map((k) => figures.byKind.get(k) ?? 0) }]} horizontal />
-        <FigureTable caption={t('dir.figures.byKind')} columns={[t('dir.org.membership'), t('dir.figures.members')]} rows={kinds.map((k) => ({ key: k, head: dirLabels.membership(k), cells: [figures.byKind.get(k) ?? 0] }))} />
+    <>
+      <ReportSection id="dir-kinds" title={kindTitle}>
+        <BarChart label={t('secretariat.chartOf', { title: kindTitle, summary: labels.summary(m.byKind.map((k) => [dir.membership(k.membership), k.count])) })} categories={m.byKind.map((k) => dir.membership(k.membership))} series={[{ label: t('dir.figures.members'), values: m.byKind.map((k) => k.count) }]} horizontal />
+        <FigureTable
+          caption={kindTitle}
+          columns={[t('dir.org.membership'), t('dir.figures.members')]}
+          rows={[...m.byKind.map((k) => ({ key: k.membership, head: dir.membership(k.membership), cells: [k.count] })), { key: 'total', head: t('stats.total'), cells: [m.total], total: true }]}
+        />
       </ReportSection>
-      {figures.overTime.length > 0 && (
-        <ReportSection id="dir-over-time" title={t('dir.figures.overTime')}>
+      {years.length > 0 && (
+        <ReportSection id="dir-over-time" title={yearTitle}>
           <LineChart
-            label={t('secretariat.chartOf', { title: t('dir.figures.overTime'), summary: labels.summary(figures.overTime.map((y) => [y.year, [...y.byKind.values()].reduce((a, b) => a + b, 0)])) })}
-            categories={figures.overTime.map((y) => y.year)}
-            series={kinds.map((k) => ({ label: dirLabels.membership(k), values: figures.overTime.map((y) => y.byKind.get(k) ?? 0) }))}
+            label={t('secretariat.chartOf', { title: yearTitle, summary: labels.summary(years.map((y) => [y.year, Object.values(y.counts).reduce((a, b) => a + b, 0)])) })}
+            categories={years.map((y) => y.year)}
+            series={MEMBERSHIP_KINDS.map((k) => ({ label: dir.membership(k), values: years.map((y) => y.counts[k] ?? 0) }))}
           />
-          <FigureTable caption={t('dir.figures.overTime')} columns={[t('dir.figures.year'), ...kinds.map(dirLabels.membership)]} rows={figures.overTime.map((y) => ({ key: y.year, head: y.year, cells: kinds.map((k) => y.byKind.get(k) ?? 0) }))} />
+          <FigureTable caption={yearTitle} columns={[t('dir.figures.year'), ...MEMBERSHIP_KINDS.map(dir.membership)]} rows={years.map((y) => ({ key: y.year, head: y.year, cells: MEMBERSHIP_KINDS.map((k) => y.counts[k] ?? 0) }))} />
         </ReportSection>
       )}
       <ReportSection id="dir-types" title={t('dir.figures.byType')}>
-        <FigureTable caption={t('dir.figures.byType')} columns={[t('dir.org.type'), t('dir.figures.members')]} rows={types.map((k) => ({ key: k, head: labels.organizationType(k), cells: [figures.byType.get(k) ?? 0] }))} />
+        <FigureTable caption={t('dir.figures.byType')} columns={[t('dir.org.type'), t('dir.figures.members')]} rows={m.byType.map((k) => ({ key: k.organizationType, head: k.label, cells: [k.count] }))} />
       </ReportSection>
-      <ReportSection id="dir-categories" title={t('dir.figures.byCategory')}>
-        <BarChart label={t('secretariat.chartOf', { title: t('dir.figures.byCategory'), summary: labels.summary(pairs(figures.byCategory, (c) => c)) })} categories={usedCategories} series={[{ label: t('dir.figures.resources'), values: usedCategories.map((c) => figures.byCategory.get(c) ?? 0) }]} horizontal />
-        <FigureTable caption={t('dir.figures.byCategory')} columns={[t('dir.res.categories'), t('dir.figures.resources')]} rows={usedCategories.map((c) => ({ key: c, head: c, cells: [figures.byCategory.get(c) ?? 0] }))} />
-      </ReportSection>
-      <ReportSection id="dir-districts" title={t('dir.figures.byDistrict')}>
-        <FigureTable caption={t('dir.figures.byDistrict')} columns={[t('dir.res.districts'), ...usedCategories]} rows={districts.map((d) => ({ key: d || '-', head: districtName(d), cells: usedCategories.map((c) => figures.byDistrict.get(d)?.get(c) ?? 0) }))} />
-      </ReportSection>
-      <ReportSection id="dir-gaps" title={t('dir.figures.gaps')}>
-        <p className="hint">{t('dir.figures.gapsHint')}</p>
-        {figures.gaps.length === 0 ? <p>{t('dir.figures.noGaps')}</p> : (
-          <ul>
-            {figures.gaps.map((g) => (
-              <li key={`${g.district}/${g.category}/${g.audience}`}>{t('dir.figures.gap', { district: g.district, category: g.category, audience: g.audience })}</li>
-            ))}
-          </ul>
-        )}
-      </ReportSection>
-      <StaleSection figures={figures} />
-    </div>
+    </>
   );
 }
 
-function StaleSection({ figures }: { figures: DirectoryFigureSet }) {
+function Resources({ figures }: { figures: DirectoryFigures }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const r = figures.resources;
+  const title = t('dir.figures.byCategory');
+  return (
+    <>
+      <ReportSection id="dir-categories" title={title}>
+        <BarChart label={t('secretariat.chartOf', { title, summary: labels.summary(r.byCategory.map((c) => [c.category, c.count])) })} categories={r.byCategory.map((c) => c.category)} series={[{ label: t('dir.figures.resources'), values: r.byCategory.map((c) => c.count) }]} horizontal />
+        <FigureTable caption={title} columns={[t('dir.res.categories'), t('dir.figures.resources')]} rows={[...r.byCategory.map((c) => ({ key: c.category, head: c.category, cells: [c.count] })), { key: 'total', head: t('stats.total'), cells: [r.total], total: true }]} />
+      </ReportSection>
+      <ReportSection id="dir-districts" title={t('dir.figures.byDistrict')}>
+        <FigureTable caption={t('dir.figures.byDistrict')} columns={[t('dir.res.districts'), t('dir.figures.resources')]} rows={r.byDistrict.map((d) => ({ key: d.district, head: d.district, cells: [d.count] }))} />
+      </ReportSection>
+    </>
+  );
+}
+
+function Gaps({ figures }: { figures: DirectoryFigures }) {
+  const { t } = useTranslation();
+  const cells = figures.gaps.cells;
+  return (
+    <ReportSection id="dir-gaps" title={figures.gaps.audience ? t('dir.figures.gapsFor', { audience: figures.gaps.audience }) : t('dir.figures.gaps')}>
+      <p className="hint">{t('dir.figures.gapsHint')}</p>
+      {cells.length === 0 ? (
+        <p>{t('dir.figures.noGaps')}</p>
+      ) : (
+        <ul>
+          {cells.map((g) => (
+            <li key={`${g.district}/${g.category}`}>{t('dir.figures.gap', { district: g.district, category: g.category })}</li>
+          ))}
+        </ul>
+      )}
+    </ReportSection>
+  );
+}
+
+function Stale({ figures }: { figures: DirectoryFigures }) {
   const { t } = useTranslation();
   const dates = useDates();
   return (
     <ReportSection id="dir-stale" title={t('dir.figures.stale')}>
       <p className="hint">{t('dir.figures.staleHint')}</p>
-      {figures.stale.length === 0 ? <p>{t('dir.figures.noStale')}</p> : (
+      {figures.stale.length === 0 ? (
+        <p>{t('dir.figures.noStale')}</p>
+      ) : (
         <ul>
           {figures.stale.map((e) => (
-            <li key={e.id}>
-              <Link to={`/secretariat/organizations/${encodeURIComponent(e.organization.id)}`}>{e.organization.name}</Link>: {e.name}（{e.lastConfirmedOn ? t('dir.figures.lastConfirmed', { date: dates.shortDay(e.lastConfirmedOn.slice(0, 10)) }) : t('dir.res.never')}）
+            <li key={e.resourceId}>
+              <Link to={`/secretariat/organizations/${encodeURIComponent(e.organizationId)}`}>{e.organizationName}</Link>
+              {t('dir.figures.staleEntry', { name: e.name, confirmed: e.lastConfirmedOn ? t('dir.figures.lastConfirmed', { date: dates.shortDay(e.lastConfirmedOn) }) : t('dir.res.never') })}
             </li>
           ))}
         </ul>

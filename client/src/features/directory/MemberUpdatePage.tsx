@@ -10,7 +10,7 @@ import { useErrorText } from '../../components/error-text';
 import { useDates } from '../secretariat/format';
 import { useDirectoryLabels } from './labels';
 import { ResourceForm } from './ResourceForm';
-import { DEFAULT_TAXONOMY, withDefaults } from './taxonomy';
+import { withDefaults } from './taxonomy';
 import './directory.css';
 
 /**
@@ -26,9 +26,9 @@ export function MemberUpdatePage() {
   const reload = async () => setView(await memberApi.open(token));
   if (view.state === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (view.state === 'failed') {
-    const gone = view.error instanceof ApiError && [401, 403, 404, 410].includes(view.error.status);
+    const gone = view.error instanceof ApiError && (view.error.status === 404 || view.error.status === 410);
     return (
-      <div className="stack member-page">
+      <div className="stack phone-page member-page">
         <h1>{t('dir.member.title')}</h1>
         <LiveMessage tone="error">{gone ? t('dir.member.gone') : errorText(view.error)}</LiveMessage>
       </div>
@@ -43,7 +43,7 @@ function Member({ token, view, reload }: { token: string; view: MemberView; relo
   const dates = useDates();
   const confirm = useAction();
   const [added, setAdded] = useState<string | null>(null);
-  const taxonomy = view.taxonomies ? withDefaults(taxonomyOf(view.taxonomies)) : DEFAULT_TAXONOMY;
+  const taxonomy = withDefaults(taxonomyOf(view.taxonomies));
   const confirmed = view.resources.map((r) => r.lastConfirmedOn).filter((d): d is string => !!d).sort()[0];
   const save = (id: string | null) => async (input: ResourceInput) => {
     if (id) await memberApi.changeResource(token, id, input);
@@ -52,19 +52,21 @@ function Member({ token, view, reload }: { token: string; view: MemberView; relo
     if (!id) setAdded(t('dir.res.saved', { name: input.name }));
   };
   const onConfirm = async () => {
-    const done = await confirm.run(() => memberApi.confirm(token), (r) => t('dir.member.confirmed', { date: dates.shortDay(r.lastConfirmedOn.slice(0, 10)) }));
+    const done = await confirm.run(() => memberApi.confirm(token), (r) => t('dir.member.confirmed', { date: dates.shortDay(r.confirmedOn) }));
     if (done) await reload();
   };
   return (
-    <div className="stack member-page">
+    <div className="stack phone-page member-page">
       <h1>{view.organization.name}</h1>
       <p className="member-intro">{t('dir.member.intro')}</p>
+      {/* First after the title and one line: most visits find everything still right. */}
       <button type="button" className="button-primary button-big" disabled={confirm.busy} onClick={onConfirm}>
         {t('dir.member.confirm')}
       </button>
       <LiveMessage tone={confirm.message?.tone}>{confirm.message?.text}</LiveMessage>
       {confirmed && <p className="hint">{t('dir.member.lastConfirmed', { date: dates.shortDay(confirmed.slice(0, 10)) })}</p>}
       <h2>{t('dir.member.entries')}</h2>
+      <p className="hint">{t('dir.member.entriesHint')}</p>
       {view.resources.length === 0 && <p className="muted">{t('dir.org.noResources')}</p>}
       {view.resources.map((r) => (
         <details key={r.id} className="panel member-entry">
@@ -81,7 +83,6 @@ function Member({ token, view, reload }: { token: string; view: MemberView; relo
         {/* A fresh, empty form once an entry was added. */}
         <ResourceForm key={view.resources.length} resource={null} taxonomy={taxonomy} submitLabel={t('dir.res.add')} onSubmit={save(null)} />
       </details>
-      {view.expiresAt && <p className="hint">{t('dir.member.expires', { date: dates.shortDay(view.expiresAt.slice(0, 10)) })}</p>}
     </div>
   );
 }

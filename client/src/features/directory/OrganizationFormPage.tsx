@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { directoryApi, MEMBERSHIP_KINDS, type MembershipKind, type OrganizationInput, type OrganizationView } from '../../api/directory';
-import { useStoredOrganizationTypeLabels } from '../../app/organization-types';
 import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
@@ -33,19 +32,19 @@ function valuesOf(org: OrganizationView | null): Values {
   };
 }
 
-/** The body the server takes: empty optional fields left out. */
+/** The body the server takes; an emptied field is sent empty, so an edit clears it. */
 function inputOf(values: Values): OrganizationInput {
-  const optional = (s: string) => (s.trim() ? s.trim() : undefined);
+  const clean = (s: string) => s.trim();
   return {
     name: values.name.trim(),
-    kana: optional(values.kana),
+    kana: clean(values.kana),
     membership: values.membership,
     organizationType: values.organizationType,
     districts: splitList(values.districts),
-    contactName: optional(values.contactName),
-    email: optional(values.email),
-    phone: optional(values.phone),
-    url: optional(values.url),
+    contactName: clean(values.contactName),
+    email: clean(values.email),
+    phone: clean(values.phone),
+    url: clean(values.url),
   };
 }
 
@@ -70,7 +69,10 @@ function OrganizationForm({ existing }: { existing: OrganizationView | null }) {
   const { t } = useTranslation();
   const space = useSpace();
   const navigate = useNavigate();
-  const types = useStoredOrganizationTypeLabels('active');
+  const spaceId = existing?.spaceId ?? space.space?.id ?? '';
+  // The types this space offers (the installation's, less those it retired, plus its own).
+  const [types] = useLoad(() => (spaceId ? directoryApi.organizationTypes(spaceId) : Promise.resolve([])), [spaceId]);
+  const offered = types.state === 'done' ? types.value : [];
   const labels = useDirectoryLabels();
   const [values, setValues] = useState<Values>(() => valuesOf(existing));
   const action = useAction();
@@ -109,11 +111,12 @@ function OrganizationForm({ existing }: { existing: OrganizationView | null }) {
         <label htmlFor="org-type-input">{t('dir.org.type')}</label>
         <select id="org-type-input" required value={values.organizationType} onChange={set('organizationType')}>
           <option value="">{t('dir.choose')}</option>
-          {[...(types ?? new Map<string, string>())].map(([typeId, label]) => (
-            <option key={typeId} value={typeId}>
-              {label}
+          {offered.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.label}
             </option>
           ))}
+          {existing && !offered.some((type) => type.id === existing.organizationType) && <option value={existing.organizationType}>{existing.organizationType}</option>}
         </select>
       </div>
       {text('districts', t('dir.org.districts'), { 'aria-describedby': 'org-districts-hint' })}

@@ -76,14 +76,16 @@ function Organization({ detail }: { detail: OrganizationDetail }) {
           ))}
         </ul>
       </section>
-      <UpdateLinkPanel organizationId={org.id} organizationName={org.name} existing={detail.updateLink} />
+      <UpdateLinkPanel organizationId={org.id} organizationName={org.name} existing={detail.updateLink.open ? { expiresAt: detail.updateLink.expiresAt } : null} />
       <section className="stack no-print" aria-labelledby="org-sessions-heading">
         <h2 id="org-sessions-heading">{t('dir.org.sessions')}</h2>
-        {detail.sessions.length === 0 ? (
+        {detail.sessionsAttended === null ? (
+          <p className="hint">{t('dir.org.sessionsUnknown')}</p>
+        ) : detail.sessionsAttended.length === 0 ? (
           <p className="muted">{t('dir.none')}</p>
         ) : (
           <ul>
-            {detail.sessions.map((s) => (
+            {detail.sessionsAttended.map((s) => (
               <li key={s.id}>
                 <Link to={`/secretariat/sessions/${encodeURIComponent(s.id)}/report`}>{s.heldOn ? `${dates.shortDay(s.heldOn)} ${s.title}` : s.title}</Link>
               </li>
@@ -98,15 +100,19 @@ function Organization({ detail }: { detail: OrganizationDetail }) {
         ) : (
           <ul>
             {detail.actions.map((a) => (
-              <li key={a.id}>
-                {a.title}（{(ACTION_STATUSES as readonly string[]).includes(a.status) ? labels.actionStatus(a.status as ActionStatus) : a.status}
-                {a.dueDate ? ` ${t('dir.org.due', { date: dates.shortDay(a.dueDate) })}` : ''}）
+              <li key={a.id} className="org-action">
+                <span>{a.title}</span>
+                <span className="badge-status">{(ACTION_STATUSES as readonly string[]).includes(a.status) ? labels.actionStatus(a.status as ActionStatus) : a.status}</span>
+                {a.dueDate && <span>{t('dir.org.due', { date: dates.shortDay(a.dueDate) })}</span>}
+                <Link to={`/secretariat/sessions/${encodeURIComponent(a.sessionId)}/report`} aria-label={t('dir.org.actionSession', { title: a.sessionTitle })}>
+                  {a.sessionTitle}
+                </Link>
               </li>
             ))}
           </ul>
         )}
       </section>
-      <History entries={detail.history} />
+      <History entries={detail.changes} />
     </>
   );
 }

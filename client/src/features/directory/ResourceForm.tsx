@@ -24,7 +24,7 @@ function textsOf(resource: ResourceView | null): Texts {
     capacity: resource?.capacity == null ? '' : String(resource.capacity),
     howToApply: resource?.howToApply ?? '',
     contact: resource?.contact ?? '',
-    districts: (resource?.districts ?? []).join('、'),
+    districts: '',
   };
 }
 
@@ -66,20 +66,21 @@ export function ResourceForm({ resource, taxonomy, submitLabel, onSubmit }: { re
       action.setMessage({ tone: 'error', text: t('dir.res.pickOne') });
       return;
     }
-    const optional = (s: string) => s.trim() || undefined;
+    // An emptied field is sent empty, so an edit clears it.
+    const clean = (s: string) => s.trim();
     const input: ResourceInput = {
       name: texts.name.trim(),
-      description: optional(texts.description),
+      description: clean(texts.description),
       categories,
       audiences,
-      // The space's districts are ticked; without a list they are typed.
-      districts: taxonomy.districts.length ? districts : splitList(texts.districts),
+      // The space's districts are ticked; one it does not list yet is typed (the server adds it).
+      districts: [...new Set([...districts, ...splitList(texts.districts)])],
       schedule,
-      address: optional(texts.address),
-      fees: optional(texts.fees),
+      address: clean(texts.address),
+      fees: clean(texts.fees),
       capacity: texts.capacity.trim() ? Number(texts.capacity) : null,
-      howToApply: optional(texts.howToApply),
-      contact: optional(texts.contact),
+      howToApply: clean(texts.howToApply),
+      contact: clean(texts.contact),
       status,
       published,
     };
@@ -106,11 +107,8 @@ export function ResourceForm({ resource, taxonomy, submitLabel, onSubmit }: { re
       {field('description', t('dir.res.description'), true)}
       <Ticks legend={t('dir.res.categories')} options={taxonomy.categories} chosen={categories} onChange={setCategories} />
       <Ticks legend={t('dir.res.audiences')} options={taxonomy.audiences} chosen={audiences} onChange={setAudiences} />
-      {taxonomy.districts.length ? (
-        <Ticks legend={t('dir.res.districts')} options={taxonomy.districts} chosen={districts} onChange={setDistricts} />
-      ) : (
-        field('districts', t('dir.res.districts'), false, t('dir.listHint'))
-      )}
+      {taxonomy.districts.length + districts.length > 0 && <Ticks legend={t('dir.res.districts')} options={taxonomy.districts} chosen={districts} onChange={setDistricts} />}
+      {field('districts', taxonomy.districts.length + districts.length > 0 ? t('dir.res.otherDistricts') : t('dir.res.districts'), false, t('dir.listHint'))}
       <SchedulePicker value={schedule} onChange={setSchedule} />
       {field('address', t('dir.res.address'))}
       {field('fees', t('dir.res.fees'))}

@@ -48,7 +48,7 @@ export function SchedulePicker({ value, onChange }: { value: ScheduleInput | nul
           {WEEKDAYS.map((day) => (
             <label key={day} className="choice-inline">
               <input type="checkbox" checked={parsed.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
-              {labels.weekday(day)}
+              {labels.weekdayName(day)}
             </label>
           ))}
         </fieldset>
@@ -70,7 +70,7 @@ export function SchedulePicker({ value, onChange }: { value: ScheduleInput | nul
             <select id={`${id}-day`} value={parsed.day} onChange={(e) => set({ ...parsed, day: e.target.value as Weekday })}>
               {WEEKDAYS.map((day) => (
                 <option key={day} value={day}>
-                  {labels.weekday(day)}
+                  {labels.weekdayName(day)}
                 </option>
               ))}
             </select>

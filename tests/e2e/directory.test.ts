@@ -1,0 +1,169 @@
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import { PHONE, textSize } from './phone-support';
+
+const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'ja-JP' } as const;
+
+interface Seeded {
+  spaceId: string;
+  shokudoOrg: string;
+  shokudo: string;
+  mimamori: string;
+  linkPath: string;
+}
+
+/** Where an element sits in the viewport, and how wide the page is. */
+async function placement(page: Page, target: Locator): Promise<{ top: number; bottom: number; left: number; right: number; scrollWidth: number; viewport: number }> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the element is not laid out');
+  const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  return { top: box.y, bottom: box.y + box.height, left: box.x, right: box.x + box.width, scrollWidth, viewport };
+}
+
+describe('the social-resource directory in a browser', () => {
+  const test = useBrowserTest();
+  const errors: string[] = [];
+  const api = () => new ApiClient(test.server.url);
+  let seeded: Seeded;
+
+  // Two members, each with one entry: a children's cafeteria in 北部 on Wednesdays, a watch-over round in 中央.
+  beforeAll(async () => {
+    const admin = api();
+    await admin.login();
+    const [space] = await admin.json<Array<{ id: string; name: string }>>('GET', '/api/spaces');
+    const add = (body: object) => admin.json<{ id: string }>('POST', `/api/spaces/${space.id}/organizations`, body, 201);
+    const shokudoOrg = (await add({ name: '北部こども食堂の会', kana: 'ほくぶこどもしょくどうのかい', membership: 'partner', organizationType: 'npo', districts: ['北部'] })).id;
+    const mimamoriOrg = (await add({ name: '中央見守りネット', kana: 'ちゅうおうみまもりねっと', membership: 'relation', organizationType: 'social_welfare_council', districts: ['中央'] })).id;
+    const shokudo = await admin.json<{ id: string }>('POST', `/api/organizations/${shokudoOrg}/resources`, {
+      name: 'みんなの食堂',
+      description: '地域のこどもと大人がいっしょに夕ご飯を食べる食堂です。',
+      categories: ['食事・食料', '居場所'],
+      audiences: ['こども'],
+      districts: ['北部'],
+      schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', opensAt: '15:00', closesAt: '18:00' },
+      address: '北部公民館',
+      contact: '090-0000-0000',
+      status: 'active',
+      published: true,
+    }, 201);
+    const mimamori = await admin.json<{ id: string }>('POST', `/api/organizations/${mimamoriOrg}/resources`, {
+      name: 'ひとり暮らし見守り訪問',
+      categories: ['見守り'],
+      audiences: ['高齢者'],
+      districts: ['中央'],
+      schedule: { rrule: 'FREQ=MONTHLY;BYDAY=1MO' },
+      status: 'active',
+      published: true,
+    }, 201);
+    // Both were last confirmed long ago: the cafeteria's member will confirm it, the other stays flagged.
+    const db = test.server.app.database.db;
+    await db.updateTable('resources').set({ last_confirmed_on: '2025-06-01' }).where('id', '=', shokudo.id).execute();
+    await db.updateTable('resources').set({ last_confirmed_on: '2025-01-15' }).where('id', '=', mimamori.id).execute();
+    const link = await admin.json<{ url: string }>('POST', `/api/organizations/${shokudoOrg}/update-link`, undefined, 201);
+    seeded = { spaceId: space.id, shokudoOrg, shokudo: shokudo.id, mimamori: mimamori.id, linkPath: new URL(link.url).pathname };
+  });
+
+  it('lets a member change its schedule and confirm from its update link on a 360 × 740 phone at 200 % text', { timeout: 120_000 }, async () => {
+    const context = await test.context(PHONE);
+    context.setDefaultTimeout(20_000);
+    await textSize(context, 200);
+    const phone = await context.newPage();
+    watchErrors(phone, errors);
+    await phone.goto(`${test.server.url}${seeded.linkPath}`);
+    await phone.getByRole('heading', { level: 1, name: '北部こども食堂の会' }).waitFor();
+    await phone.getByText('最終確認: 2025年6月1日').waitFor();
+    const confirm = phone.getByRole('button', { name: '内容は正しいです（確認）' });
+    const first = await placement(phone, confirm);
+    await phone.screenshot({ path: path.join(OUTPUT, 'directory-member-phone.png') });
+    expect(first.top).toBeGreaterThanOrEqual(0);
+    expect(first.bottom).toBeLessThanOrEqual(740);
+    expect(first.left).toBeGreaterThanOrEqual(0);
+    expect(first.right).toBeLessThanOrEqual(360);
+    expect(first.scrollWidth).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(phone)).toEqual([]);
+
+    // The entry opens to its form; the schedule becomes 毎月第2土曜 10:00–12:00.
+    await phone.getByText('みんなの食堂').click();
+    const entry = phone.locator('details[open]');
+    await entry.getByRole('radio', { name: '毎月第○曜日' }).check();
+    await entry.getByLabel('何週目').selectOption({ label: '第2' });
+    await entry.getByLabel('曜日', { exact: true }).selectOption({ label: '土曜' });
+    await entry.getByLabel('開始時刻').fill('10:00');
+    await entry.getByLabel('終了時刻').fill('12:00');
+    await entry.getByText('表示: 毎月第2土曜 10:00–12:00').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(phone)).toEqual([]);
+    await entry.getByRole('group', { name: '開催日' }).screenshot({ path: path.join(OUTPUT, 'directory-member-schedule.png') });
+    const save = entry.getByRole('button', { name: 'この内容で保存する' });
+    await save.click();
+    await entry.getByText('「みんなの食堂」を保存しました。').waitFor();
+    // The summary line now shows the server's reading of the stored rule.
+    await entry.locator('summary').getByText('毎月第2土曜 10:00–12:00').waitFor();
+
+    await confirm.click();
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const [y, m, d] = today.split('-').map(Number);
+    await phone.getByText(`確認しました（${y}年${m}月${d}日）。ありがとうございます。`).waitFor();
+    await phone.getByText(`最終確認: ${y}年${m}月${d}日`).waitFor();
+
+    const admin = api();
+    await admin.login();
+    const page = await admin.json<{ resources: Array<{ id: string; schedule: { rrule: string; textJa: string } | null; lastConfirmedOn: string | null }>; changes: Array<{ field: string; by: string }> }>('GET', `/api/organizations/${seeded.shokudoOrg}`);
+    const stored = page.resources.find((r) => r.id === seeded.shokudo)!;
+    expect(stored.schedule?.rrule).toMatch(/^FREQ=MONTHLY;BYDAY=\+?2SA$/);
+    expect(stored.schedule?.textJa).toBe('毎月第2土曜 10:00–12:00');
+    expect(stored.lastConfirmedOn).toBe(today);
+    // Both the schedule and the confirmation are in the history, as the link's doing.
+    expect(page.changes.filter((c) => c.by === `link:${seeded.shokudoOrg}`).map((c) => c.field)).toEqual(expect.arrayContaining(['schedule', 'lastConfirmedOn']));
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the secretariat find an entry by facet and by a two-character search at 1366 × 768', { timeout: 120_000 }, async () => {
+    const context = await test.context(LAPTOP);
+    context.setDefaultTimeout(20_000);
+    const desk = await context.newPage();
+    watchErrors(desk, errors);
+    await desk.goto(`${test.server.url}/login`);
+    await desk.getByLabel('メールアドレス').fill(ADMIN.email);
+    await desk.getByLabel('パスワード').fill(ADMIN.password);
+    await desk.getByRole('button', { name: 'ログインする' }).click();
+    await desk.getByLabel('セッションのタイトル').waitFor();
+    await desk.goto(`${test.server.url}/secretariat/directory`);
+    const results = desk.getByRole('list', { name: '社会資源' });
+    const entry = (name: string) => results.getByRole('listitem').filter({ has: desk.getByRole('heading', { name }) });
+    await entry('みんなの食堂').waitFor();
+    await entry('ひとり暮らし見守り訪問').waitFor();
+
+    // By facet: 見守り leaves the watch-over round only.
+    await desk.getByLabel('分野').selectOption({ label: '見守り' });
+    await desk.getByText('1件').waitFor();
+    expect(await entry('ひとり暮らし見守り訪問').count()).toBe(1);
+    expect(await entry('みんなの食堂').count()).toBe(0);
+    const found = await placement(desk, entry('ひとり暮らし見守り訪問'));
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-facet.png') });
+    expect(found.top).toBeGreaterThanOrEqual(0);
+    expect(found.bottom).toBeLessThanOrEqual(768);
+    expect(found.scrollWidth).toBeLessThanOrEqual(1366);
+    await entry('ひとり暮らし見守り訪問').getByText('毎月第1月曜').waitFor();
+    // Not confirmed for a year: flagged for the secretariat.
+    await entry('ひとり暮らし見守り訪問').getByText('要確認（最終確認 2025年1月15日）').waitFor();
+    expect(await seriousViolations(desk)).toEqual([]);
+
+    // By search: 食堂 (two characters, below the trigram index's reach) finds the cafeteria.
+    await desk.getByLabel('分野').selectOption({ label: 'すべて' });
+    await desk.getByLabel('ことばで探す').fill('食堂');
+    await desk.getByRole('button', { name: '探す', exact: true }).click();
+    await desk.getByText('1件').waitFor();
+    expect(await entry('みんなの食堂').count()).toBe(1);
+    await entry('みんなの食堂').getByText('北部こども食堂の会').waitFor();
+    expect(desk.url()).toContain(`q=${encodeURIComponent('食堂')}`);
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-search.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
