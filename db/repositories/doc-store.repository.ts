@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { dialectOf } from '../dialect';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,10 +22,28 @@ export async function appendUpdate(db: Db, room: string, data: Uint8Array, creat
 }
 
 /**
+ * PostgreSQL only (SQLite has one writer at a time): hold these rooms' log locks until the
+ * transaction ends. Without them, with several server processes, one process could take log id
+ * 100 from the sequence, another take 101, commit, and fold the log up to 101 into a snapshot
+ * (dropping the rows it covers) before 100 commits: 100 would then sit below the snapshot's
+ * point and never be read again, and a catch-up cursor past 101 would skip it. Under the lock
+ * a room's ids are committed in the order they are taken. Locks are taken in one statement, in
+ * order of their keys, so two batches sharing rooms cannot deadlock.
+ */
+async function lockRoomLogs(db: Db, rooms: Iterable<string>): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  const keys = [...new Set(rooms)].map((room) => `doc-log:${room}`);
+  if (keys.length === 0) return;
+  await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as locks`.execute(db);
+}
+
+/**
  * Append many updates (of any rooms) in the order given. Returns their log ids in that order.
- * Call inside a transaction. One multi-row insert per chunk: ids come back in insert order.
+ * Call inside a transaction (on PostgreSQL it holds the rooms' log locks until it ends). One
+ * multi-row insert per chunk: ids come back in insert order.
  */
 export async function appendUpdates(db: Db, items: ReadonlyArray<{ room: string; update: Uint8Array }>, createdAt: string): Promise<number[]> {
+  await lockRoomLogs(db, items.map((item) => item.room));
   const ids: number[] = [];
   for (let i = 0; i < items.length; i += APPEND_CHUNK) {
     const chunk = items.slice(i, i + APPEND_CHUNK);
@@ -69,7 +88,11 @@ export async function readStoredDoc(db: Db, room: string): Promise<StoredDoc> {
   };
 }
 
-/** The updates logged for a room after its snapshot, up to and including `upTo`, in order. */
+/**
+ * The updates logged for a room after its snapshot, up to and including `upTo`, in order. Every
+ * id of the room up to a committed one is committed too (see `lockRoomLogs`), so a fold up to
+ * an id this process has seen leaves nothing behind.
+ */
 export async function readLoggedUpdates(db: Db, room: string, upTo: number): Promise<Uint8Array[]> {
   const snap = await db.selectFrom('doc_snapshots').select('last_update_id').where('room', '=', room).executeTakeFirst();
   const rows = await db
