@@ -24,6 +24,8 @@ import { outcomeRoutes } from './http/outcomes.routes';
 import { secretariatRoutes } from './http/secretariat.routes';
 import { paperSurveyRoutes } from './http/paper-survey.routes';
 import { spaceRoutes } from './http/spaces.routes';
+import { organizationRoutes } from './http/organizations.routes';
+import { directoryRoutes } from './http/directory.routes';
 import { sessionRoutes } from './http/sessions.routes';
 import { type ClusterBus, createLocalBus } from './cluster/bus';
 import { createDomainEvents } from './cluster/events';
@@ -222,6 +224,8 @@ function createExpressApp(ctx: ServiceContext, log: pino.Logger, isAllowedOrigin
   app.use('/api', secretariatRoutes(ctx));
   app.use('/api', paperSurveyRoutes(ctx));
   app.use('/api', spaceRoutes(ctx));
+  app.use('/api', organizationRoutes(ctx));
+  app.use('/api', directoryRoutes(ctx));
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'no such endpoint')));
 
   const indexFile = path.join(ctx.config.clientDir, 'index.html');

@@ -34,6 +34,20 @@ import {
   variantGroupsSchema,
 } from '../../shared/schemas/clerk';
 import { createSpaceSchema, patchSpaceSchema, spaceIdSchema, spaceMembersSchema } from '../../shared/schemas/spaces';
+import {
+  directoryQuerySchema,
+  importQuerySchema,
+  linkOrganizationPatchSchema,
+  organizationCreateSchema,
+  organizationPatchSchema,
+  resourceCreateSchema,
+  resourcePatchSchema,
+  TAXONOMY_FACETS,
+  taxonomyPutSchema,
+  updateLinkParams,
+} from '../../shared/schemas/directory';
+import { spaceIdSchema as directorySpaceId } from '../../shared/schemas/spaces';
+import { HSDS_TABLES } from '../services/hsds.service';
 import { AppError, describeIssues } from '../errors';
 import { sessionExportSchema } from '../services/session-transfer.service';
 import { decodeComponent } from './url';
@@ -59,6 +73,7 @@ export interface ApiRoute {
 const session = z.object({ id: idParam });
 const spaceParams = z.object({ id: spaceIdSchema });
 const sessionItem = z.object({ id: idParam, itemId: idParam });
+const inSpace = z.object({ id: directorySpaceId });
 const sessionParticipant = z.object({ id: idParam, participantId: idParam });
 const json = (status: number, description: string) => ({ status, description, type: 'json' as const });
 const none = { status: 204, description: 'done, no body', type: 'none' as const };
@@ -170,6 +185,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'patch', path: '/api/spaces/:id', summary: "Change a space's name, membership kinds, survey defaults or organisation types (its secretariat, admins)", auth: 'login', params: spaceParams, body: patchSpaceSchema, ok: json(200, 'the space') },
   { method: 'put', path: '/api/spaces/:id/members', summary: 'Replace who works in a space, with roles (its secretariat, admins)', auth: 'login', params: spaceParams, body: spaceMembersSchema, ok: json(200, 'the space') },
   { method: 'get', path: '/api/spaces/:id/organization-types', summary: 'The organisation types offered in a space (installation types less retired, plus its own)', auth: 'login', params: spaceParams, ok: json(200, '[{ id, label }] in the request language') },
+
+  // Member organisations, social resources, update links and the directory (docs/api.md "Organisations and the directory").
+  { method: 'post', path: '/api/spaces/:id/organizations', summary: 'Add a member organisation (the space’s secretariat)', auth: 'login', params: inSpace, body: organizationCreateSchema, ok: json(201, '{ id }') },
+  { method: 'get', path: '/api/spaces/:id/organizations', summary: 'The member organisations of a space, by reading (kana)', auth: 'login', params: inSpace, ok: json(200, 'organisations') },
+  { method: 'post', path: '/api/spaces/:id/organizations/import', summary: 'Import the member list from CSV (UTF-8 with or without BOM, or Shift_JIS); ?preview=1 checks without storing; one bad row imports nothing', auth: 'login', params: inSpace, query: importQuerySchema, ok: json(200, '{ imported } or, with preview, { preview, encoding, rows, ignoredColumns }; 400 { error, rows: [{ line, message }] }') },
+  { method: 'get', path: '/api/spaces/:id/organizations.csv', summary: 'The member list as CSV, the import’s columns (UTF-8 with BOM)', auth: 'login', params: inSpace, ok: { status: 200, description: 'CSV file', type: 'csv' } },
+  { method: 'get', path: '/api/spaces/:id/organizations.json', summary: 'The member list as JSON', auth: 'login', params: inSpace, ok: json(200, 'organisations') },
+  { method: 'get', path: '/api/spaces/:id/taxonomies', summary: 'The space’s categories, audiences and districts (retired ones flagged)', auth: 'login', params: inSpace, ok: json(200, '{ categories, audiences, districts }') },
+  { method: 'put', path: '/api/spaces/:id/taxonomies/:facet', summary: 'Replace one taxonomy’s list (the space’s secretariat); a term left out is retired', auth: 'login', params: z.object({ id: directorySpaceId, facet: z.enum(TAXONOMY_FACETS) }), body: taxonomyPutSchema, ok: json(200, '{ categories, audiences, districts }') },
+  { method: 'get', path: '/api/organizations/:id', summary: 'An organisation’s page: its resources, the actions it owns, its change history, its update link', auth: 'login', params: session, ok: json(200, '{ organization, resources, actions, sessionsAttended, changes, updateLink }') },
+  { method: 'patch', path: '/api/organizations/:id', summary: 'Change an organisation (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: organizationPatchSchema, ok: json(200, 'the organisation') },
+  { method: 'post', path: '/api/organizations/:id/resources', summary: 'Add a social resource to an organisation (the space’s secretariat)', auth: 'login', params: session, body: resourceCreateSchema, ok: json(201, '{ id }') },
+  { method: 'post', path: '/api/organizations/:id/update-link', summary: 'A new personal update link for the organisation (the old one stops working)', auth: 'login', params: session, ok: json(201, '{ url, expiresAt }') },
+  { method: 'delete', path: '/api/organizations/:id/update-link', summary: 'Revoke the organisation’s update link', auth: 'login', params: session, ok: none },
+  { method: 'get', path: '/api/resources/:id', summary: 'One social resource', auth: 'login', params: session, ok: json(200, 'the resource') },
+  { method: 'patch', path: '/api/resources/:id', summary: 'Change a social resource (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: resourcePatchSchema, ok: json(200, 'the resource') },
+  { method: 'delete', path: '/api/resources/:id', summary: 'Delete a social resource (the space’s secretariat); its history stays', auth: 'login', params: session, ok: none },
+  { method: 'get', path: '/api/spaces/:id/directory', summary: 'The directory: resources with their organisation, by query (Japanese, 2+ characters) and facets', auth: 'login', params: inSpace, query: directoryQuerySchema, ok: json(200, '{ entries, taxonomies }') },
+  { method: 'get', path: '/api/spaces/:id/directory/figures', summary: 'Members by kind and type, resources by category and district, gaps, stale entries', auth: 'login', params: inSpace, query: z.object({ audience: z.string().max(60).optional() }), ok: json(200, '{ members, resources, gaps, stale }') },
+  { method: 'get', path: '/api/spaces/:id/directory/hsds.json', summary: 'The directory as Open Referral HSDS 3 organizations with their services', auth: 'login', params: inSpace, ok: json(200, 'HSDS organizations') },
+  { method: 'get', path: '/api/spaces/:id/directory/hsds/:table.csv', summary: 'One HSDS tabular file (organizations, services, schedules, service_areas, phones, attributes, taxonomy_terms)', auth: 'login', params: z.object({ id: directorySpaceId, table: z.enum(HSDS_TABLES) }), ok: { status: 200, description: 'CSV file', type: 'csv' } },
+  { method: 'get', path: '/api/public/directory/:spaceId', summary: 'The public view: published, active entries only, without members’ contact details (no login)', auth: 'none', params: z.object({ spaceId: directorySpaceId }), query: directoryQuerySchema, ok: json(200, '{ space, taxonomies, entries }') },
+  { method: 'get', path: '/api/update-links/:token', summary: 'What an update link opens: its organisation, resources, and the terms to choose from (no account)', auth: 'none', params: updateLinkParams, ok: json(200, '{ organization, resources, taxonomies, organizationTypes }') },
+  { method: 'patch', path: '/api/update-links/:token/organization', summary: 'The member changes its own details through its link', auth: 'none', params: updateLinkParams, body: linkOrganizationPatchSchema, ok: json(200, 'the organisation') },
+  { method: 'post', path: '/api/update-links/:token/resources', summary: 'The member adds a resource through its link', auth: 'none', params: updateLinkParams, body: resourceCreateSchema, ok: json(201, '{ id }') },
+  { method: 'patch', path: '/api/update-links/:token/resources/:resourceId', summary: 'The member changes one of its resources through its link', auth: 'none', params: z.object({ token: updateLinkParams.shape.token, resourceId: idParam }), body: resourcePatchSchema, ok: json(200, 'the resource') },
+  { method: 'post', path: '/api/update-links/:token/confirm', summary: '“Still correct”: every resource of the organisation confirmed today', auth: 'none', params: updateLinkParams, ok: json(200, '{ confirmedOn, resources }') },
 ];
 
 /** The `:name` parameters of an express path, in order. */

@@ -37,8 +37,8 @@ export function directoryRoutes(ctx: ServiceContext): Router {
     res.setHeader('Content-Disposition', `attachment; filename="${table}.csv"`);
     res.type('text/csv; charset=utf-8').send(await hsdsCsv(ctx, req.user!, id(req.params), table as HsdsTable));
   }));
-  router.get('/public/directory/:space', route(async (req, res) => {
-    res.json(await publicDirectory(ctx, String(req.params.space), parseBody(directoryQuerySchema, req.query)));
+  router.get('/public/directory/:spaceId', route(async (req, res) => {
+    res.json(await publicDirectory(ctx, String(req.params.spaceId), parseBody(directoryQuerySchema, req.query)));
   }));
 
   router.get('/update-links/:token', route(async (req, res) => {
