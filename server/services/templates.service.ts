@@ -22,6 +22,8 @@ export interface TemplateView {
   shared: boolean;
   /** The account that keeps it (null: a built-in, or nobody). */
   ownerId: string | null;
+  /** The space it belongs to (null: a built-in, or installation-wide). */
+  spaceId: string | null;
   phases: SessionTemplate['phases'];
   tableMode: SessionTemplate['tableMode'];
   tables: SessionTemplate['tables'];
@@ -57,12 +59,12 @@ export async function resolveTemplate(ctx: ServiceContext, id: string, actor: Us
 export async function listTemplateViews(ctx: ServiceContext, actor: UserActor, lang: Language): Promise<TemplateView[]> {
   // Few rows: filtered here by the one rule (template-access) rather than in SQL.
   const saved = (await listTemplates(ctx.db)).filter((row) => maySeeTemplate(actor, row));
-  const all: Array<SessionTemplate & { shared: boolean; ownerId: string | null }> = [
-    ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, shared: true, ownerId: null })),
+  const all: Array<SessionTemplate & { shared: boolean; ownerId: string | null; spaceId: string | null }> = [
+    ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, shared: true, ownerId: null, spaceId: null })),
     // A stored template that no longer fits (written by a bug or an older version) is left out and logged.
     ...saved.flatMap((row) => {
       const definition = decodeDefinition(ctx, row);
-      return definition ? [{ id: row.id, name: row.name, ...definition, shared: row.shared === 1, ownerId: row.owner_id }] : [];
+      return definition ? [{ id: row.id, name: row.name, ...definition, shared: row.shared === 1, ownerId: row.owner_id, spaceId: row.space_id }] : [];
     }),
   ];
   return all.map((t) => ({
@@ -71,6 +73,7 @@ export async function listTemplateViews(ctx: ServiceContext, actor: UserActor, l
     builtIn: Boolean(t.nameKey),
     shared: t.shared,
     ownerId: t.ownerId,
+    spaceId: t.spaceId,
     phases: t.phases,
     tableMode: t.tableMode,
     tables: t.tables,
@@ -98,5 +101,5 @@ export async function saveSessionAsTemplate(ctx: ServiceContext, actor: UserActo
   const id = `custom-${randomUUID()}`;
   // Private to its creator until they share it.
   await insertTemplate(ctx.db, { id, space_id: session.space_id, name, created_by: actor.userId, owner_id: actor.userId, shared: 0, created_at: ctx.now().toISOString(), definition: templateDefinition.encode(checked.data) });
-  return { id, name, builtIn: false, shared: false, ownerId: actor.userId, phases: definition.phases, tableMode: definition.tableMode, tables: definition.tables };
+  return { id, name, builtIn: false, shared: false, ownerId: actor.userId, spaceId: session.space_id, phases: definition.phases, tableMode: definition.tableMode, tables: definition.tables };
 }

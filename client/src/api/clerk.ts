@@ -3,6 +3,7 @@ import type { ActionStatus } from '../../../shared/schemas/consensus';
 import type { AccountListEntry, FiguresView, PasswordLinkView, RegisterRow, SearchSource, SearchView, SinceLastChanges, StatsTable } from '../../../shared/schemas/clerk';
 import type { SinceLastView } from '../../../shared/schemas/reports';
 import { requestJson } from './http';
+import { spaceQuery } from '../features/spaces/spaces-api';
 
 export type { AccountListEntry, ActionChange, FiguresView, PasswordLinkView, RegisterRow, SearchHit, SearchSource, SearchView } from '../../../shared/schemas/clerk';
 export { SEARCH_SOURCES } from '../../../shared/schemas/clerk';
@@ -23,15 +24,15 @@ const enc = encodeURIComponent;
 
 /** The clerk's tools: card search and its variants, the register table, figures by 年度, housekeeping, accounts. */
 export const clerkApi = {
-  search: (q: string, source: '' | SearchSource) => requestJson<SearchView>('GET', `/api/search?q=${enc(q)}${source ? `&source=${source}` : ''}`),
+  search: (q: string, source: '' | SearchSource, spaceId?: string) => requestJson<SearchView>('GET', `/api/search?q=${enc(q)}${source ? `&source=${source}` : ''}${spaceQuery(spaceId, '&')}`),
   variants: () => requestJson<{ groups: string[][] }>('GET', '/api/search/variants'),
   saveVariants: (groups: string[][]) => requestJson<{ groups: string[][] }>('PUT', '/api/search/variants', { body: { groups } }),
-  register: () => requestJson<RegisterRow[]>('GET', '/api/actions'),
+  register: (spaceId?: string) => requestJson<RegisterRow[]>('GET', `/api/actions${spaceQuery(spaceId)}`),
   patchAction: (id: string, patch: RegisterPatch) => requestJson<unknown>('PATCH', `/api/actions/${enc(id)}`, { body: patch }),
-  registerCsvUrl: (language: string) => `/api/actions/export.csv?${lang(language)}`,
+  registerCsvUrl: (language: string, spaceId?: string) => `/api/actions/export.csv?${lang(language)}${spaceQuery(spaceId, '&')}`,
   sinceLast: (sessionId: string) => requestJson<SinceLastDetail>('GET', `/api/sessions/${enc(sessionId)}/since-last`),
-  figures: (fiscalYear: string) => requestJson<FiguresView>('GET', `/api/stats${fiscalYear ? `?fiscalYear=${enc(fiscalYear)}` : ''}`),
-  figuresCsvUrl: (table: StatsTable, fiscalYear: string, language: string) => `/api/stats/export/${table}.csv?${lang(language)}${fiscalYear ? `&fiscalYear=${enc(fiscalYear)}` : ''}`,
+  figures: (fiscalYear: string, spaceId?: string) => requestJson<FiguresView>('GET', `/api/stats?${fiscalYear ? `fiscalYear=${enc(fiscalYear)}` : ''}${spaceQuery(spaceId, '&')}`),
+  figuresCsvUrl: (table: StatsTable, fiscalYear: string, language: string, spaceId?: string) => `/api/stats/export/${table}.csv?${lang(language)}${fiscalYear ? `&fiscalYear=${enc(fiscalYear)}` : ''}${spaceQuery(spaceId, '&')}`,
   deleteSession: (id: string) => requestJson<void>('DELETE', `/api/sessions/${enc(id)}`),
   accounts: () => requestJson<AccountListEntry[]>('GET', '/api/users'),
   createAccount: (input: { email: string; displayName: string; role: AccountView['role'] }) =>

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/schemas/api';
 import type { OrganizationType } from '../../../shared/organization-types';
 import { requestJson } from './http';
+import { spaceQuery } from '../features/spaces/spaces-api';
 
 /** The signed-in account as `GET /api/auth/me` returns it (no email there). */
 export type CurrentAccount = Pick<AccountView, 'id' | 'displayName' | 'role'>;
@@ -25,6 +26,8 @@ export interface TemplateView {
   /** Every facilitator may use it; else only its owner (and admins, the secretariat). */
   shared: boolean;
   ownerId: string | null;
+  /** The space it belongs to; null for built-ins (every space). */
+  spaceId: string | null;
   phases: Phase[];
   tableMode: TableMode;
   tables: TableSpec[];
@@ -72,7 +75,8 @@ export const api = {
   logout: () => requestJson<void>('POST', '/api/auth/logout'),
   currentAccount: () => requestJson<CurrentAccount>('GET', '/api/auth/me'),
   createUser: (input: CreateUserInput) => requestJson<AccountView>('POST', '/api/users', { body: input }),
-  listSessions: () => requestJson<SessionView[]>('GET', '/api/sessions'),
+  /** The account's sessions; in one space when `spaceId` is given. */
+  listSessions: (spaceId?: string) => requestJson<SessionView[]>('GET', `/api/sessions${spaceQuery(spaceId)}`),
   createSession: (input: Pick<CreateSessionInput, 'title'> & Partial<Omit<CreateSessionInput, 'title'>>) =>
     requestJson<SessionView>('POST', '/api/sessions', { body: input }),
   getSession: (id: string) => requestJson<SessionView>('GET', session(id)),

@@ -29,6 +29,8 @@ export interface ArchiveQuery {
   facilitator?: string;
   status?: '' | 'open' | 'closed';
   series?: string;
+  /** One of the account's spaces (the switcher's choice). */
+  spaceId?: string;
 }
 
 /** Filters of the register. */

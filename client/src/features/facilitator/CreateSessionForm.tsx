@@ -12,7 +12,7 @@ import { useErrorText } from '../../components/error-text';
  * Create a session: a title, a template (programme, tables), an optional theme, and optionally
  * the persona and journey of an earlier session. Then on to preparing it.
  */
-export function CreateSessionForm({ sessions }: { sessions: SessionView[] }) {
+export function CreateSessionForm({ sessions, spaceId }: { sessions: SessionView[]; spaceId?: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
@@ -34,6 +34,7 @@ export function CreateSessionForm({ sessions }: { sessions: SessionView[] }) {
         template,
         ...(theme.trim() ? { theme: theme.trim() } : {}),
         ...(copyFrom ? { copyFrom } : {}),
+        ...(spaceId ? { spaceId } : {}),
       });
       navigate(`/facilitator/sessions/${session.id}`);
     } catch (caught) {
@@ -54,7 +55,7 @@ export function CreateSessionForm({ sessions }: { sessions: SessionView[] }) {
           <label htmlFor="session-template">{t('facilitator.template')}</label>
           <select id="session-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
             {templates.state === 'done'
-              ? templates.value.map((tpl) => (
+              ? templates.value.filter((tpl) => !spaceId || tpl.spaceId === null || tpl.spaceId === spaceId).map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
                     {tpl.name}
                   </option>

@@ -10,6 +10,8 @@ import { PasswordChangeForm } from './PasswordChangeForm';
 import { CreateSessionForm } from './CreateSessionForm';
 import { formatDateTime } from './format';
 import { useErrorText } from '../../components/error-text';
+import { SpaceSwitcher } from '../spaces/SpaceSwitcher';
+import { useWorkingSpace } from '../spaces/working-space';
 
 /** The facilitator's home: their sessions, a form to create one, and (for an admin) accounts. */
 export function SessionsPage() {
@@ -17,7 +19,8 @@ export function SessionsPage() {
   const errorText = useErrorText();
   const account = useAccount();
   const navigate = useNavigate();
-  const [sessions] = useLoad(() => api.listSessions(), []);
+  const { scopeId } = useWorkingSpace();
+  const [sessions] = useLoad(() => api.listSessions(scopeId), [scopeId]);
 
   const logout = async () => {
     await api.logout().catch(() => undefined);
@@ -34,7 +37,8 @@ export function SessionsPage() {
         </button>
       </div>
       <Link to="/secretariat/archive">{t('secretariat.open')}</Link>
-      <CreateSessionForm sessions={sessions.state === 'done' ? sessions.value : []} />
+      <SpaceSwitcher />
+      <CreateSessionForm sessions={sessions.state === 'done' ? sessions.value : []} spaceId={scopeId} />
       <section className="panel" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('facilitator.sessions')}</h2>
         {sessions.state === 'loading' && <p>{t('common.loading')}</p>}

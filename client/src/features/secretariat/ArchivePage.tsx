@@ -14,6 +14,7 @@ import { clerkApi } from '../../api/clerk';
 import { useAccount } from '../facilitator/AccountGate';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
+import { useWorkingSpace } from '../spaces/working-space';
 
 const FIELDS = ['q', 'from', 'to', 'theme', 'facilitator', 'status', 'series'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
@@ -33,9 +34,10 @@ export function ArchivePage() {
   // Bumped after a deletion, so the list loads again without the session.
   const [version, setVersion] = useState(0);
   const [deleted, setDeleted] = useState('');
-  const [results] = useLoad(() => secretariatApi.archive(applied as ArchiveQuery), [params.toString(), version]);
+  const { scopeId } = useWorkingSpace();
+  const [results] = useLoad(() => secretariatApi.archive({ ...(applied as ArchiveQuery), ...(scopeId ? { spaceId: scopeId } : {}) }), [params.toString(), version, scopeId]);
   // The unfiltered list names the facilitators and working groups to filter by.
-  const [everything] = useLoad(() => secretariatApi.archive({}), []);
+  const [everything] = useLoad(() => secretariatApi.archive(scopeId ? { spaceId: scopeId } : {}), [scopeId]);
   const all = everything.state === 'done' ? everything.value : [];
   const facilitators = [...new Map(all.map((e) => [e.facilitatorId, e.facilitator])).entries()];
   const series = [...new Set(all.map((e) => e.series).filter(Boolean))];

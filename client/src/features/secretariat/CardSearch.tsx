@@ -8,6 +8,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { CARD_KINDS, type CardKind } from '../../../../shared/schemas/cards';
 import { useErrorText } from '../../components/error-text';
 import { useDates } from './format';
+import { useWorkingSpace } from '../spaces/working-space';
 
 /** Characters kept on each side of the marked words in a long text. */
 const CONTEXT = 60;
@@ -23,7 +24,8 @@ export function CardSearch() {
   const [params, setParams] = useSearchParams();
   const applied = { q: params.get('find') ?? '', source: (params.get('in') ?? '') as '' | SearchSource };
   const [form, setForm] = useState(applied);
-  const [results] = useLoad(() => (applied.q.trim() ? clerkApi.search(applied.q, applied.source) : Promise.resolve(null)), [applied.q, applied.source]);
+  const { scopeId } = useWorkingSpace();
+  const [results] = useLoad(() => (applied.q.trim() ? clerkApi.search(applied.q, applied.source, scopeId) : Promise.resolve(null)), [applied.q, applied.source, scopeId]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

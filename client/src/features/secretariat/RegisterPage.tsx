@@ -13,6 +13,7 @@ import { useLabels } from './labels';
 import { RegisterDetails } from './RegisterDetails';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
+import { useWorkingSpace } from '../spaces/working-space';
 
 function isStatus(value: string | null): value is ActionStatus {
   return (ACTION_STATUSES as readonly string[]).includes(value ?? '');
@@ -57,9 +58,10 @@ export function RegisterPage() {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters;
   const sort = { column: (COLUMNS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Column) : 'due_date', descending: params.get('order') === 'desc' };
-  const [entries, setEntries] = useLoad(() => clerkApi.register(), []);
+  const { scopeId } = useWorkingSpace();
+  const [entries, setEntries] = useLoad(() => clerkApi.register(scopeId), [scopeId]);
   // Read again in place after a change (history, overdue), so rows, focus and messages stay.
-  const refresh = () => void clerkApi.register().then(setEntries, () => undefined);
+  const refresh = () => void clerkApi.register(scopeId).then(setEntries, () => undefined);
   const [open, setOpen] = useState<string | null>(null);
 
   const setParam = (changes: Record<string, string>) => {
@@ -126,7 +128,7 @@ export function RegisterPage() {
         </form>
       </section>
       <p className="link-row">
-        <a href={clerkApi.registerCsvUrl(i18n.language)} download>
+        <a href={clerkApi.registerCsvUrl(i18n.language, scopeId)} download>
           {t('register.downloadCsv')}
         </a>
       </p>

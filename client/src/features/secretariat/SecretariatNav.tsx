@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { SpaceSwitcher } from '../spaces/SpaceSwitcher';
 
 /** The secretariat area's own menu (not printed). */
 export function SecretariatNav() {
@@ -12,7 +13,9 @@ export function SecretariatNav() {
       <NavLink to="/secretariat/organization-types">{t('orgTypes.nav')}</NavLink>
       <NavLink to="/secretariat/organizations">{t('dir.nav.organizations')}</NavLink>
       <NavLink to="/secretariat/directory">{t('dir.nav.directory')}</NavLink>
+      <NavLink to="/secretariat/spaces">{t('spaces.nav')}</NavLink>
       <Link to="/facilitator">{t('secretariat.sessions')}</Link>
+      <SpaceSwitcher id="secretariat-space" />
     </nav>
   );
 }

@@ -11,6 +11,7 @@ import { orderOrganizationTypes, useLabels } from './labels';
 import { ReportSection } from './ReportSections';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
+import { useWorkingSpace } from '../spaces/working-space';
 
 /** 令和 year of a fiscal year (令和元年度 = 2019). */
 function eraOf(year: number, language: string): string {
@@ -29,7 +30,8 @@ export function StatsPage() {
   const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
   const fiscalYear = /^\d{4}$/.test(params.get('fy') ?? '') ? params.get('fy')! : '';
-  const [stats] = useLoad(() => clerkApi.figures(fiscalYear), [fiscalYear]);
+  const { scopeId } = useWorkingSpace();
+  const [stats] = useLoad(() => clerkApi.figures(fiscalYear, scopeId), [fiscalYear, scopeId]);
   const years = stats.state === 'done' ? stats.value.fiscalYears : [];
   return (
     <div className="stack secretariat">
@@ -49,10 +51,10 @@ export function StatsPage() {
         </div>
       </div>
       <p className="link-row no-print">
-        <a href={clerkApi.figuresCsvUrl('sessions', fiscalYear, i18n.language)} download>
+        <a href={clerkApi.figuresCsvUrl('sessions', fiscalYear, i18n.language, scopeId)} download>
           {t('stats.downloadSessions')}
         </a>
-        <a href={clerkApi.figuresCsvUrl('organization-types', fiscalYear, i18n.language)} download>
+        <a href={clerkApi.figuresCsvUrl('organization-types', fiscalYear, i18n.language, scopeId)} download>
           {t('stats.downloadTypes')}
         </a>
       </p>

@@ -14,6 +14,8 @@ const ImportPage = lazyPart(async () => (await import('../directory/ImportPage')
 const OrganizationPage = lazyPart(async () => (await import('../directory/OrganizationPage')).OrganizationPage);
 const ResourceFormPage = lazyPart(async () => (await import('../directory/ResourceFormPage')).ResourceFormPage);
 const DirectoryPage = lazyPart(async () => (await import('../directory/DirectoryPage')).DirectoryPage);
+const SpacesPage = lazyPart(async () => (await import('../spaces/SpacesPage')).SpacesPage);
+const SpaceSettingsPage = lazyPart(async () => (await import('../spaces/SpaceSettingsPage')).SpaceSettingsPage);
 const DirectoryFiguresPage = lazyPart(async () => (await import('../directory/FiguresPage')).FiguresPage);
 
 /**
@@ -38,6 +40,8 @@ export const secretariatRoute: RouteObject = {
     { path: 'organizations/:id/resources/:resourceId', element: <ResourceFormPage /> },
     { path: 'directory', element: <DirectoryPage /> },
     { path: 'directory/figures', element: <DirectoryFiguresPage /> },
+    { path: 'spaces', element: <SpacesPage /> },
+    { path: 'spaces/:id', element: <SpaceSettingsPage /> },
     { path: 'sessions/:id/report', element: <ReportPage /> },
     { path: 'sessions/:id/since-last', element: <SinceLastPage /> },
   ],

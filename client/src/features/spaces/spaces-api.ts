@@ -1,0 +1,18 @@
+import type { PatchSpaceInput, SpaceMembersInput, SpaceRef, SpaceView } from '../../../../shared/schemas/spaces';
+import { requestJson } from '../../api/http';
+
+const enc = encodeURIComponent;
+
+/** The REST API of spaces (docs/api.md "Spaces"). */
+export const spacesApi = {
+  list: () => requestJson<SpaceRef[]>('GET', '/api/spaces'),
+  create: (name: string) => requestJson<{ id: string }>('POST', '/api/spaces', { body: { name } }),
+  get: (id: string) => requestJson<SpaceView>('GET', `/api/spaces/${enc(id)}`),
+  patch: (id: string, patch: PatchSpaceInput) => requestJson<SpaceView>('PATCH', `/api/spaces/${enc(id)}`, { body: patch }),
+  setMembers: (id: string, members: SpaceMembersInput) => requestJson<SpaceView>('PUT', `/api/spaces/${enc(id)}/members`, { body: members }),
+};
+
+/** `?spaceId=…` (or `&…` after `joiner`) when a space is chosen, else nothing. */
+export function spaceQuery(spaceId: string | null | undefined, joiner: '?' | '&' = '?'): string {
+  return spaceId ? `${joiner}spaceId=${enc(spaceId)}` : '';
+}
