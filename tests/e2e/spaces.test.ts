@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../../shared/schemas/api';
+import type { SpaceRef } from '../../shared/schemas/spaces';
+import { ApiClient } from '../support/api';
+import { ADMIN } from '../support/server';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
+import { PHONE, textSize } from './phone-support';
+
+const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'ja-JP' } as const;
+const CLERK = { email: 'both@example.jp', password: 'password 123 long' };
+
+describe('spaces in a browser', () => {
+  const test = useBrowserTest();
+  const errors: string[] = [];
+
+  async function signedIn(device: BrowserContextOptions, who = { email: ADMIN.email, password: ADMIN.password }, text = 100): Promise<Page> {
+    const context = await test.context(device);
+    await textSize(context, text);
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.goto(`${test.server.url}/login`);
+    await page.getByLabel('メールアドレス').fill(who.email);
+    await page.getByLabel('パスワード').fill(who.password);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await page.getByLabel('セッションのタイトル').waitFor();
+    return page;
+  }
+
+  /** Whether a box lies inside the viewport's width (nothing cut off at either side). */
+  async function insideWidth(page: Page, selector: string, width: number): Promise<void> {
+    const box = await page.locator(selector).boundingBox();
+    expect(box, selector).not.toBeNull();
+    expect(box!.x, selector).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, selector).toBeLessThanOrEqual(width);
+  }
+
+  it('lets the admin create a space and appoint someone, and a clerk in several spaces switch between them on a phone', { timeout: 120_000 }, async () => {
+    // A clerk of the first space (appointed there while it is the only one) and one session in it.
+    const admin = new ApiClient(test.server.url);
+    await admin.login();
+    const [first] = await admin.json<SpaceRef[]>('GET', '/api/spaces');
+    const clerk = await admin.json<{ id: string }>('POST', '/api/users', { ...CLERK, displayName: '両方の事務局', role: 'secretariat' }, 201);
+    const inFirst = await admin.json<SessionView>('POST', '/api/sessions', { title: '孤立の会', template: 'free-board' }, 201);
+
+    const desk = await signedIn(LAPTOP);
+    await desk.goto(`${test.server.url}/secretariat/spaces`);
+    await desk.getByLabel('新しいスペースの名前').fill('ウェルビーイングなまちづくり');
+    await desk.getByRole('button', { name: '作る', exact: true }).click();
+    await desk.getByText('「ウェルビーイングなまちづくり」を作りました。').waitFor();
+    await desk.getByRole('link', { name: 'ウェルビーイングなまちづくりの設定' }).click();
+    await desk.getByRole('heading', { level: 1, name: 'ウェルビーイングなまちづくりの設定' }).waitFor();
+    await desk.getByLabel('任命する人').selectOption({ label: '両方の事務局（both@example.jp）' });
+    await desk.getByLabel('任命する役割').selectOption('secretariat');
+    await desk.getByRole('button', { name: '一覧に加える' }).click();
+    await desk.getByRole('button', { name: '任命を保存する' }).click();
+    await desk.getByText('保存しました。').waitFor();
+    const row = desk.getByRole('row', { name: /両方の事務局/ });
+    expect(await row.getByRole('combobox').inputValue()).toBe('secretariat');
+    await insideWidth(desk, '#space-appoint', 1366);
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'space-settings.png'), fullPage: true });
+
+    const spaces = await admin.json<SpaceRef[]>('GET', '/api/spaces');
+    const second = spaces.find((s) => s.name === 'ウェルビーイングなまちづくり')!;
+    const inSecond = await admin.json<SessionView>('POST', '/api/sessions', { title: '健幸の会', template: 'free-board', spaceId: second.id }, 201);
+    expect(clerk.id).toBeTruthy();
+
+    // The clerk now works in both: a 360 px phone at 200 % text shows the switcher, and the list follows it.
+    const phone = await signedIn(PHONE, CLERK, 200);
+    const switcher = phone.getByLabel('取り組み（スペース）');
+    await switcher.waitFor();
+    expect(await switcher.locator('option').allTextContents()).toEqual([first.name, 'ウェルビーイングなまちづくり']);
+    const sessions = phone.getByRole('region', { name: 'セッション一覧' });
+    await sessions.getByRole('link', { name: inFirst.title }).waitFor();
+    expect(await sessions.getByRole('link', { name: inSecond.title }).count()).toBe(0);
+    await switcher.selectOption({ label: 'ウェルビーイングなまちづくり' });
+    await sessions.getByRole('link', { name: inSecond.title }).waitFor();
+    expect(await sessions.getByRole('link', { name: inFirst.title }).count()).toBe(0);
+    await insideWidth(phone, '.space-switcher select', 360);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: path.join(OUTPUT, 'space-switcher-phone.png'), fullPage: true });
+
+    // The secretariat pages keep the choice: the archive shows the second space's session only.
+    await phone.goto(`${test.server.url}/secretariat/archive`);
+    const navSwitcher = phone.locator('#secretariat-space');
+    await navSwitcher.waitFor();
+    expect(await navSwitcher.inputValue()).toBe(second.id);
+    await phone.getByRole('link', { name: new RegExp(inSecond.title) }).first().waitFor();
+    expect(await phone.getByRole('link', { name: new RegExp(inFirst.title) }).count()).toBe(0);
+    await insideWidth(phone, '#secretariat-space', 360);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
+});
