@@ -3,6 +3,8 @@ import type { AckResult } from './scenarios/ack';
 import type { BoardResult, PhoneResult } from './scenarios/browser';
 import type { FanoutResult } from './scenarios/fanout';
 import type { RestartResult, SqliteResult } from './scenarios/storage';
+import type { DayResult, ManyRoomsResult } from './scenarios/rooms';
+import { roomsRows } from './rooms-rows';
 import type { SuggestionsResult } from './scenarios/suggestions';
 import { ms, percentile, ratio } from './stats';
 
@@ -21,6 +23,8 @@ export interface Results {
   memory?: { yoriai: MemoryResult; reference: MemoryResult };
   restart?: { yoriai: RestartResult; reference: { ms: number[]; answerMs: number[] } };
   sqlite?: SqliteResult;
+  manyRooms?: { yoriai: ManyRoomsResult; reference: ManyRoomsResult };
+  day?: DayResult;
   phone?: PhoneResult;
   board?: BoardResult & { cards: number };
   suggestions?: SuggestionsResult;
@@ -125,6 +129,8 @@ export function buildRows(res: Results, quick: boolean): Row[] {
       note: `a fresh client (empty Y.Doc, participant token) opens the board socket, sends sync step 1 with an empty state vector and applies the server's step 2 (${kB(y.bytes)} for ${y.cards.toLocaleString('en-US')} cards of ~240-byte Japanese text), the first connection after each SIGTERM + start, so the room is loaded from SQLite and answered from its stored bytes (the Y.Doc is built only when first needed): ${y.coldMs.map(ms).join(', ')}, of which the server's answer took ${y.coldAnswerMs.map(ms).join(', ')} and the rest was the client applying it; a second fresh client on the loaded room: ${y.warmMs.map(ms).join(', ')}. The room was built by a facilitator client at 25 cards per update (${Math.round(y.buildPerSecond)} cards/s). Reference: the same cards written into a room it holds in memory, fresh clients: ${r.ms.map(ms).join(', ')} (its answer: ${r.answerMs.map(ms).join(', ')})${misses.length > 0 ? ` — ${misses.join('; ')}` : ''}.${load(res.loads.storage === undefined ? 'cold' : 'storage')}`,
     });
   } else rows.push(errorRow(S5('5,000'), T5, res.errors.storage ?? res.errors.cold));
+
+  rows.push(...roomsRows(res, load));
 
   const T6 = 'RSS back within 10% of idle a minute after a room empties (the reference keeps every room)';
   if (res.memory) {

@@ -6,6 +6,7 @@
  *   npm run bench -- --quick          smoke check with small numbers (~2 min); prints only (add --write to write)
  *   npm run bench -- --only=fanout,ack,storage,browser,scale
  *   npm run bench -- --only=cold      the cold-room row alone (part of `storage` otherwise)
+ *   npm run bench -- --only=rooms,day many rooms on one process (with the reference), a day of rooms
  *   npm run bench -- --only=suggestions  precision and recall of the Japanese group suggestions
  *   npm run bench -- --no-write       full run without touching the docs
  * `scale` (one and two Yoriai processes on PostgreSQL + Redis) runs when it finds both:
@@ -15,7 +16,7 @@
  * BENCH_VERBOSE=1 (servers' stderr), CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import os from 'node:os';
-import { prepareReference, prepareYoriai, type Target } from './clients';
+import { pool, prepareReference, prepareYoriai, type Target } from './clients';
 import { cleanupAll, rssMiB, type ServerProc, sleep, startReference, startYoriai, tempDir } from './procs';
 import { describeMachine, notes, table, writeDoc } from './report';
 import { buildRows, type MemoryResult, type Results } from './rows';
@@ -25,6 +26,7 @@ import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
 import { findScaleServices, runScale, type ScaleResult } from './scenarios/scale';
 import { type RestartResult, runColdRestart, runReferenceSync, runStorage } from './scenarios/storage';
+import { type ManyRoomsOptions, runDayOfRooms, runManyRooms } from './scenarios/rooms';
 import { runSuggestions } from './scenarios/suggestions';
 
 const argv = process.argv.slice(2);
@@ -42,6 +44,8 @@ const config = quick
       memoryWaitS: 2,
       storage: { cards: 500, restarts: 1, rooms: 2, writersPerRoom: 3, window: 8, seconds: 1, smallEdits: 100, largeEdits: 500, largeCapS: 2 },
       board: { cards: 100, newCards: 1 },
+      rooms: { rooms: 3, peoplePerRoom: 10, writersPerRoom: 2, cardEveryS: 3, commandersPerRoom: 1, warmupS: 1, measureS: 3, threads, drainS: 3 },
+      day: { sessions: 10, cardsPerSession: 20, reopen: 5, settleS: 5 },
       scale: { sizes: [30, 60], writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 3 },
     }
   : {
@@ -51,10 +55,12 @@ const config = quick
       memoryWaitS: 60,
       storage: { cards: 5000, restarts: 3, rooms: 4, writersPerRoom: 5, window: 8, seconds: 15, smallEdits: 1000, largeEdits: 100_000, largeCapS: 45 },
       board: { cards: 1000, newCards: 10 },
+      rooms: { rooms: 30, peoplePerRoom: 60, writersPerRoom: 2, cardEveryS: 3, commandersPerRoom: 2, warmupS: 5, measureS: 20, threads, drainS: 20 },
+      day: { sessions: 200, cardsPerSession: 30, reopen: 30, settleS: 60 },
       scale: { sizes: [200, 400], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
     };
 /** The groups whose rows make docs/benchmarks.md; `scale` writes docs/scaling.md. */
-const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'browser', 'suggestions'];
+const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'rooms', 'day', 'browser', 'suggestions'];
 
 const started = performance.now();
 const log = (line: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -175,6 +181,40 @@ async function main(): Promise<void> {
     log('  yoriai: group suggestions over the labelled cards');
     results.suggestions = await runSuggestions();
     log(`    precision ${results.suggestions.chosen.precision.toFixed(2)}, recall ${results.suggestions.chosen.recall.toFixed(2)}`);
+  });
+
+  await step('rooms', async () => {
+    const o = config.rooms as ManyRoomsOptions;
+    const rooms = Array.from({ length: o.rooms }, (_, r) => r);
+    const server = await startYoriai(tempDir('yoriai-bench-rooms-'));
+    let yoriai;
+    try {
+      const targets = await pool(rooms, 4, (r) => prepareYoriai(server, o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1}`));
+      log(`  yoriai: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
+      yoriai = await runManyRooms(targets, o, log);
+      log(`    fan-out p99 ${yoriai.fanout.p99.toFixed(1)} ms, ack p99 ${yoriai.ack?.p99.toFixed(1)} ms, RSS ${Math.round(yoriai.rssBusyMiB)} MiB`);
+    } finally {
+      await server.stop();
+    }
+    const ref = await startReference();
+    try {
+      log(`  reference: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
+      const reference = await runManyRooms(rooms.map(() => prepareReference(ref, o.peoplePerRoom - o.writersPerRoom)), { ...o, commandersPerRoom: 0 }, log);
+      log(`    fan-out p99 ${reference.fanout.p99.toFixed(1)} ms, RSS ${Math.round(reference.rssBusyMiB)} MiB`);
+      results.manyRooms = { yoriai, reference };
+    } finally {
+      await ref.stop();
+    }
+  });
+  await step('day', async () => {
+    const server = await startYoriai(tempDir('yoriai-bench-day-'));
+    try {
+      log(`  yoriai: a day of ${config.day.sessions} rooms, ${config.day.reopen} reopened at once`);
+      results.day = await runDayOfRooms(server, (title) => prepareYoriai(server, 1, title), config.day, log);
+      log(`    slowest reopen ${Math.max(...results.day.reopenMs).toFixed(1)} ms; RSS ${Math.round(results.day.idleMiB)} → ${Math.round(results.day.afterMiB)} MiB`);
+    } finally {
+      await server.stop();
+    }
   });
 
   let scale: ScaleResult | { skipped: string } | undefined;
