@@ -73,6 +73,10 @@ const configSchema = z.object({
    * (poll sector views, the report, exports), so a small group's answers cannot be told apart.
    */
   smallGroupThreshold: z.coerce.number().int().min(1).max(100).default(3),
+  /** Where update links are mailed from (SMTP_URL, e.g. smtp://user:pass@mail.example.jp:587); unset: links are copied or printed. */
+  smtpUrl: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  /** The From of those mails (YORIAI_MAIL_FROM), e.g. "事務局 <jimukyoku@example.jp>". */
+  mailFrom: z.string().min(3).max(200).default('Yoriai <no-reply@localhost>'),
   /** Prometheus metrics (YORIAI_METRICS): off, behind a token, or on a localhost port. */
   metrics: metricsSetting.default({ mode: 'off' }),
 });
@@ -110,6 +114,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
     smallGroupThreshold: pick('YORIAI_SMALL_GROUP_THRESHOLD') as unknown as number | undefined,
     metrics: pick('YORIAI_METRICS'),
+    smtpUrl: pick('SMTP_URL'),
+    mailFrom: pick('YORIAI_MAIL_FROM'),
   };
 }
 

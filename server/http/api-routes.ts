@@ -44,6 +44,7 @@ import {
   resourcePatchSchema,
   TAXONOMY_FACETS,
   taxonomyPutSchema,
+  updateLinkCreateSchema,
   updateLinkParams,
 } from '../../shared/schemas/directory';
 import { spaceIdSchema as directorySpaceId } from '../../shared/schemas/spaces';
@@ -197,7 +198,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/organizations/:id', summary: 'An organisation’s page: its resources, the actions it owns, its change history, its update link', auth: 'login', params: session, ok: json(200, '{ organization, resources, actions, sessionsAttended, changes, updateLink }') },
   { method: 'patch', path: '/api/organizations/:id', summary: 'Change an organisation (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: organizationPatchSchema, ok: json(200, 'the organisation') },
   { method: 'post', path: '/api/organizations/:id/resources', summary: 'Add a social resource to an organisation (the space’s secretariat)', auth: 'login', params: session, body: resourceCreateSchema, ok: json(201, '{ id }') },
-  { method: 'post', path: '/api/organizations/:id/update-link', summary: 'A new personal update link for the organisation (the old one stops working)', auth: 'login', params: session, ok: json(201, '{ url, expiresAt }') },
+  { method: 'post', path: '/api/organizations/:id/update-link', summary: 'A new personal update link for the organisation (the old one stops working); { mail: true } also mails it', auth: 'login', params: session, body: updateLinkCreateSchema, ok: json(201, '{ url, expiresAt, mailedTo?, mailError? }') },
   { method: 'delete', path: '/api/organizations/:id/update-link', summary: 'Revoke the organisation’s update link', auth: 'login', params: session, ok: none },
   { method: 'get', path: '/api/resources/:id', summary: 'One social resource', auth: 'login', params: session, ok: json(200, 'the resource') },
   { method: 'patch', path: '/api/resources/:id', summary: 'Change a social resource (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: resourcePatchSchema, ok: json(200, 'the resource') },

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { importQuerySchema, organizationCreateSchema, organizationPatchSchema, resourceCreateSchema, resourcePatchSchema, TAXONOMY_FACETS, type TaxonomyFacet, taxonomyPutSchema } from '../../shared/schemas/directory';
+import { importQuerySchema, organizationCreateSchema, organizationPatchSchema, resourceCreateSchema, resourcePatchSchema, TAXONOMY_FACETS, type TaxonomyFacet, taxonomyPutSchema, updateLinkCreateSchema } from '../../shared/schemas/directory';
 import type { ServiceContext } from '../services/context';
 import { getTaxonomies, putTaxonomy } from '../services/directory-taxonomy.service';
 import { createOrganization, getOrganizationPage, listOrganizationViews, patchOrganization } from '../services/organizations.service';
@@ -67,8 +67,7 @@ export function organizationRoutes(ctx: ServiceContext): Router {
     res.status(201).json(await createResource(ctx, req.user!, id(req.params), parseBody(resourceCreateSchema, req.body)));
   }));
   router.post('/organizations/:id/update-link', route(async (req, res) => {
-    const { url, expiresAt } = await createUpdateLink(ctx, req.user!, id(req.params));
-    res.status(201).json({ url, expiresAt });
+    res.status(201).json(await createUpdateLink(ctx, req.user!, id(req.params), parseBody(updateLinkCreateSchema, req.body)));
   }));
   router.delete('/organizations/:id/update-link', route(async (req, res) => {
     await revokeUpdateLink(ctx, req.user!, id(req.params));

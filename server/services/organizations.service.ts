@@ -14,6 +14,7 @@ import { loadTaxonomy, resolveLabels, type Taxonomy } from './directory-taxonomy
 import { assertOfferedType, loadSpaceOrganizationTypes } from './organizations-types';
 import { presentResource } from './resources.service';
 import { requireSpaceAccess } from './spaces.service';
+import { canMailLinks } from './update-links-mail';
 
 /** The fields of an organisation the change log compares. */
 const ORGANIZATION_FIELDS = ['name', 'kana', 'membership', 'organizationType', 'districts', 'contactName', 'email', 'phone', 'url', 'joinedOn', 'status'] as const;
@@ -147,5 +148,7 @@ export async function getOrganizationPage(ctx: ServiceContext, actor: UserActor,
     sessionsAttended: null,
     changes: changes.map(presentChange),
     updateLink: link ? { open: true, createdAt: link.created_at, expiresAt: link.expires_at, lastUsedAt: link.last_used_at } : { open: false },
+    /** Whether `POST …/update-link { mail: true }` can send (SMTP configured and an e-mail on file). */
+    canMail: canMailLinks(ctx) && org.email !== '',
   };
 }

@@ -13,6 +13,8 @@ import { loadTaxonomy, presentTaxonomy } from './directory-taxonomy.service';
 import { applyOrganizationPatch, presentOrganization } from './organizations.service';
 import { loadSpaceOrganizationTypes } from './organizations-types';
 import { addResource, changeResource, dayInJapan, presentResource } from './resources.service';
+import { canMailLinks, mailUpdateLink, updateLinkLetter } from './update-links-mail';
+import { findSpaceById } from '../../db/repositories/spaces.repository';
 
 /** How long an update link opens its organisation's entries: a year's letter to the members. */
 export const UPDATE_LINK_DAYS = 365;
@@ -27,8 +29,10 @@ export function updateLinkUrl(ctx: ServiceContext, token: string): string {
  * the organisation's previous one stops working at once. Only its hash is stored, so the URL
  * is answered this once.
  */
-export async function createUpdateLink(ctx: ServiceContext, actor: UserActor, organizationId: string): Promise<{ url: string; expiresAt: string; organization: OrganizationRow }> {
+export async function createUpdateLink(ctx: ServiceContext, actor: UserActor, organizationId: string, options: { mail?: boolean } = {}): Promise<UpdateLinkCreated> {
   const org = await organizationFor(ctx, actor, organizationId, 'manage');
+  if (options.mail && !canMailLinks(ctx)) throw new AppError('bad_request', 'mail: no SMTP server is configured (SMTP_URL)');
+  if (options.mail && !org.email) throw new AppError('bad_request', 'mail: the organisation has no e-mail address');
   const token = newToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + UPDATE_LINK_DAYS * 86400_000).toISOString();
@@ -36,7 +40,19 @@ export async function createUpdateLink(ctx: ServiceContext, actor: UserActor, or
     await revokeUpdateLinks(trx, org.id, now.toISOString());
     await insertUpdateLink(trx, { id: randomUUID(), token_hash: hashToken(token), organization_id: org.id, created_by: actor.userId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, last_used_at: null });
   });
-  return { url: updateLinkUrl(ctx, token), expiresAt, organization: org };
+  const url = updateLinkUrl(ctx, token);
+  if (!options.mail) return { url, expiresAt };
+  const space = await findSpaceById(ctx.db, org.space_id);
+  const result = await mailUpdateLink(ctx, org.email, updateLinkLetter({ spaceName: space?.name ?? '', organizationName: org.name, url, expiresAt }));
+  return result.sent ? { url, expiresAt, mailedTo: org.email } : { url, expiresAt, mailError: result.message };
+}
+
+/** The new link, and whether it was mailed. */
+export interface UpdateLinkCreated {
+  url: string;
+  expiresAt: string;
+  mailedTo?: string;
+  mailError?: string;
 }
 
 /** `DELETE /api/organizations/:id/update-link`: the open link stops working (nothing open: nothing to do). */

@@ -105,6 +105,9 @@ export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 /** `POST /api/spaces/:id/organizations/import?preview=1`. */
 export const importQuerySchema = z.object({ preview: z.enum(['1', '0']).optional() });
 
+/** `POST /api/organizations/:id/update-link`: `mail: true` also mails it to the organisation's e-mail (SMTP configured). */
+export const updateLinkCreateSchema = z.object({ mail: z.boolean().optional() });
+
 /** A path parameter that is an update-link token. */
 export const updateLinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'a link token is letters, digits, - and _') });
 

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeView, OrganizationView, ResourceView } from '../../shared/schemas/directory';
 import type { SpaceRef } from '../../shared/schemas/spaces';
@@ -16,6 +18,18 @@ let otherResource: string;
 /** Call the link holder's API as a member would: no cookie, only the token in the path. */
 async function asMember(method: string, token: string, rest = '', body?: unknown): Promise<Response> {
   return fetch(`${server.url}/api/update-links/${token}${rest}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+/** The text of a single-part mail, decoded from base64 or quoted-printable as its header says. */
+function bodyText(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  if (/^Content-Transfer-Encoding: base64/im.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/^Content-Transfer-Encoding: quoted-printable/im.test(head)) {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
 }
 const tokenOf = (url: string) => new URL(url).pathname.replace('/u/', '');
 
@@ -107,5 +121,56 @@ describe('update links', () => {
     await server.app.database.db.updateTable('update_links').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('organization_id', '=', otherOrg).execute();
     expect((await asMember('POST', token, '/confirm')).status).toBe(410);
     expect((await asMember('GET', token)).status).toBe(410);
+  });
+});
+
+describe('mailing a link', () => {
+  it('mails the link to the organisation when SMTP is configured, and says so when the server refuses', async () => {
+    const received: Array<{ to: string[]; raw: string }> = [];
+    let refuse = false;
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (refuse) return callback(new Error('mailbox unavailable'));
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const mailing = await startTestServer({ publicUrl: 'http://yoriai.example.jp', smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: '事務局 <jimukyoku@example.jp>' });
+    try {
+      const api = new ApiClient(mailing.url);
+      await api.login();
+      const [{ id: spaceId }] = await api.json<SpaceRef[]>('GET', '/api/spaces');
+      const { id } = await api.json<{ id: string }>('POST', `/api/spaces/${spaceId}/organizations`, { name: 'ひだまりの会', membership: 'partner', organizationType: 'npo', email: 'hidamari@example.jp' }, 201);
+      const { id: noMail } = await api.json<{ id: string }>('POST', `/api/spaces/${spaceId}/organizations`, { name: '連絡先なしの会', membership: 'none', organizationType: 'npo' }, 201);
+      expect((await api.json<{ canMail: boolean }>('GET', `/api/organizations/${id}`)).canMail).toBe(true);
+
+      const sent = await api.json<{ url: string; mailedTo: string }>('POST', `/api/organizations/${id}/update-link`, { mail: true }, 201);
+      expect(sent.mailedTo).toBe('hidamari@example.jp');
+      expect(received).toHaveLength(1);
+      expect(received[0].to).toEqual(['hidamari@example.jp']);
+      const text = bodyText(received[0].raw);
+      expect(text).toContain(sent.url);
+      expect(text).toContain('ひだまりの会 ご担当者様');
+      expect(received[0].raw).toMatch(/^Subject: =\?UTF-8\?/m);
+
+      expect((await api.request('POST', `/api/organizations/${noMail}/update-link`, { mail: true })).status).toBe(400);
+      refuse = true;
+      const failed = await api.json<{ url: string; mailError: string }>('POST', `/api/organizations/${id}/update-link`, { mail: true }, 201);
+      expect(failed.mailError).toMatch(/copy or print/);
+      expect((await fetch(`${mailing.url}/api/update-links/${tokenOf(failed.url)}`)).status).toBe(200);
+    } finally {
+      await mailing.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+    // Without SMTP, asking to mail is a 400 and the page says it cannot.
+    expect((await clerk.request('POST', `/api/organizations/${orgId}/update-link`, { mail: true })).status).toBe(400);
+    expect((await clerk.json<{ canMail: boolean }>('GET', `/api/organizations/${orgId}`)).canMail).toBe(false);
   });
 });
