@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Encoding from 'encoding-japanese';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api';
@@ -7,6 +8,11 @@ import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browse
 import { PHONE, textSize } from './phone-support';
 
 const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'ja-JP' } as const;
+
+/** A CSV as Excel on a Japanese Windows saves it: Shift_JIS, CRLF. */
+function shiftJisCsv(lines: string[]): Buffer {
+  return Buffer.from(Encoding.convert(Encoding.stringToCode(lines.join('\r\n') + '\r\n'), { to: 'SJIS', from: 'UNICODE' }));
+}
 
 interface Seeded {
   spaceId: string;
@@ -123,16 +129,22 @@ describe('the social-resource directory in a browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lets the secretariat find an entry by facet and by a two-character search at 1366 × 768', { timeout: 120_000 }, async () => {
+  /** The secretariat's laptop, signed in as the test admin. */
+  async function signedIn(expected: RegExp[] = []): Promise<Page> {
     const context = await test.context(LAPTOP);
     context.setDefaultTimeout(20_000);
     const desk = await context.newPage();
-    watchErrors(desk, errors);
+    watchErrors(desk, errors, expected);
     await desk.goto(`${test.server.url}/login`);
     await desk.getByLabel('メールアドレス').fill(ADMIN.email);
     await desk.getByLabel('パスワード').fill(ADMIN.password);
     await desk.getByRole('button', { name: 'ログインする' }).click();
     await desk.getByLabel('セッションのタイトル').waitFor();
+    return desk;
+  }
+
+  it('lets the secretariat find an entry by facet and by a two-character search at 1366 × 768', { timeout: 120_000 }, async () => {
+    const desk = await signedIn();
     await desk.goto(`${test.server.url}/secretariat/directory`);
     const results = desk.getByRole('list', { name: '社会資源' });
     const entry = (name: string) => results.getByRole('listitem').filter({ has: desk.getByRole('heading', { name }) });
@@ -164,6 +176,64 @@ describe('the social-resource directory in a browser', () => {
     expect(desk.url()).toContain(`q=${encodeURIComponent('食堂')}`);
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.screenshot({ path: path.join(OUTPUT, 'directory-search.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a Shift_JIS member list only once every row is right, and prints an update letter with its QR code', { timeout: 150_000 }, async () => {
+    // The bad file's preview answers 400 on purpose.
+    const desk = await signedIn([/400 \(Bad Request\).*\/organizations\/import\?preview=1/]);
+    await desk.goto(`${test.server.url}/secretariat/organizations/import`);
+    const header = '団体名,ふりがな,会員種別,団体の種類,地区,担当者,メール,電話,ウェブサイト';
+    const file = desk.getByLabel('CSVファイル');
+    await file.setInputFiles({ name: '会員名簿.csv', mimeType: 'text/csv', buffer: shiftJisCsv([header, '南区子育てサロン,みなみくこそだてさろん,パートナー会員,NPO・市民活動団体,南部,佐藤,salon@example.jp,,', '東町自治会,ひがしまちじちかい,ゴールド会員,自治会・町内会,東部,,,,']) });
+    // Line 3 (the header is line 1) is named, and nothing is offered for import.
+    const bad = desk.getByRole('region', { name: '1行に誤りがあるため、何も取り込みませんでした' });
+    await bad.getByText(/^3行目: 会員種別 「ゴールド会員」/).waitFor();
+    expect(await desk.getByRole('button', { name: /団体を取り込む$/ }).count()).toBe(0);
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-import-bad.png'), fullPage: true });
+
+    await file.setInputFiles({ name: '会員名簿.csv', mimeType: 'text/csv', buffer: shiftJisCsv([header, '南区子育てサロン,みなみくこそだてさろん,パートナー会員,NPO・市民活動団体,南部,佐藤,salon@example.jp,,', '東町自治会,ひがしまちじちかい,関係会員,自治会・町内会,東部、中央,,,,']) });
+    const preview = desk.getByRole('region', { name: '取り込む前の確認: 2団体' });
+    await preview.getByRole('rowheader', { name: '東町自治会' }).waitFor();
+    await desk.getByText('文字コード: Shift_JIS（自動で判定しました）').waitFor();
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.getByRole('button', { name: '2団体を取り込む' }).click();
+    await desk.getByText('2団体を取り込みました。').waitFor();
+
+    // The list is in 五十音 order of the reading: ちゅうおう…, ひがしまち…, ほくぶ…, みなみく….
+    await desk.getByRole('status').getByRole('link', { name: '会員団体' }).click();
+    const names = desk.getByRole('table', { name: '会員団体の一覧（五十音順）' }).getByRole('rowheader');
+    await expect.poll(async () => (await names.allTextContents()).map((n) => n.replace(/[ぁ-ん]+$/, ''))).toEqual(['中央見守りネット', '東町自治会', '北部こども食堂の会', '南区子育てサロン']);
+    await desk.getByLabel('会員種別').selectOption({ label: 'パートナー会員' });
+    await expect.poll(async () => (await names.allTextContents()).length).toBe(2);
+    expect(await seriousViolations(desk)).toEqual([]);
+
+    await desk.getByRole('link', { name: '南区子育てサロン' }).click();
+    await desk.getByRole('heading', { level: 1, name: '南区子育てサロン' }).waitFor();
+    await desk.getByRole('button', { name: 'リンクを作る' }).click();
+    const url = await desk.getByLabel('南区子育てサロンの更新用リンク').inputValue();
+    expect(url).toMatch(/\/u\/[A-Za-z0-9_-]{20,}$/);
+    const letter = desk.getByRole('article', { name: '南区子育てサロン 御中' });
+    const qr = letter.getByRole('img', { name: '更新用リンクのQRコード' });
+    await expect.poll(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await seriousViolations(desk)).toEqual([]);
+    // Printed, the page is the letter alone: the QR code on an A4 sheet, the menus gone.
+    await desk.emulateMedia({ media: 'print' });
+    expect(await desk.getByRole('navigation', { name: '事務局のメニュー' }).isVisible()).toBe(false);
+    expect(await desk.getByRole('heading', { level: 1, name: '南区子育てサロン' }).isVisible()).toBe(false);
+    expect(await desk.getByRole('heading', { level: 2, name: '更新用リンク' }).isVisible()).toBe(false);
+    expect(await letter.getByRole('heading', { name: '南区子育てサロン 御中' }).isVisible()).toBe(true);
+    const printed = await qr.boundingBox();
+    expect(printed && printed.width).toBeGreaterThan(100);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-letter-print.png'), fullPage: true });
+    await desk.emulateMedia({ media: 'screen' });
+
+    // The link works until it is revoked.
+    await desk.getByRole('button', { name: 'リンクを無効にする' }).click();
+    await desk.getByText('リンクを無効にしました。').waitFor();
+    const gone = await fetch(`${test.server.url}/api/update-links/${url.split('/u/')[1]}`);
+    expect(gone.status).toBe(410);
     expect(errors).toEqual([]);
   });
 });
