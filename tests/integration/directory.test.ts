@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceView } from '../../shared/schemas/directory';
 import type { SpaceRef } from '../../shared/schemas/spaces';
 import { ApiClient } from '../support/api';
+import { createTestDatabase, TEST_POSTGRES_URL } from '../support/postgres';
 import { startTestServer, type TestServer } from '../support/server';
 
 /** The directory: resources with their schedules, Japanese search and facets, figures, the public view and the HSDS export. */
@@ -214,5 +215,34 @@ describe('HSDS export', () => {
     const services = await (await clerk.request('GET', `/api/spaces/${space}/directory/hsds/services.csv`)).text();
     expect(services.replace(/^\ufeff/, '').split('\r\n')[0].split(',').every((c) => c in fixture.schemas['service.json'].properties)).toBe(true);
     expect((await clerk.request('GET', `/api/spaces/${space}/directory/hsds/constructor.csv`)).status).toBe(404);
+  });
+});
+
+describe.skipIf(!TEST_POSTGRES_URL)('on PostgreSQL', () => {
+  it('stores, imports, searches, confirms and exports the same way', async () => {
+    const database = await createTestDatabase();
+    const pgServer = await startTestServer({ databaseUrl: database.url });
+    try {
+      const api = new ApiClient(pgServer.url);
+      await api.login();
+      const [{ id: spaceId }] = await api.json<SpaceRef[]>('GET', '/api/spaces');
+      const csv = new TextEncoder().encode('団体名,会員種別,団体の種類,地区\n港の会,関係会員,NPO・市民活動団体,港地区\n');
+      const cookie = (api as unknown as { cookie: string }).cookie;
+      const imported = await fetch(`${pgServer.url}/api/spaces/${spaceId}/organizations/import`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: Buffer.from(csv) });
+      expect(await imported.json()).toEqual({ imported: 1, encoding: 'UTF-8' });
+      const [org] = await api.json<Array<{ id: string; districts: string[] }>>('GET', `/api/spaces/${spaceId}/organizations`);
+      expect(org.districts).toEqual(['港地区']);
+      const { id } = await api.json<{ id: string }>('POST', `/api/organizations/${org.id}/resources`, { name: '港の食堂', categories: ['食事・食料'], audiences: ['こども'], districts: ['港地区'], schedule: { rrule: 'FREQ=MONTHLY;BYDAY=2SA' }, latitude: 35.4437078, longitude: 139.6380256, status: 'active', published: true }, 201);
+      expect(await api.json<ResourceView>('GET', `/api/resources/${id}`)).toMatchObject({ latitude: 35.4437078, longitude: 139.6380256, schedule: { textJa: '毎月第2土曜' } });
+      expect(names(await api.json<{ entries: Entry[] }>('GET', `/api/spaces/${spaceId}/directory?q=${encodeURIComponent('食堂')}`).then((r) => r.entries))).toEqual(['港の食堂']);
+      const { url } = await api.json<{ url: string }>('POST', `/api/organizations/${org.id}/update-link`, undefined, 201);
+      const token = new URL(url).pathname.slice(3);
+      expect((await fetch(`${pgServer.url}/api/update-links/${token}/confirm`, { method: 'POST' })).status).toBe(200);
+      const hsds = await api.json<Array<{ services: unknown[] }>>('GET', `/api/spaces/${spaceId}/directory/hsds.json`);
+      expect(hsds[0].services).toHaveLength(1);
+    } finally {
+      await pgServer.close();
+      await database.drop();
+    }
   });
 });
