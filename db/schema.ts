@@ -377,12 +377,15 @@ export interface SpaceMembersTable {
   role: 'secretariat' | 'facilitator';
 }
 
-/** A space's change to the installation's organisation types: one retired, or one of its own added. */
+/**
+ * A space's change to the installation's organisation types: one retired, one of its own added,
+ * or one of its own taken off the list (`dropped`: not offered, its label kept for past figures).
+ */
 export interface SpaceOrganizationTypesTable {
   space_id: string;
   type_id: string;
-  change: 'added' | 'retired';
-  /** Labels and order of an added type; null for a retirement. */
+  change: 'added' | 'retired' | 'dropped';
+  /** Labels and order of an own type; null for a retirement. */
   label_ja: string | null;
   label_en: string | null;
   position: number | null;

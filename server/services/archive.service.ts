@@ -1,5 +1,6 @@
 import { listParticipants } from '../../db/repositories/sessions.repository';
-import { scopedSessions } from './spaces.service';
+import { listScope, scopedSessions } from './spaces.service';
+import { spacesTypeLabels } from './space-organization-types.service';
 import { listSurveyResponses, searchArchive } from '../../db/repositories/archive.repository';
 import { listVariantGroups, searchEntries } from '../../db/repositories/search.repository';
 import { expandQuery } from '../../shared/search/fold';
@@ -11,7 +12,6 @@ import type { ArchiveEntry } from '../../shared/schemas/reports';
 import type { FiguresView, StatsTable } from '../../shared/schemas/clerk';
 import { translate, type Language, type TextKey } from '../../shared/i18n';
 import { toCsv } from './presenters/csv.presenter';
-import { listOrganizationTypes } from '../../db/repositories/organization-types.repository';
 import type { ServiceContext } from './context';
 import { percent } from './poll-results';
 import { parseSurvey } from './survey.service';
@@ -161,7 +161,7 @@ function reiwa(fiscalYear: number): string {
 export async function statsCsv(ctx: ServiceContext, actor: UserActor, table: StatsTable, lang: Language, fiscalYear?: number, spaceId?: string): Promise<string> {
   const t = (key: string, values?: Record<string, string | number>) => translate(lang, key as TextKey, values);
   const figures = await crossSessionStats(ctx, actor, fiscalYear, spaceId);
-  const types = new Map((await listOrganizationTypes(ctx.db)).map((o) => [o.id, lang === 'en' ? o.label_en : o.label_ja]));
+  const typeLabel = await spacesTypeLabels(ctx, (await listScope(ctx, actor, spaceId)).map((s) => s.spaceId), lang);
   const scope = fiscalYear === undefined ? t('stats.allYears') : lang === 'ja' ? reiwa(fiscalYear) : `FY${fiscalYear}`;
   switch (table) {
     case 'sessions':
@@ -173,7 +173,7 @@ export async function statsCsv(ctx: ServiceContext, actor: UserActor, table: Sta
       return toCsv(
         ['scope', 'organization_type', 'participants'].map((c) => t(`stats.column.${c}`)),
         [
-          ...Object.entries(figures.byOrganizationType).map(([id, n]) => [scope, types.get(id) ?? id, n]),
+          ...Object.entries(figures.byOrganizationType).map(([id, n]) => [scope, typeLabel(id), n]),
           [scope, t('stats.totalVisits'), figures.totals.participants],
           [scope, t('stats.distinctPeople'), figures.distinct.people],
         ],

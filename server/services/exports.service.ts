@@ -6,7 +6,7 @@ import type { SessionReport } from '../../shared/schemas/reports';
 import { own } from '../../shared/own';
 import { toCsv } from './presenters/csv.presenter';
 import { buildReport } from './report.service';
-import { organizationTypeLabels } from './organization-types.service';
+import { sessionTypeLabels } from './space-organization-types.service';
 import { surveyQuestionTitle } from '../../shared/survey';
 
 const t = (lang: Language, key: string) => translate(lang, key as TextKey);
@@ -38,7 +38,7 @@ function titleOf(lang: Language, typed: string, fallback: string, index: number)
 /** The cards of a session as CSV: the ones the room saw (a card the facilitator hid is left out). */
 export async function cardsCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
   const report = await buildReport(ctx, actor, sessionId);
-  const org = await organizationTypeLabels(ctx, lang);
+  const org = await sessionTypeLabels(ctx, sessionId, lang);
   const boardNames = new Map(report.boards.map((b) => [b.room, b.name]));
   const stageNames = new Map(report.boards.flatMap((b) => b.stages.map((s) => [s.id, s.title] as const)));
   const groupNames = new Map(report.groups.map((g) => [g.id, g.title]));
@@ -92,7 +92,7 @@ function responseRateParts(lang: Language, r: SessionReport): string {
  */
 export async function agreementCsv(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
   const report = await buildReport(ctx, actor, sessionId);
-  const org = await organizationTypeLabels(ctx, lang);
+  const org = await sessionTypeLabels(ctx, sessionId, lang);
   const rows: unknown[][] = [];
   report.polls.forEach((poll, index) => {
     const title = titleOf(lang, poll.title, 'report.pollUntitled', index);
@@ -107,7 +107,7 @@ export async function agreementCsv(ctx: ServiceContext, actor: UserActor, sessio
 
 /** The session's report as Markdown, ready to paste into a city document (hidden cards left out). */
 export async function reportMarkdown(ctx: ServiceContext, actor: UserActor, sessionId: string, lang: Language): Promise<string> {
-  return renderMarkdown(await buildReport(ctx, actor, sessionId), lang, await organizationTypeLabels(ctx, lang));
+  return renderMarkdown(await buildReport(ctx, actor, sessionId), lang, await sessionTypeLabels(ctx, sessionId, lang));
 }
 
 // `org` names organisation types by their stored labels (retired ones too; renamed ones by their new name).

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { listSpaceOrganizationTypes, replaceSpaceOrganizationTypes, type SpaceOrganizationTypeRow } from '../../db/repositories/spaces.repository';
-import { findLatestSessionByJoinCode } from '../../db/repositories/sessions.repository';
+import { findLatestSessionByJoinCode, findSessionById } from '../../db/repositories/sessions.repository';
 import type { Language } from '../../shared/i18n';
 import type { OrganizationTypeOption } from '../../shared/organization-types';
 import type { PatchSpaceInput } from '../../shared/schemas/spaces';
 import { AppError } from '../errors';
 import type { JoinAttempt } from './access.service';
 import type { ServiceContext } from './context';
-import { listActiveOrganizationTypes, listAllOrganizationTypes } from './organization-types.service';
+import { listActiveOrganizationTypes, listAllOrganizationTypes, organizationTypeLabels } from './organization-types.service';
 
 type Db = ServiceContext['db'];
 
@@ -47,6 +47,27 @@ export async function spaceOrganizationTypes(ctx: ServiceContext, spaceId: strin
   return [...kept.filter((t) => t.id !== 'other'), ...own, ...other];
 }
 
+/**
+ * A label resolver for a session's exports and report: the installation's labels, and those of
+ * the space's own types (dropped ones too), else the id itself.
+ */
+export async function sessionTypeLabels(ctx: ServiceContext, sessionId: string, lang: Language): Promise<(id: string) => string> {
+  const session = await findSessionById(ctx.db, sessionId);
+  return spacesTypeLabels(ctx, session ? [session.space_id] : [], lang);
+}
+
+/** The same across several spaces (figures over every space a clerk works in). */
+export async function spacesTypeLabels(ctx: ServiceContext, spaceIds: readonly string[], lang: Language): Promise<(id: string) => string> {
+  const installation = await organizationTypeLabels(ctx, lang);
+  const own = new Map<string, string>();
+  for (const spaceId of spaceIds) {
+    for (const c of await changesOf(ctx, spaceId)) {
+      if (c.change !== 'retired' && !own.has(c.type_id)) own.set(c.type_id, (lang === 'en' ? c.label_en : c.label_ja) ?? c.type_id);
+    }
+  }
+  return (id) => own.get(id) ?? installation(id);
+}
+
 /** Refuse a type the space does not offer (unknown, retired there or installation-wide) with a 400. */
 export async function assertOfferedInSpace(ctx: ServiceContext, spaceId: string, id: string): Promise<void> {
   if (!(await spaceOrganizationTypes(ctx, spaceId, 'ja')).some((t) => t.id === id)) {
@@ -81,7 +102,11 @@ export async function setSpaceTypeChanges(ctx: ServiceContext, spaceId: string, 
     return { type_id: id, change: 'added' as const, label_ja: t.labelJa, label_en: t.labelEn ?? t.labelJa, position: (i + 1) * 10, created_at: now };
   });
   const retired = [...new Set(input.retired)].map((id) => ({ type_id: id, change: 'retired' as const, label_ja: null, label_en: null, position: null, created_at: now }));
-  await ctx.db.transaction().execute((trx) => replaceSpaceOrganizationTypes(trx, spaceId, [...retired, ...added]));
+  // An own type taken off the list is kept as `dropped`: no longer offered, its label still names past figures.
+  const dropped = (await listSpaceOrganizationTypes(ctx.db, spaceId))
+    .filter((c) => (c.change === 'added' || c.change === 'dropped') && !ids.has(c.type_id))
+    .map(({ space_id: _space, ...c }) => ({ ...c, change: 'dropped' as const }));
+  await ctx.db.transaction().execute((trx) => replaceSpaceOrganizationTypes(trx, spaceId, [...retired, ...added, ...dropped]));
   ctx.events.emit('organization-types:changed', {});
 }
 

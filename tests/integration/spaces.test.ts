@@ -239,5 +239,19 @@ describe('spaces: organisation types per space', () => {
     expect((await patch({ retired: [], added: [{ id: 'Bad Id', labelJa: 'x' }] })).status).toBe(400);
     const view = await people.clerkB.json<SpaceView>('GET', `/api/spaces/${B.space}`);
     expect(view.organizationTypes).toEqual({ retired: ['company'], added: [{ id: 'shotenkai', labelJa: '商店会', labelEn: 'Shopping street association' }] });
+
+  });
+
+  it("names the space's own types in its figures, also once they are taken off the list", async () => {
+    const figures = async () => (await people.clerkB.request('GET', '/api/stats/export/organization-types.csv')).text();
+    expect(await figures()).toContain('商店会');
+    await people.clerkB.json('PATCH', `/api/spaces/${B.space}`, { organizationTypes: { retired: ['company'], added: [] } });
+    const offered = (await people.facB.json<Array<{ id: string }>>('GET', `/api/spaces/${B.space}/organization-types`)).map((t) => t.id);
+    expect(offered).not.toContain('shotenkai');
+    expect(await figures()).toContain('商店会');
+    expect(await (await people.facB.request('GET', `/api/sessions/${B.session.id}/export.md`)).text()).toContain('商店会');
+    // Brought back under the same id, it is offered again with its label.
+    await people.clerkB.json('PATCH', `/api/spaces/${B.space}`, { organizationTypes: { retired: ['company'], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
+    expect((await people.facB.json<Array<{ id: string; label: string }>>('GET', `/api/spaces/${B.space}/organization-types`)).find((t) => t.id === 'shotenkai')?.label).toBe('商店会');
   });
 });
