@@ -66,6 +66,8 @@ describe('the social-resource directory in a browser', () => {
       status: 'active',
       published: true,
     }, 201);
+    // Not published: the public view must leave it out.
+    await admin.json('POST', `/api/organizations/${mimamoriOrg}/resources`, { name: '介護の相談窓口', categories: ['相談'], audiences: ['高齢者'], districts: ['中央'], status: 'active', published: false }, 201);
     // Both were last confirmed long ago: the cafeteria's member will confirm it, the other stays flagged.
     const db = test.server.app.database.db;
     await db.updateTable('resources').set({ last_confirmed_on: '2025-06-01' }).where('id', '=', shokudo.id).execute();
@@ -234,6 +236,73 @@ describe('the social-resource directory in a browser', () => {
     await desk.getByText('リンクを無効にしました。').waitFor();
     const gone = await fetch(`${test.server.url}/api/update-links/${url.split('/u/')[1]}`);
     expect(gone.status).toBe(410);
+    expect(errors).toEqual([]);
+  });
+
+  it('adds an organisation and a weekly resource through the forms, and counts them in the figures with the gaps', { timeout: 150_000 }, async () => {
+    const desk = await signedIn();
+    await desk.goto(`${test.server.url}/secretariat/organizations/new`);
+    await desk.getByLabel('団体名').fill('西町学習会');
+    await desk.getByLabel('ふりがな').fill('にしまちがくしゅうかい');
+    await desk.getByLabel('会員種別').selectOption({ label: '協議会員' });
+    await desk.getByLabel('団体の種類').selectOption({ label: '大学・研究機関' });
+    await desk.getByLabel('地区').fill('西部');
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.getByRole('button', { name: '保存する' }).click();
+    await desk.getByRole('heading', { level: 1, name: '西町学習会' }).waitFor();
+    await desk.getByText('協議会員').waitFor();
+
+    await desk.getByRole('link', { name: '社会資源を追加する' }).click();
+    await desk.getByLabel('名前').fill('放課後の学習支援');
+    await desk.getByRole('group', { name: '分野' }).getByLabel('学習支援').check();
+    await desk.getByRole('group', { name: '対象' }).getByLabel('こども').check();
+    await desk.getByLabel('ほかの地区').fill('西部');
+    const schedule = desk.getByRole('group', { name: '開催日' });
+    await schedule.getByRole('radio', { name: '毎週' }).check();
+    // Wednesday comes ticked; the class meets on Tuesdays and Thursdays.
+    await schedule.getByLabel('火曜').check();
+    await schedule.getByLabel('木曜').check();
+    await schedule.getByLabel('水曜').uncheck();
+    await schedule.getByLabel('開始時刻').fill('16:00');
+    await schedule.getByText('表示: 毎週火・木曜 16:00').waitFor();
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-resource-form.png'), fullPage: true });
+    await desk.getByRole('button', { name: '社会資源を追加する' }).click();
+    await desk.getByRole('heading', { level: 1, name: '西町学習会' }).waitFor();
+    const added = desk.getByRole('listitem').filter({ has: desk.getByRole('heading', { name: '放課後の学習支援' }) });
+    await added.getByText('毎週火・木曜 16:00から').waitFor();
+
+    await desk.goto(`${test.server.url}/secretariat/directory/figures`);
+    const kinds = desk.getByRole('table', { name: '会員種別ごとの団体数' });
+    await kinds.getByRole('row', { name: /協議会員/ }).waitFor();
+    expect(await kinds.getByRole('row', { name: /協議会員/ }).getByRole('cell').textContent()).toBe('1');
+    // For children: 西部 has 学習支援 now, and no 居場所.
+    const gaps = desk.getByRole('region', { name: '足りないところ（こども向け）' });
+    const west = gaps.getByRole('listitem').filter({ hasText: /^西部にないもの: / });
+    await west.waitFor();
+    expect((await west.textContent())?.split(/: |、/).slice(1)).toContain('居場所');
+    expect((await west.textContent())?.split(/: |、/).slice(1)).not.toContain('学習支援');
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-figures.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows residents only the published entries on the public page, on a 360 px phone at 200 % text', { timeout: 120_000 }, async () => {
+    const context = await test.context(PHONE);
+    context.setDefaultTimeout(20_000);
+    await textSize(context, 200);
+    const phone = await context.newPage();
+    watchErrors(phone, errors);
+    await phone.goto(`${test.server.url}/d/${seeded.spaceId}`);
+    const results = phone.getByRole('list', { name: '社会資源' });
+    await results.getByRole('heading', { name: 'ひとり暮らし見守り訪問' }).waitFor();
+    await results.getByRole('heading', { name: 'みんなの食堂' }).waitFor();
+    expect(await phone.getByText('介護の相談窓口').count()).toBe(0);
+    // Nothing of the secretariat's: no stale flag, no status.
+    expect(await phone.getByText(/要確認/).count()).toBe(0);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: path.join(OUTPUT, 'directory-public-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

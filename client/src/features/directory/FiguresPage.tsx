@@ -117,16 +117,18 @@ function Resources({ figures }: { figures: DirectoryFigures }) {
 
 function Gaps({ figures }: { figures: DirectoryFigures }) {
   const { t } = useTranslation();
-  const cells = figures.gaps.cells;
+  // One line per district: what it has none of.
+  const byDistrict = new Map<string, string[]>();
+  for (const cell of figures.gaps.cells) byDistrict.set(cell.district, [...(byDistrict.get(cell.district) ?? []), cell.category]);
   return (
     <ReportSection id="dir-gaps" title={figures.gaps.audience ? t('dir.figures.gapsFor', { audience: figures.gaps.audience }) : t('dir.figures.gaps')}>
       <p className="hint">{t('dir.figures.gapsHint')}</p>
-      {cells.length === 0 ? (
+      {byDistrict.size === 0 ? (
         <p>{t('dir.figures.noGaps')}</p>
       ) : (
         <ul>
-          {cells.map((g) => (
-            <li key={`${g.district}/${g.category}`}>{t('dir.figures.gap', { district: g.district, category: g.category })}</li>
+          {[...byDistrict].map(([district, categories]) => (
+            <li key={district}>{t('dir.figures.gap', { district, categories: categories.join(t('dir.listSeparator')) })}</li>
           ))}
         </ul>
       )}
