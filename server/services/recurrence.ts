@@ -29,6 +29,16 @@ function bad(message: string): AppError {
   return new AppError('bad_request', `schedule.rrule: ${message}`);
 }
 
+/**
+ * A YYYYMMDD… that names a real day from 2000 to 2100: rrule rolls 20261301 into the next year
+ * silently, and a first day far back makes every occurrence query walk decades.
+ */
+function isPlausibleDay(text: string): boolean {
+  const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8))];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && y <= 2100 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** Check one `KEY=value` part of an RRULE; the library would take a wrong one silently. */
 function checkPart(key: string, value: string): void {
   switch (key) {
@@ -45,10 +55,10 @@ function checkPart(key: string, value: string): void {
       if (!value.split(',').every((d) => /^-?\d{1,2}$/.test(d) && Number(d) !== 0 && Math.abs(Number(d)) <= 31)) throw bad('BYMONTHDAY lists days 1–31 (or -1 for the last)');
       return;
     case 'UNTIL':
-      if (!UNTIL_PART.test(value)) throw bad('UNTIL is a date like 20270331');
+      if (!UNTIL_PART.test(value) || !isPlausibleDay(value)) throw bad('UNTIL is a date like 20270331 (2000–2100)');
       return;
     case 'COUNT':
-      if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw bad('COUNT is a number from 1');
+      if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw bad('COUNT is a number from 1 to 1000');
       return;
     case 'WKST':
       if (!/^(MO|TU|WE|TH|FR|SA|SU)$/.test(value)) throw bad('WKST is a weekday');
@@ -70,7 +80,7 @@ export function parseRule(input: string): ParsedRule {
   let dtstart: string | undefined;
   if (lines.length === 2) {
     const match = DTSTART_LINE.exec(lines[0]);
-    if (!match) throw bad('the first of two lines is DTSTART:YYYYMMDD');
+    if (!match || !isPlausibleDay(match[2])) throw bad('the first of two lines is DTSTART:YYYYMMDD (a day from 2000 to 2100)');
     dtstart = match[2];
   }
   const ruleLine = lines[lines.length - 1].replace(/^RRULE:/, '');
