@@ -79,8 +79,8 @@ async function step(group: string, task: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Row 1, 2, 4 and 6 on one server: idle RSS, 500 clients, a minute empty, 200 clients. */
-async function fanoutOn(kind: 'yoriai' | 'reference', server: ServerProc, targets: { big: Target; small: Target }) {
+/** Row 1, 4 and 6 on one server: idle RSS, 500 clients, a minute empty. */
+async function fanoutOn(kind: 'yoriai' | 'reference', server: ServerProc, targets: { big: Target }) {
   await sleep(2000);
   const idle = rssMiB(server.pid);
   log(`  ${kind}: ${config.fan500.clients} clients`);
@@ -88,10 +88,36 @@ async function fanoutOn(kind: 'yoriai' | 'reference', server: ServerProc, target
   log(`    p50 ${big.latency.p50.toFixed(1)} ms, p99 ${big.latency.p99.toFixed(1)} ms; waiting ${config.memoryWaitS} s with no client`);
   await sleep(config.memoryWaitS * 1000);
   const memory: MemoryResult = { idle, busy: big.rssBusyMiB, after: rssMiB(server.pid), waitS: config.memoryWaitS };
-  log(`  ${kind}: ${config.fan200.clients} clients`);
-  const small = await runFanout(targets.small, config.fan200 as FanoutOptions, log);
-  log(`    p50 ${small.latency.p50.toFixed(1)} ms, p99 ${small.latency.p99.toFixed(1)} ms`);
-  return { big, small, memory };
+  return { big, memory };
+}
+
+/**
+ * Row 2, made robust: both servers up, `runs` alternating runs of the 200-client load (Yoriai,
+ * then the reference, and again), each Yoriai run on a session of its own and each reference
+ * run on a room of its own, so the machine's load falls on both alike.
+ */
+async function alternating200(runs: number) {
+  const options = config.fan200 as FanoutOptions;
+  const observers = options.clients - options.writers;
+  const yoriai = await startYoriai(tempDir('yoriai-bench-200-'));
+  const reference = await startReference();
+  try {
+    const sessions: Target[] = [];
+    for (let i = 0; i < runs; i++) sessions.push(await prepareYoriai(yoriai, observers, `200人${i + 1}`));
+    const pairs = [];
+    for (let i = 0; i < runs; i++) {
+      log(`  ${options.clients} clients, run ${i + 1} of ${runs}: yoriai`);
+      const y = await runFanout(sessions[i], options, log);
+      log(`    p99 ${y.latency.p99.toFixed(1)} ms; reference`);
+      const r = await runFanout(prepareReference(reference, observers), options, log);
+      log(`    p99 ${r.latency.p99.toFixed(1)} ms`);
+      pairs.push({ yoriai: y, reference: r });
+    }
+    return pairs;
+  } finally {
+    await yoriai.stop();
+    await reference.stop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -104,8 +130,7 @@ async function main(): Promise<void> {
     try {
       const observers = (o: { clients: number; writers: number }) => o.clients - o.writers;
       const big = await prepareYoriai(server, observers(config.fan500), '500人');
-      const small = await prepareYoriai(server, observers(config.fan200), '200人');
-      yoriaiFan = await fanoutOn('yoriai', server, { big, small });
+      yoriaiFan = await fanoutOn('yoriai', server, { big });
     } finally {
       await server.stop();
     }
@@ -154,16 +179,15 @@ async function main(): Promise<void> {
     if (!yoriaiFan) return;
     const server = await startReference();
     try {
-      const ref = await fanoutOn('reference', server, {
-        big: prepareReference(server, config.fan500.clients - config.fan500.writers),
-        small: prepareReference(server, config.fan200.clients - config.fan200.writers),
-      });
+      const ref = await fanoutOn('reference', server, { big: prepareReference(server, config.fan500.clients - config.fan500.writers) });
       results.fan500 = { yoriai: yoriaiFan.big, reference: ref.big };
-      results.fan200 = { yoriai: yoriaiFan.small, reference: ref.small };
       results.memory = { yoriai: yoriaiFan.memory, reference: ref.memory };
     } finally {
       await server.stop();
     }
+  });
+  await step('fanout', async () => {
+    results.fan200 = await alternating200(3);
   });
   await step(wants('storage') ? 'storage' : 'cold', async () => {
     if (!yoriaiRestart) return;
