@@ -9,17 +9,18 @@ import { hashPassword } from '../../server/auth/passwords';
 import type { SessionView } from '../../shared/schemas/api';
 import type { SpaceRef, SpaceView } from '../../shared/schemas/spaces';
 import { ApiClient } from '../support/api';
+import { createTestDatabase, TEST_POSTGRES_URL } from '../support/postgres';
 import { startTestServer, type TestServer } from '../support/server';
 
-let server: TestServer | undefined;
+const cleanups: Array<() => Promise<void>> = [];
 
 afterAll(async () => {
-  await server?.close();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 /** A database as it was before spaces: two accounts, a session and a saved template. */
-async function seedBeforeSpaces(dataDir: string): Promise<void> {
-  const handle = openDatabase({ dataDir });
+async function seedBeforeSpaces(dataDir: string, databaseUrl?: string): Promise<void> {
+  const handle = openDatabase({ dataDir, databaseUrl });
   const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error } = await migrator.migrateTo('2026-12-01-060-card-reactions');
   if (error) throw error;
@@ -35,11 +36,22 @@ async function seedBeforeSpaces(dataDir: string): Promise<void> {
   await handle.close();
 }
 
-describe('migration 080: existing data moves into a first space', () => {
+// SQLite always; PostgreSQL where the test database is set up (CI starts one).
+const STORES = ['sqlite', ...(TEST_POSTGRES_URL ? ['postgres'] : [])] as const;
+
+describe.each(STORES)('migration 080 on %s: existing data moves into a first space', (store) => {
   it('puts every session and template in はじめのスペース and appoints every account with its role', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-spaces-upgrade-'));
-    await seedBeforeSpaces(dataDir);
-    server = await startTestServer({ dataDir });
+    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+    let databaseUrl: string | undefined;
+    if (store === 'postgres') {
+      const created = await createTestDatabase();
+      cleanups.push(created.drop);
+      databaseUrl = created.url;
+    }
+    await seedBeforeSpaces(dataDir, databaseUrl);
+    const server: TestServer = await startTestServer({ dataDir, databaseUrl });
+    cleanups.push(() => server.stop());
     const fac = new ApiClient(server.url);
     await fac.login('fac@example.jp', 'password 123 long');
     const spaces = await fac.json<SpaceRef[]>('GET', '/api/spaces');
