@@ -140,7 +140,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'patch', path: '/api/sessions/:id/actions/:itemId', summary: 'Edit a follow-up action', auth: 'login', params: sessionItem, body: actionPatchSchema, ok: json(200, 'the action') },
   { method: 'delete', path: '/api/sessions/:id/actions/:itemId', summary: 'Delete a follow-up action', auth: 'login', params: sessionItem, ok: none },
 
-  { method: 'post', path: '/api/sessions/import', summary: 'Import a session export as a new session (up to 50 MB)', auth: 'login', body: sessionExportSchema, ok: json(201, '{ id }') },
+  { method: 'post', path: '/api/sessions/import', summary: 'Import a session export as a new session (up to 50 MB), into ?spaceId= or the caller’s first space', auth: 'login', query: spaceQuerySchema, body: sessionExportSchema, ok: json(201, '{ id }') },
   { method: 'post', path: '/api/sessions/:id/close', summary: 'Close a session and archive it', auth: 'login', params: session, ok: none },
   { method: 'post', path: '/api/sessions/:id/reopen', summary: 'Reopen a closed session', auth: 'login', params: session, ok: none },
   { method: 'get', path: '/api/sessions/:id/survey/questions', summary: 'The survey editor: the questions (the standard ones until edited) and which already have answers', auth: 'login', params: session, ok: json(200, '{ questions, theme, standard, answeredQuestionIds, responses }') },

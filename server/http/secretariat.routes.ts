@@ -39,7 +39,7 @@ export function secretariatRoutes(ctx: ServiceContext): Router {
   };
 
   router.post('/sessions/import', express.json({ limit: IMPORT_BODY_LIMIT }), route(async (req, res) => {
-    res.status(201).json(await importSession(ctx, req.user!, parseBody(sessionExportSchema, req.body)));
+    res.status(201).json(await importSession(ctx, req.user!, parseBody(sessionExportSchema, req.body), parseBody(spaceQuerySchema, req.query).spaceId));
   }));
   router.post('/sessions/:id/close', route(async (req, res) => {
     await closeSession(ctx, req.user!, id(req.params));

@@ -131,9 +131,10 @@ function remapAuthors(state: Uint8Array, ids: Map<string, string>): Uint8Array {
  * Import a session export as a new session owned by the importing account: new ids for the
  * session and its participants, votes, polls, decisions and actions; board documents carried
  * over whole. A closed export is closed again, which rebuilds its archive and search index.
+ * It lands in `spaceId` (one of the actor's spaces), else the actor's first space.
  */
-export async function importSession(ctx: ServiceContext, actor: UserActor, data: SessionExport): Promise<{ id: string }> {
-  const space = await resolveWorkingSpace(ctx, actor, undefined);
+export async function importSession(ctx: ServiceContext, actor: UserActor, data: SessionExport, spaceId?: string): Promise<{ id: string }> {
+  const space = await resolveWorkingSpace(ctx, actor, spaceId);
   if (!can(actor, 'sessions:create', { spaceId: space.id })) throw new AppError('forbidden', 'only facilitators import sessions');
   const id = randomUUID();
   const room = (key: string) => `${id}.${key}`;

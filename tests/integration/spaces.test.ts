@@ -193,6 +193,16 @@ describe("spaces: another space's sessions are 404 and absent from lists", () =>
     });
   }
 
+  it('imports a session export into the space asked for, and refuses another space (404)', async () => {
+    const exported = await people.facA.json<unknown>('GET', `/api/sessions/${A.session.id}/export.json`);
+    expect((await people.facA.request('POST', `/api/sessions/import?spaceId=${B.space}`, exported)).status).toBe(404);
+    // The admin works everywhere (first space by default): the query decides where it lands.
+    const { id } = await admin.json<{ id: string }>('POST', `/api/sessions/import?spaceId=${B.space}`, exported, 201);
+    expect((await people.clerkB.json<SessionView>('GET', `/api/sessions/${id}`)).spaceId).toBe(B.space);
+    expect((await people.clerkA.request('GET', `/api/sessions/${id}`)).status).toBe(404);
+    await admin.json('DELETE', `/api/sessions/${id}`, undefined, 204);
+  });
+
   it('gives an admin every space, and one space when asked', async () => {
     const all = (await admin.json<SessionView[]>('GET', '/api/sessions')).map((s) => s.id);
     expect(all).toEqual(expect.arrayContaining([A.session.id, B.session.id]));

@@ -81,7 +81,7 @@ export const secretariatApi = {
   patchSession: (id: string, input: SessionDetailsInput) => requestJson<SessionView>('PATCH', session(id), { body: input }),
   closeSession: (id: string) => requestJson<void>('POST', `${session(id)}/close`),
   reopenSession: (id: string) => requestJson<void>('POST', `${session(id)}/reopen`),
-  importSession: (exported: unknown) => requestJson<{ id: string }>('POST', '/api/sessions/import', { body: exported }),
+  importSession: (exported: unknown, spaceId?: string) => requestJson<{ id: string }>('POST', `/api/sessions/import${spaceId ? `?spaceId=${encodeURIComponent(spaceId)}` : ''}`, { body: exported }),
   register: (filters: RegisterQuery) => requestJson<RegisterEntry[]>('GET', `/api/actions${query({ ...filters })}`),
   setActionStatus: (actionId: string, status: ActionStatus) => requestJson<ActionView>('PATCH', `/api/actions/${encodeURIComponent(actionId)}`, { body: { status } }),
   addNote: (actionId: string, note: string) => requestJson<ProgressNote>('POST', `/api/actions/${encodeURIComponent(actionId)}/notes`, { body: { note } }),

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/http';
 import { secretariatApi } from '../../api/secretariat';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
+import { useWorkingSpace } from '../spaces/working-space';
 
 type Outcome = { tone: 'info'; id: string } | { tone: 'error'; text: string } | null;
 
@@ -15,6 +16,7 @@ export function ImportForm() {
   const file = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const { scopeId } = useWorkingSpace();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +31,7 @@ export function ImportForm() {
       } catch {
         return setOutcome({ tone: 'error', text: t('archive.importInvalid') });
       }
-      const { id } = await secretariatApi.importSession(exported);
+      const { id } = await secretariatApi.importSession(exported, scopeId);
       setOutcome({ tone: 'info', id });
       if (file.current) file.current.value = '';
     } catch (caught) {
