@@ -29,7 +29,7 @@ export async function loadEntries(ctx: ServiceContext, spaceId: string): Promise
     if (!org) continue;
     const rule = readStoredRule(row.schedule_rrule);
     entries.push({
-      ...presentResource(ctx, row, taxonomy, now),
+      ...presentResource(ctx, row, taxonomy, now, rule),
       openThisWeek: rule !== null && row.status === 'active' && isOpenThisWeek(rule, now),
       organization: { id: org.id, name: org.name, kana: org.kana, membership: org.membership, organizationType: org.organization_type, url: org.url },
     });

@@ -9,7 +9,7 @@ import { recordChanges } from './directory-changes';
 import { resourceAudiences, resourceCategories, resourceDistricts } from './directory-json';
 import { accountEditor, type DirectoryEditor, organizationFor, resourceFor } from './directory-scope';
 import { loadTaxonomy, resolveLabels, type Taxonomy } from './directory-taxonomy.service';
-import { describeRuleJa, parseRule, readStoredRule, weekdaysOf } from './recurrence';
+import { describeRuleJa, type ParsedRule, parseRule, readStoredRule, weekdaysOf } from './recurrence';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -32,14 +32,13 @@ export function isStale(row: Pick<ResourceRow, 'last_confirmed_on' | 'created_at
   return now.getTime() - since > STALE_MS;
 }
 
-function presentSchedule(row: ResourceRow): ScheduleView | null {
-  const parsed = readStoredRule(row.schedule_rrule);
+function presentSchedule(row: ResourceRow, parsed: ParsedRule | null): ScheduleView | null {
   if (!parsed) return null;
   return { rrule: parsed.text, opensAt: row.opens_at, closesAt: row.closes_at, textJa: describeRuleJa(parsed, row.opens_at, row.closes_at), weekdays: weekdaysOf(parsed) };
 }
 
-/** A stored resource as answered, its terms by label. */
-export function presentResource(ctx: ServiceContext, row: ResourceRow, taxonomy: Taxonomy, now: Date): ResourceView {
+/** A stored resource as answered, its terms by label (`rule`: its schedule already parsed, when the caller has it). */
+export function presentResource(ctx: ServiceContext, row: ResourceRow, taxonomy: Taxonomy, now: Date, rule = readStoredRule(row.schedule_rrule)): ResourceView {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -48,7 +47,7 @@ export function presentResource(ctx: ServiceContext, row: ResourceRow, taxonomy:
     categories: taxonomy.labels('categories', resourceCategories.decode(ctx.log, row.id, row.categories)),
     audiences: taxonomy.labels('audiences', resourceAudiences.decode(ctx.log, row.id, row.audiences)),
     districts: taxonomy.labels('districts', resourceDistricts.decode(ctx.log, row.id, row.districts)),
-    schedule: presentSchedule(row),
+    schedule: presentSchedule(row, rule),
     address: row.address,
     latitude: row.latitude,
     longitude: row.longitude,

@@ -54,5 +54,16 @@ describe('recurrence rules', () => {
     expect(isOpenThisWeek(parseRule('DTSTART:20260107\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'), now)).toBe(false);
     expect(isOpenThisWeek(parseRule('DTSTART:20260107\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'), new Date('2026-12-08T03:00:00Z'))).toBe(true);
     expect(isOpenThisWeek(parseRule('FREQ=WEEKLY;BYDAY=WE;UNTIL=20261130'), now)).toBe(false);
+    // A first day decades back: the same days as rrule's own walk from that day (1404 weeks to 2026-12-02, even).
+    const fortnightly = parseRule('DTSTART:20000105\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE');
+    const iso = (dates: Date[]) => dates.map((d) => d.toISOString().slice(0, 10));
+    const [from, to] = [new Date('2026-11-30T00:00:00Z'), new Date('2026-12-28T00:00:00Z')];
+    expect(iso(occurrencesBetween(fortnightly, from, to))).toEqual(['2026-12-02', '2026-12-16']);
+    expect(iso(occurrencesBetween(fortnightly, from, to))).toEqual(iso(fortnightly.rule.between(from, to, true).filter((d) => d < to)));
+    // Every other month on the first Monday from January 2001: the odd months.
+    const bimonthly = parseRule('DTSTART:20010101\nRRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO');
+    const [m1, m2] = [new Date('2026-11-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z')];
+    expect(iso(occurrencesBetween(bimonthly, m1, m2))).toEqual(['2026-11-02', '2027-01-04']);
+    expect(iso(occurrencesBetween(bimonthly, m1, m2))).toEqual(iso(bimonthly.rule.between(m1, m2, true).filter((d) => d < m2)));
   });
 });
