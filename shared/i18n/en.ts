@@ -1036,7 +1036,6 @@ export const en: Record<keyof typeof ja, string> = {
   // Organisations and the social-resource directory.
   'dir.nav.organizations': 'Member organisations',
   'dir.nav.directory': 'Social resources',
-  'dir.space': 'Initiative',
   'dir.inSpace': 'Initiative: {name}',
   'dir.noSpace': 'You work in no initiative yet. Ask the admin to appoint you.',
   'dir.all': 'All',
@@ -1238,5 +1237,8 @@ export const en: Record<keyof typeof ja, string> = {
   'dir.org.sessionsUnknown': 'Participants join with an organisation type, not an organisation, so there is no record by organisation; each session\'s report counts participants by type.',
   'dir.org.actionSession': 'Open the report: {title}',
   'dir.res.otherDistricts': 'Other districts',
+  'dir.link.createAndMail': 'Make a link and mail it ({email})',
+  'dir.link.mailed': 'The link is made and mailed to {email}.',
+  'dir.link.mailFailed': 'The link is made but could not be mailed ({reason}). Copy or print it instead.',
   // End of the directory texts.
 };

@@ -1034,7 +1034,6 @@ export const ja = {
   // Organisations and the social-resource directory.
   'dir.nav.organizations': '会員団体',
   'dir.nav.directory': '社会資源',
-  'dir.space': '取り組み',
   'dir.inSpace': '取り組み: {name}',
   'dir.noSpace': '担当している取り組みがありません。管理者に任命を頼んでください。',
   'dir.all': 'すべて',
@@ -1236,5 +1235,8 @@ export const ja = {
   'dir.org.sessionsUnknown': '参加者は団体名ではなく所属の種類を選んで参加するため、団体ごとの参加記録はありません。会ごとの所属の種類別の人数は各回の事業報告にあります。',
   'dir.org.actionSession': '事業報告を開く: {title}',
   'dir.res.otherDistricts': 'ほかの地区',
+  'dir.link.createAndMail': 'リンクを作ってメールで送る（{email}）',
+  'dir.link.mailed': 'リンクを作り、{email} にメールで送りました。',
+  'dir.link.mailFailed': 'リンクは作りましたが、メールは送れませんでした（{reason}）。コピーか印刷で渡してください。',
   // End of the directory texts.
 } as const;

@@ -305,4 +305,23 @@ describe('the social-resource directory in a browser', () => {
     await phone.screenshot({ path: path.join(OUTPUT, 'directory-public-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  // Last: a second space puts the switcher in the menu for the rest of the file.
+  it('shows the directory and the members of the space chosen in the menu, nothing of another', { timeout: 120_000 }, async () => {
+    const admin = api();
+    await admin.login();
+    await admin.json('POST', '/api/spaces', { name: 'ウェルビーイングなまちづくり' }, 201);
+    const desk = await signedIn();
+    await desk.goto(`${test.server.url}/secretariat/directory`);
+    const results = desk.getByRole('list', { name: '社会資源' });
+    await results.getByRole('heading', { name: 'みんなの食堂' }).waitFor();
+    await desk.getByLabel('取り組み（スペース）').selectOption({ label: 'ウェルビーイングなまちづくり' });
+    await desk.getByText('0件').waitFor();
+    expect(await results.getByRole('listitem').count()).toBe(0);
+    await desk.getByRole('link', { name: '会員団体', exact: true }).click();
+    await desk.getByText('0団体のうち0団体').waitFor();
+    await desk.getByLabel('取り組み（スペース）').selectOption({ label: 'はじめのスペース' });
+    await desk.getByRole('link', { name: '北部こども食堂の会' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -137,7 +137,9 @@ export const directoryApi = {
   hsdsCsvUrl: (space: string, table: (typeof HSDS_CSV_TABLES)[number]) => `/api/spaces/${enc(space)}/directory/hsds/${table}.csv`,
   addResource: (organization: string, input: ResourceInput) => requestJson<{ id: string }>('POST', `/api/organizations/${enc(organization)}/resources`, { body: input }),
   changeResource: (id: string, input: ResourcePatch) => requestJson<ResourceView>('PATCH', `/api/resources/${enc(id)}`, { body: input }),
-  createUpdateLink: (organization: string) => requestJson<{ url: string; expiresAt: string }>('POST', `/api/organizations/${enc(organization)}/update-link`),
+  /** With `mail`, the server also mails it to the organisation's e-mail (when SMTP is configured). */
+  createUpdateLink: (organization: string, mail = false) =>
+    requestJson<{ url: string; expiresAt: string; mailedTo?: string; mailError?: string }>('POST', `/api/organizations/${enc(organization)}/update-link`, mail ? { body: { mail: true } } : {}),
   revokeUpdateLink: (organization: string) => requestJson<void>('DELETE', `/api/organizations/${enc(organization)}/update-link`),
   taxonomies: (space: string) => requestJson<TaxonomiesView>('GET', `/api/spaces/${enc(space)}/taxonomies`),
   directory: (space: string, q: DirectoryQuery) => requestJson<{ entries: DirectoryEntry[]; taxonomies: TaxonomiesView }>('GET', `/api/spaces/${enc(space)}/directory${query(q)}`),

@@ -76,7 +76,7 @@ function Organization({ detail }: { detail: OrganizationDetail }) {
           ))}
         </ul>
       </section>
-      <UpdateLinkPanel organizationId={org.id} organizationName={org.name} existing={detail.updateLink.open ? { expiresAt: detail.updateLink.expiresAt } : null} />
+      <UpdateLinkPanel organizationId={org.id} organizationName={org.name} email={org.email} existing={detail.updateLink.open ? { expiresAt: detail.updateLink.expiresAt } : null} />
       <section className="stack no-print" aria-labelledby="org-sessions-heading">
         <h2 id="org-sessions-heading">{t('dir.org.sessions')}</h2>
         {detail.sessionsAttended === null ? (

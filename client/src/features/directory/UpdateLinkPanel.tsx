@@ -27,15 +27,18 @@ function useQr(url: string | null): string | null {
  * The organisation's personal update link: make one (the server shows it only now), copy it,
  * print it on a letter with its QR code, or revoke it. A new link replaces the old one.
  */
-export function UpdateLinkPanel({ organizationId, organizationName, existing }: { organizationId: string; organizationName: string; existing: { expiresAt: string } | null | undefined }) {
+export function UpdateLinkPanel({ organizationId, organizationName, email, existing }: { organizationId: string; organizationName: string; email: string; existing: { expiresAt: string } | null | undefined }) {
   const { t } = useTranslation();
   const dates = useDates();
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [active, setActive] = useState(existing ?? null);
   const action = useAction();
   const qr = useQr(link?.url ?? null);
-  const create = async () => {
-    const made = await action.run(() => directoryApi.createUpdateLink(organizationId), () => t('dir.link.created'));
+  const create = async (mail: boolean) => {
+    const made = await action.run(
+      () => directoryApi.createUpdateLink(organizationId, mail),
+      (m) => (m.mailedTo ? t('dir.link.mailed', { email: m.mailedTo }) : m.mailError ? t('dir.link.mailFailed', { reason: m.mailError }) : t('dir.link.created')),
+    );
     if (made) {
       setLink(made);
       setActive({ expiresAt: made.expiresAt });
@@ -64,9 +67,14 @@ export function UpdateLinkPanel({ organizationId, organizationName, existing }: 
         </div>
       )}
       <div className="button-row no-print">
-        <button type="button" className={link ? undefined : 'button-primary'} disabled={action.busy} onClick={create}>
+        <button type="button" className={link ? undefined : 'button-primary'} disabled={action.busy} onClick={() => create(false)}>
           {active ? t('dir.link.renew') : t('dir.link.create')}
         </button>
+        {email && (
+          <button type="button" disabled={action.busy} onClick={() => create(true)}>
+            {t('dir.link.createAndMail', { email })}
+          </button>
+        )}
         {link && (
           <>
             <button type="button" disabled={action.busy} onClick={copy}>
