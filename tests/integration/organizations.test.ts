@@ -126,6 +126,37 @@ describe('member organisations', () => {
   });
 });
 
+describe('an organisation’s page and the space’s taxonomies', () => {
+  it('lists the follow-up actions the organisation owns in its own space’s sessions only', async () => {
+    const { id } = await clerkA.json<{ id: string }>('POST', `/api/spaces/${spaceA}/organizations`, { name: 'ひかり相談室', membership: 'relation', organizationType: 'soudan-kikan' }, 201);
+    const inA = await clerkA.json<{ id: string }>('POST', '/api/sessions', { title: '居場所を考える会', template: 'free-board' }, 201);
+    await clerkA.json('POST', `/api/sessions/${inA.id}/actions`, { title: '相談窓口の案内を配る', ownerOrganization: 'ひかり相談室' }, 201);
+    await clerkA.json('POST', `/api/sessions/${inA.id}/actions`, { title: '別の団体の宿題', ownerOrganization: 'ほかの会' }, 201);
+    // The same name owns an action in space B: not this organisation's.
+    const inB = await clerkB.json<{ id: string }>('POST', '/api/sessions', { title: '健幸の会', template: 'free-board' }, 201);
+    await clerkB.json('POST', `/api/sessions/${inB.id}/actions`, { title: 'Bの宿題', ownerOrganization: 'ひかり相談室' }, 201);
+    const page = await facA.json<{ actions: Array<{ title: string; sessionId: string; sessionTitle: string }> }>('GET', `/api/organizations/${id}`);
+    expect(page.actions).toEqual([expect.objectContaining({ title: '相談窓口の案内を配る', sessionId: inA.id, sessionTitle: '居場所を考える会' })]);
+  });
+
+  it('renames, adds and retires terms; a retired term still names old entries but is refused in new ones', async () => {
+    type Terms = Record<'categories' | 'audiences' | 'districts', Array<{ id: string; label: string; retired: boolean }>>;
+    const before = await clerkB.json<Terms>('GET', `/api/spaces/${spaceB}/taxonomies`);
+    const ibasho = before.categories.find((t) => t.label === '居場所')!;
+    const kept = before.categories.filter((t) => t.label !== '物品の提供').map((t) => (t.id === ibasho.id ? { id: t.id, label: '居場所・サロン' } : { id: t.id, label: t.label }));
+    const after = await clerkB.json<Terms>('PUT', `/api/spaces/${spaceB}/taxonomies/categories`, { terms: [...kept, { label: '防災' }] });
+    expect(after.categories.filter((t) => !t.retired).map((t) => t.label)).toEqual([...kept.map((t) => t.label), '防災']);
+    expect(after.categories.find((t) => t.label === '物品の提供')?.retired).toBe(true);
+    // The entry filed under 居場所 reads the new label: its id did not change.
+    expect((await clerkB.json<{ categories: string[] }>('GET', `/api/resources/${resourceB}`)).categories).toEqual(['居場所・サロン']);
+    const refused = await clerkB.request('POST', `/api/organizations/${orgB}/resources`, { name: 'x', categories: ['物品の提供'], audiences: [], status: 'active' });
+    expect(refused.status).toBe(400);
+    expect((await clerkB.request('POST', `/api/organizations/${orgB}/resources`, { name: '防災訓練', categories: ['防災'], audiences: ['誰でも'], status: 'active' })).status).toBe(201);
+    expect((await clerkB.request('PUT', `/api/spaces/${spaceB}/taxonomies/categories`, { terms: [{ label: '防災' }, { label: '防災' }] })).status).toBe(400);
+    expect((await clerkB.request('PUT', `/api/spaces/${spaceB}/taxonomies/planets`, { terms: [] })).status).toBe(404);
+  });
+});
+
 describe('CSV import and export', () => {
   const header = '団体名,ふりがな,会員種別,団体の種類,地区,担当者,メール,電話,ウェブサイト,備考\r\n';
 
