@@ -182,6 +182,16 @@ describe('CSV import and export', () => {
     expect(after.find((o) => o.name === '㈱髙橋商店')).toMatchObject({ kana: 'たかはししょうてん', districts: ['南地区', '東地区'], email: 'takahashi@example.jp' });
   });
 
+  it('names the bad row of a Shift_JIS list by its line and imports none of its rows', async () => {
+    const csv = header + 'さくら会,さくらかい,協議会員,自治会・町内会,西地区,,,,,\r\nもみじ会,もみじかい,特別会員,自治会・町内会,西地区,,,,,\r\n';
+    const res = await rawPost(clerkA, `/api/spaces/${spaceA}/organizations/import`, sjis(csv));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { rows: Array<{ line: number; message: string }> };
+    expect(body.rows).toEqual([{ line: 3, message: expect.stringContaining('特別会員') }]);
+    const list = await clerkA.json<OrganizationView[]>('GET', `/api/spaces/${spaceA}/organizations`);
+    expect(list.some((o) => o.name === 'さくら会')).toBe(false);
+  });
+
   it('reports every bad row of a UTF-8 (BOM) list by its line and imports nothing', async () => {
     const csv =
       'name,kana,membership,organization_type,districts\n' +
