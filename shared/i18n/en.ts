@@ -1240,5 +1240,9 @@ export const en: Record<keyof typeof ja, string> = {
   'dir.link.createAndMail': 'Make a link and mail it ({email})',
   'dir.link.mailed': 'The link is made and mailed to {email}.',
   'dir.link.mailFailed': 'The link is made but could not be mailed ({reason}). Copy or print it instead.',
+  'dir.org.joinedOn': 'Joined on',
+  'dir.org.status': 'Status',
+  'dir.org.status.active': 'Member',
+  'dir.org.status.inactive': 'Left (its history is kept)',
   // End of the directory texts.
 };

@@ -1238,5 +1238,9 @@ export const ja = {
   'dir.link.createAndMail': 'リンクを作ってメールで送る（{email}）',
   'dir.link.mailed': 'リンクを作り、{email} にメールで送りました。',
   'dir.link.mailFailed': 'リンクは作りましたが、メールは送れませんでした（{reason}）。コピーか印刷で渡してください。',
+  'dir.org.joinedOn': '入会日',
+  'dir.org.status': '状態',
+  'dir.org.status.active': '会員',
+  'dir.org.status.inactive': '退会（記録は残ります）',
   // End of the directory texts.
 } as const;

@@ -153,6 +153,14 @@ describe('the social-resource directory in a browser', () => {
     await entry('みんなの食堂').waitFor();
     await entry('ひとり暮らし見守り訪問').waitFor();
 
+    // Printed for 民生委員: no search or facets, the entries in two columns on the A4 page.
+    await desk.emulateMedia({ media: 'print' });
+    expect(await desk.getByLabel('ことばで探す').isVisible()).toBe(false);
+    const [left, right] = [await entry('ひとり暮らし見守り訪問').boundingBox(), await entry('みんなの食堂').boundingBox()];
+    expect(left && right && right.x - left.x).toBeGreaterThan(200);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-print.png'), fullPage: true });
+    await desk.emulateMedia({ media: 'screen' });
+
     // By facet: 見守り leaves the watch-over round only.
     await desk.getByLabel('分野').selectOption({ label: '見守り' });
     await desk.getByText('1件').waitFor();

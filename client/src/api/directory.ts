@@ -3,7 +3,7 @@ import type { SpaceRef } from '../../../shared/schemas/spaces';
 import { ApiError, type ClientErrorCode, requestJson } from './http';
 
 export type { ChangeView, ImportRowError, MembershipKind, OrganizationInput, OrganizationView, ResourceInput, ResourceView, ScheduleInput, ScheduleView, ResourceStatus, Weekday } from '../../../shared/schemas/directory';
-export { MEMBERSHIP_KINDS, RESOURCE_STATUSES, WEEKDAYS } from '../../../shared/schemas/directory';
+export { MEMBERSHIP_KINDS, ORGANIZATION_STATUSES, RESOURCE_STATUSES, WEEKDAYS } from '../../../shared/schemas/directory';
 export type { SpaceRef } from '../../../shared/schemas/spaces';
 
 /** A directory entry of the secretariat's view: a resource, whether it opens this week, and who offers it. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { directoryApi, MEMBERSHIP_KINDS, type MembershipKind, type OrganizationInput, type OrganizationView } from '../../api/directory';
+import { directoryApi, MEMBERSHIP_KINDS, type MembershipKind, ORGANIZATION_STATUSES, type OrganizationInput, type OrganizationView } from '../../api/directory';
 import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
@@ -16,7 +16,10 @@ export function splitList(text: string): string[] {
   return [...new Set(text.split(/[、,，]/).map((s) => s.trim()).filter(Boolean))];
 }
 
-type Values = Record<'name' | 'kana' | 'organizationType' | 'districts' | 'contactName' | 'email' | 'phone' | 'url', string> & { membership: MembershipKind };
+type Values = Record<'name' | 'kana' | 'organizationType' | 'districts' | 'contactName' | 'email' | 'phone' | 'url' | 'joinedOn', string> & {
+  membership: MembershipKind;
+  status: OrganizationView['status'];
+};
 
 function valuesOf(org: OrganizationView | null): Values {
   return {
@@ -29,6 +32,8 @@ function valuesOf(org: OrganizationView | null): Values {
     email: org?.email ?? '',
     phone: org?.phone ?? '',
     url: org?.url ?? '',
+    joinedOn: org?.joinedOn ?? '',
+    status: org?.status ?? 'active',
   };
 }
 
@@ -45,6 +50,8 @@ function inputOf(values: Values): OrganizationInput {
     email: clean(values.email),
     phone: clean(values.phone),
     url: clean(values.url),
+    joinedOn: values.joinedOn || null,
+    status: values.status,
   };
 }
 
@@ -125,6 +132,17 @@ function OrganizationForm({ existing }: { existing: OrganizationView | null }) {
       {text('email', t('dir.org.email'), { type: 'email', autoComplete: 'off' })}
       {text('phone', t('dir.org.phone'), { type: 'tel' })}
       {text('url', t('dir.org.url'), { type: 'url' })}
+      {text('joinedOn', t('dir.org.joinedOn'), { type: 'date' })}
+      <div className="field">
+        <label htmlFor="org-status-input">{t('dir.org.status')}</label>
+        <select id="org-status-input" value={values.status} onChange={set('status')}>
+          {ORGANIZATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`dir.org.status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={action.busy}>
           {t('common.save')}

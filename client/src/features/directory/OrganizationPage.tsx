@@ -46,6 +46,8 @@ function Organization({ detail }: { detail: OrganizationDetail }) {
     [t('dir.org.email'), org.email || '—'],
     [t('dir.org.phone'), org.phone || '—'],
     [t('dir.org.url'), org.url || '—'],
+    [t('dir.org.joinedOn'), org.joinedOn ? dates.shortDay(org.joinedOn) : '—'],
+    [t('dir.org.status'), t(`dir.org.status.${org.status}`)],
   ];
   return (
     <>

@@ -108,6 +108,7 @@ export function OrganizationsPage() {
                     <th scope="row">
                       <Link to={`/secretariat/organizations/${encodeURIComponent(o.id)}`}>{o.name}</Link>
                       {o.kana && <span className="dir-kana">{o.kana}</span>}
+                      {o.status === 'inactive' && <span className="dir-kana">{t('dir.org.status.inactive')}</span>}
                     </th>
                     <td>{dirLabels.membership(o.membership)}</td>
                     <td>{labels.organizationType(o.organizationType)}</td>
