@@ -16,7 +16,8 @@ import { recordChanges } from './directory-changes';
 import { accountEditor } from './directory-scope';
 import { loadTaxonomy, resolveLabels } from './directory-taxonomy.service';
 import { organizationRow, presentOrganization } from './organizations.service';
-import { loadSpaceOrganizationTypes, type SpaceOrganizationTypes } from './organizations-types';
+import { loadSpaceOrganizationTypes, membershipKindsOf, type SpaceOrganizationTypes } from './organizations-types';
+import type { SpaceRow } from '../../db/repositories/spaces.repository';
 import { toCsv } from './presenters/csv.presenter';
 import { requireSpaceAccess } from './spaces.service';
 
@@ -97,9 +98,10 @@ const MEMBERSHIP = new Map<string, MembershipKind>([
 ]);
 
 /** One row's input, or why it is not right. */
-function rowInput(cells: Partial<Record<Field, string>>, types: SpaceOrganizationTypes): { input?: OrganizationInput; message?: string } {
+function rowInput(cells: Partial<Record<Field, string>>, types: SpaceOrganizationTypes, kinds: ReadonlySet<MembershipKind>): { input?: OrganizationInput; message?: string } {
   const membership = MEMBERSHIP.get(foldText(cells.membership ?? ''));
   if (!membership) return { message: `会員種別 「${(cells.membership ?? '').slice(0, 30)}」 is not 関係会員, パートナー会員, 協議会員 or なし` };
+  if (!kinds.has(membership)) return { message: `会員種別 「${MEMBERSHIP_LABELS_JA[membership]}」 is not used in this space` };
   const typeName = cells.organizationType ?? '';
   const organizationType = typeName === '' ? types.idOf('other') : types.idOf(typeName);
   if (!organizationType) return { message: `団体の種類 「${typeName.slice(0, 30)}」 is not an organisation type of this space` };
@@ -110,7 +112,9 @@ function rowInput(cells: Partial<Record<Field, string>>, types: SpaceOrganizatio
 }
 
 /** Parse and check every row against the space; throws ImportRowsError listing every bad one. */
-async function checkRows(ctx: ServiceContext, spaceId: string, bytes: Uint8Array): Promise<Omit<ImportResult, 'imported'>> {
+async function checkRows(ctx: ServiceContext, space: SpaceRow, bytes: Uint8Array): Promise<Omit<ImportResult, 'imported'>> {
+  const spaceId = space.id;
+  const kinds = membershipKindsOf(ctx, space);
   const { text, encoding } = decodeCsvBytes(bytes);
   const [header, ...records] = recordsWithLines(text);
   if (!header) throw new ImportRowsError([{ line: 1, message: 'the file is empty' }]);
@@ -125,7 +129,7 @@ async function checkRows(ctx: ServiceContext, spaceId: string, bytes: Uint8Array
   for (const { line, cells } of records) {
     const byField: Partial<Record<Field, string>> = {};
     fields.forEach((field, i) => field && cells[i] !== undefined && (byField[field] = cells[i]));
-    const { input, message } = rowInput(byField, types);
+    const { input, message } = rowInput(byField, types, kinds);
     const key = foldText(input?.name ?? '');
     if (!input) errors.push({ line, message: message! });
     else if (existing.has(key)) errors.push({ line, message: `「${input.name}」 is already a member organisation of this space` });
@@ -145,8 +149,8 @@ async function checkRows(ctx: ServiceContext, spaceId: string, bytes: Uint8Array
  * rows as they would be stored; else every row stored in one transaction, or none.
  */
 export async function importOrganizations(ctx: ServiceContext, actor: UserActor, spaceId: string, bytes: Uint8Array, preview: boolean): Promise<ImportResult> {
-  await requireSpaceAccess(ctx, actor, spaceId, 'manage');
-  const checked = await checkRows(ctx, spaceId, bytes);
+  const space = await requireSpaceAccess(ctx, actor, spaceId, 'manage');
+  const checked = await checkRows(ctx, space, bytes);
   if (preview) return { ...checked, imported: 0 };
   const at = ctx.now().toISOString();
   const editor = accountEditor(actor);

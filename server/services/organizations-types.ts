@@ -1,8 +1,10 @@
-import { listSpaceOrganizationTypes } from '../../db/repositories/spaces.repository';
+import { listSpaceOrganizationTypes, type SpaceRow } from '../../db/repositories/spaces.repository';
+import type { MembershipKind } from '../../shared/schemas/directory';
 import { foldText } from '../../shared/search/fold';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { listAllOrganizationTypes } from './organization-types.service';
+import { readSpaceSettings } from './spaces.service';
 
 /** The organisation types a space's members may be filed under, with both labels. */
 export interface SpaceOrganizationTypes {
@@ -30,4 +32,14 @@ export async function loadSpaceOrganizationTypes(ctx: ServiceContext, spaceId: s
 /** Refuse a type id the space does not offer (400). */
 export function assertOfferedType(types: SpaceOrganizationTypes, id: string): void {
   if (!types.offered.some((t) => t.id === id)) throw new AppError('bad_request', `organizationType: ${id.slice(0, 40)} is not an organisation type of this space`);
+}
+
+/** The membership kinds a space uses (its settings), with なし always allowed. */
+export function membershipKindsOf(ctx: ServiceContext, space: SpaceRow): ReadonlySet<MembershipKind> {
+  return new Set<MembershipKind>([...readSpaceSettings(ctx, space).membershipKinds, 'none']);
+}
+
+/** Refuse a membership kind the space does not use (400). */
+export function assertMembershipInUse(kinds: ReadonlySet<MembershipKind>, kind: MembershipKind): void {
+  if (!kinds.has(kind)) throw new AppError('bad_request', `membership: this space does not use the kind ${kind}`);
 }

@@ -11,7 +11,8 @@ import { presentChange, recordChanges } from './directory-changes';
 import { organizationDistricts } from './directory-json';
 import { accountEditor, type DirectoryEditor, organizationFor } from './directory-scope';
 import { loadTaxonomy, resolveLabels, type Taxonomy } from './directory-taxonomy.service';
-import { assertOfferedType, loadSpaceOrganizationTypes } from './organizations-types';
+import { assertMembershipInUse, assertOfferedType, loadSpaceOrganizationTypes, membershipKindsOf } from './organizations-types';
+import { findSpaceById } from '../../db/repositories/spaces.repository';
 import { presentResource } from './resources.service';
 import { requireSpaceAccess } from './spaces.service';
 import { canMailLinks } from './update-links-mail';
@@ -63,7 +64,8 @@ export function organizationRow(spaceId: string, input: OrganizationInput, distr
 
 /** `POST /api/spaces/:id/organizations` (the space's secretariat). */
 export async function createOrganization(ctx: ServiceContext, actor: UserActor, spaceId: string, input: OrganizationInput): Promise<{ id: string }> {
-  await requireSpaceAccess(ctx, actor, spaceId, 'manage');
+  const space = await requireSpaceAccess(ctx, actor, spaceId, 'manage');
+  assertMembershipInUse(membershipKindsOf(ctx, space), input.membership);
   assertOfferedType(await loadSpaceOrganizationTypes(ctx, spaceId), input.organizationType);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -88,6 +90,10 @@ export async function listOrganizationViews(ctx: ServiceContext, actor: UserActo
  */
 export async function applyOrganizationPatch(ctx: ServiceContext, org: OrganizationRow, patch: OrganizationPatch, editor: DirectoryEditor): Promise<OrganizationView> {
   if (patch.organizationType !== undefined && patch.organizationType !== org.organization_type) assertOfferedType(await loadSpaceOrganizationTypes(ctx, org.space_id), patch.organizationType);
+  if (patch.membership !== undefined && patch.membership !== org.membership) {
+    const space = await findSpaceById(ctx.db, org.space_id);
+    if (space) assertMembershipInUse(membershipKindsOf(ctx, space), patch.membership);
+  }
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const taxonomy = await loadTaxonomy(trx, org.space_id);

@@ -88,6 +88,20 @@ describe('member organisations', () => {
     expect((await facA.request('PATCH', `/api/organizations/${org.id}`, { name: 'y' })).status).toBe(403);
   });
 
+  it('takes only the membership kinds the space uses (なし always)', async () => {
+    await clerkB.json('PATCH', `/api/spaces/${spaceB}`, { membershipKinds: ['partner'] });
+    try {
+      const post = (membership: string) => clerkB.request('POST', `/api/spaces/${spaceB}/organizations`, { name: `${membership}の会`, membership, organizationType: 'npo' });
+      expect((await post('relation')).status).toBe(400);
+      expect((await post('none')).status).toBe(201);
+      expect((await clerkB.request('PATCH', `/api/organizations/${orgB}`, { membership: 'council' })).status).toBe(400);
+      const csv = await rawPost(clerkB, `/api/spaces/${spaceB}/organizations/import?preview=1`, utf8Bom('団体名,会員種別\nつばさ会,関係会員\n'));
+      expect(((await csv.json()) as { rows: Array<{ line: number; message: string }> }).rows).toEqual([{ line: 2, message: expect.stringContaining('not used') }]);
+    } finally {
+      await clerkB.json('PATCH', `/api/spaces/${spaceB}`, { membershipKinds: ['relation', 'partner', 'council'] });
+    }
+  });
+
   it('shows a clerk of space A nothing of space B', async () => {
     const paths: Array<[string, string, unknown?]> = [
       ['GET', `/api/spaces/${spaceB}/organizations`],
@@ -117,7 +131,9 @@ describe('member organisations', () => {
     expect(imported.status).toBe(404);
     // Space B is untouched, and A's lists hold nothing of B's.
     const bList = await clerkB.json<OrganizationView[]>('GET', `/api/spaces/${spaceB}/organizations`);
-    expect(bList.map((o) => o.name)).toEqual(['健幸ネット']);
+    expect(bList.map((o) => o.name)).toContain('健幸ネット');
+    expect(bList.map((o) => o.name)).not.toContain('侵入団体');
+    expect(bList.map((o) => o.name)).not.toContain('x');
     expect((await clerkB.json<{ name: string }>('GET', `/api/resources/${resourceB}`)).name).toBe('健幸カフェ');
     const aList = await clerkA.json<OrganizationView[]>('GET', `/api/spaces/${spaceA}/organizations`);
     expect(aList.some((o) => o.name === '健幸ネット')).toBe(false);
