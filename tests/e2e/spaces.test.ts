@@ -3,7 +3,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../shared/schemas/api';
 import type { SpaceRef } from '../../shared/schemas/spaces';
-import { ApiClient } from '../support/api';
+import { ApiClient, joinAs } from '../support/api';
 import { ADMIN } from '../support/server';
 import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 import { PHONE, textSize } from './phone-support';
@@ -93,6 +93,14 @@ describe('spaces in a browser', () => {
     expect(await phone.getByRole('link', { name: new RegExp(inFirst.title) }).count()).toBe(0);
     await insideWidth(phone, '#secretariat-space', 360);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // A type of the second space's own names its people in the session's report.
+    await admin.json('PATCH', `/api/spaces/${second.id}`, { organizationTypes: { retired: [], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
+    await joinAs(test.server.url, inSecond.joinCode, '店主', 'shotenkai');
+    await phone.goto(`${test.server.url}/secretariat/sessions/${inSecond.id}/report`);
+    await phone.getByRole('heading', { level: 1, name: /健幸の会/ }).waitFor();
+    await phone.getByRole('rowheader', { name: '商店会', exact: true }).first().waitFor();
+    expect(await phone.getByText('shotenkai').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { OrganizationTypeOption } from '../../../shared/organization-types'
 import { api } from '../api/endpoints';
 import { organizationTypesApi } from '../api/organization-types';
 import { currentLanguage } from './i18n';
+import { ownSpaceTypeOptions } from '../features/spaces/spaces-api';
 
 type Scope = 'active' | 'all';
 type Labels = ReadonlyMap<string, string>;
@@ -15,7 +16,9 @@ const listeners = new Set<() => void>();
 // The language is asked for explicitly: the labels are cached per UI language, which the person
 // may have switched away from the browser's.
 function fetchLabels(scope: Scope, language: string): Promise<OrganizationTypeOption[]> {
-  return scope === 'all' ? organizationTypesApi.listAll(language) : api.organizationTypes(language);
+  if (scope === 'active') return api.organizationTypes(language);
+  // Accounts also see the types the spaces they work in added (an installation type's label wins).
+  return Promise.all([ownSpaceTypeOptions(language), organizationTypesApi.listAll(language)]).then(([own, all]) => [...own, ...all]);
 }
 
 function ensure(scope: Scope, language: string): void {
