@@ -1244,5 +1244,9 @@ export const en: Record<keyof typeof ja, string> = {
   'dir.org.status': 'Status',
   'dir.org.status.active': 'Member',
   'dir.org.status.inactive': 'Left (its history is kept)',
+  'dir.member.details': 'Correct your contact details',
+  'dir.member.saveDetails': 'Save the contact details',
+  'dir.member.detailsSaved': 'The contact details are saved.',
+  'dir.member.addButton': 'Add this entry',
   // End of the directory texts.
 };

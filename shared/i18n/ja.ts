@@ -1242,5 +1242,9 @@ export const ja = {
   'dir.org.status': '状態',
   'dir.org.status.active': '会員',
   'dir.org.status.inactive': '退会（記録は残ります）',
+  'dir.member.details': '団体の連絡先を直す',
+  'dir.member.saveDetails': '連絡先を保存する',
+  'dir.member.detailsSaved': '連絡先を保存しました。',
+  'dir.member.addButton': 'この内容で追加する',
   // End of the directory texts.
 } as const;

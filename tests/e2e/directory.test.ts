@@ -119,9 +119,27 @@ describe('the social-resource directory in a browser', () => {
     await phone.getByText(`確認しました（${y}年${m}月${d}日）。ありがとうございます。`).waitFor();
     await phone.getByText(`最終確認: ${y}年${m}月${d}日`).waitFor();
 
+    // A new entry, and the member's own phone number.
+    await phone.locator('summary').filter({ hasText: '社会資源を追加する' }).click();
+    const adding = phone.locator('details[open]').filter({ has: phone.getByRole('button', { name: 'この内容で追加する' }) });
+    await adding.getByLabel('名前').fill('こども学習室');
+    await adding.getByRole('group', { name: '分野' }).getByLabel('学習支援').check();
+    await adding.getByRole('group', { name: '対象' }).getByLabel('こども').check();
+    await adding.getByRole('radio', { name: '毎週' }).check();
+    await adding.getByRole('button', { name: 'この内容で追加する' }).click();
+    await phone.getByText('「こども学習室」を保存しました。').waitFor();
+    await phone.locator('summary').filter({ hasText: 'こども学習室' }).getByText('毎週水曜').waitFor();
+    await phone.getByText('団体の連絡先を直す').click();
+    await phone.getByLabel('電話').fill('011-222-3333');
+    await phone.getByRole('button', { name: '連絡先を保存する' }).click();
+    await phone.getByText('連絡先を保存しました。').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
     const admin = api();
     await admin.login();
-    const page = await admin.json<{ resources: Array<{ id: string; schedule: { rrule: string; textJa: string } | null; lastConfirmedOn: string | null }>; changes: Array<{ field: string; by: string }> }>('GET', `/api/organizations/${seeded.shokudoOrg}`);
+    const page = await admin.json<{ organization: { phone: string }; resources: Array<{ id: string; name: string; schedule: { rrule: string; textJa: string } | null; lastConfirmedOn: string | null }>; changes: Array<{ field: string; by: string }> }>('GET', `/api/organizations/${seeded.shokudoOrg}`);
+    expect(page.organization.phone).toBe('011-222-3333');
+    expect(page.resources.find((r) => r.name === 'こども学習室')?.schedule?.rrule).toBe('FREQ=WEEKLY;BYDAY=WE');
     const stored = page.resources.find((r) => r.id === seeded.shokudo)!;
     expect(stored.schedule?.rrule).toMatch(/^FREQ=MONTHLY;BYDAY=\+?2SA$/);
     expect(stored.schedule?.textJa).toBe('毎月第2土曜 10:00–12:00');
@@ -180,8 +198,11 @@ describe('the social-resource directory in a browser', () => {
     await desk.getByLabel('分野').selectOption({ label: 'すべて' });
     await desk.getByLabel('ことばで探す').fill('食堂');
     await desk.getByRole('button', { name: '探す', exact: true }).click();
-    await desk.getByText('1件').waitFor();
+    // The cafeteria by its name, and the study room its member added by the organisation's name.
+    await desk.getByText('2件').waitFor();
     expect(await entry('みんなの食堂').count()).toBe(1);
+    expect(await entry('こども学習室').count()).toBe(1);
+    expect(await entry('ひとり暮らし見守り訪問').count()).toBe(0);
     await entry('みんなの食堂').getByText('北部こども食堂の会').waitFor();
     expect(desk.url()).toContain(`q=${encodeURIComponent('食堂')}`);
     expect(await seriousViolations(desk)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ChangeView, ImportRowError, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
+import type { ChangeView, ImportRowError, LinkOrganizationPatch, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
 import type { SpaceRef } from '../../../shared/schemas/spaces';
 import { ApiError, type ClientErrorCode, requestJson } from './http';
 
@@ -149,6 +149,7 @@ export const directoryApi = {
 /** What a member's update link may do, with the link's token instead of an account. */
 export const memberApi = {
   open: (token: string) => requestJson<MemberView>('GET', `/api/update-links/${enc(token)}`),
+  changeOrganization: (token: string, input: LinkOrganizationPatch) => requestJson<OrganizationView>('PATCH', `/api/update-links/${enc(token)}/organization`, { body: input }),
   changeResource: (token: string, id: string, input: ResourcePatch) => requestJson<ResourceView>('PATCH', `/api/update-links/${enc(token)}/resources/${enc(id)}`, { body: input }),
   addResource: (token: string, input: ResourceInput) => requestJson<{ id: string }>('POST', `/api/update-links/${enc(token)}/resources`, { body: input }),
   confirm: (token: string) => requestJson<{ confirmedOn: string; resources: number }>('POST', `/api/update-links/${enc(token)}/confirm`),

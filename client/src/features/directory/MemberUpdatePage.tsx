@@ -9,6 +9,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { useDates } from '../secretariat/format';
 import { useDirectoryLabels } from './labels';
+import { MemberOrganizationForm } from './MemberOrganizationForm';
 import { ResourceForm } from './ResourceForm';
 import { withDefaults } from './taxonomy';
 import './directory.css';
@@ -81,7 +82,11 @@ function Member({ token, view, reload }: { token: string; view: MemberView; relo
       <details className="panel member-entry">
         <summary>{t('dir.member.addEntry')}</summary>
         {/* A fresh, empty form once an entry was added. */}
-        <ResourceForm key={view.resources.length} resource={null} taxonomy={taxonomy} submitLabel={t('dir.res.add')} onSubmit={save(null)} />
+        <ResourceForm key={view.resources.length} resource={null} taxonomy={taxonomy} submitLabel={t('dir.member.addButton')} onSubmit={save(null)} />
+      </details>
+      <details className="panel member-entry">
+        <summary>{t('dir.member.details')}</summary>
+        <MemberOrganizationForm token={token} organization={view.organization} onSaved={reload} />
       </details>
     </div>
   );
