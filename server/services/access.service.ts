@@ -237,6 +237,8 @@ export async function authorizeRoom(ctx: ServiceContext, actor: Actor, room: str
   const session = await findSessionById(ctx.db, board.session_id);
   if (!session) throw new AppError('not_found', 'no such board');
   const target = sessionTarget(session);
+  // An account outside the session's space is told nothing exists, as on REST.
+  if (actor.kind === 'user' && !can(actor, 'space:read', { spaceId: session.space_id })) throw new AppError('not_found', 'no such board');
   if (!can(actor, 'board:read', target)) throw new AppError('forbidden', 'this board belongs to another session');
   const participant = actor.kind === 'token' && actor.participantId ? await findParticipantById(ctx.db, actor.participantId) : undefined;
   const scribeHere = participant?.scribe === 1 && (participant.room ? participant.room === board.room : board.kind === 'main');

@@ -35,7 +35,8 @@ export const clerkApi = {
   figuresCsvUrl: (table: StatsTable, fiscalYear: string, language: string, spaceId?: string) => `/api/stats/export/${table}.csv?${lang(language)}${fiscalYear ? `&fiscalYear=${enc(fiscalYear)}` : ''}${spaceQuery(spaceId, '&')}`,
   deleteSession: (id: string) => requestJson<void>('DELETE', `/api/sessions/${enc(id)}`),
   accounts: () => requestJson<AccountListEntry[]>('GET', '/api/users'),
-  createAccount: (input: { email: string; displayName: string; role: AccountView['role'] }) =>
+  /** `spaceId`: appoint the new account there with its role (see docs/api.md, Spaces). */
+  createAccount: (input: { email: string; displayName: string; role: AccountView['role']; spaceId?: string }) =>
     requestJson<AccountView & { setPasswordLink?: PasswordLinkView }>('POST', '/api/users', { body: input }),
   setDisabled: (id: string, disabled: boolean) => requestJson<AccountListEntry>('PATCH', `/api/users/${enc(id)}`, { body: { disabled } }),
   newPasswordLink: (id: string) => requestJson<PasswordLinkView>('POST', `/api/users/${enc(id)}/password-link`),

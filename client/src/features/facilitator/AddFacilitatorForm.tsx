@@ -5,6 +5,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { type AccountValues, AccountFields } from './AccountFields';
 import { AccountList, OneTimeLink } from './AccountList';
 import { useErrorText } from '../../components/error-text';
+import { useWorkingSpace } from '../spaces/working-space';
 
 const EMPTY: AccountValues = { email: '', password: '', displayName: '' };
 type Role = 'facilitator' | 'secretariat' | 'admin';
@@ -19,6 +20,8 @@ export function AddFacilitatorForm() {
   const errorText = useErrorText();
   const [values, setValues] = useState<AccountValues>(EMPTY);
   const [role, setRole] = useState<Role>('facilitator');
+  // With several spaces, a new account is appointed in the one the admin is working in.
+  const { scopeId } = useWorkingSpace();
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [link, setLink] = useState<{ name: string; link: PasswordLinkView } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +33,7 @@ export function AddFacilitatorForm() {
     setMessage(null);
     setLink(null);
     try {
-      const account = await clerkApi.createAccount({ email: values.email, displayName: values.displayName, role });
+      const account = await clerkApi.createAccount({ email: values.email, displayName: values.displayName, role, ...(scopeId && role !== 'admin' ? { spaceId: scopeId } : {}) });
       setMessage({ tone: 'info', text: t('facilitator.userAdded', { name: account.displayName }) });
       if (account.setPasswordLink) setLink({ name: account.displayName, link: account.setPasswordLink });
       setValues(EMPTY);
