@@ -114,11 +114,15 @@ export async function createSpace(ctx: ServiceContext, actor: UserActor, name: s
   return { id };
 }
 
-/** `GET /api/spaces/:id`: the space, its settings, its organisation-type changes and who works there. */
+/**
+ * `GET /api/spaces/:id`: the space, its settings, its organisation-type changes and — for those
+ * who manage it — who works there (a facilitator is not shown colleagues' e-mail addresses).
+ */
 export async function getSpaceView(ctx: ServiceContext, actor: UserActor, spaceId: string): Promise<SpaceView> {
   const space = await requireSpaceAccess(ctx, actor, spaceId, 'read');
   const settings = readSpaceSettings(ctx, space);
-  const [organizationTypes, members] = await Promise.all([presentSpaceTypeChanges(ctx, space.id), listSpaceMembers(ctx.db, space.id)]);
+  const canManage = can(actor, 'space:manage', { spaceId: space.id });
+  const [organizationTypes, members] = await Promise.all([presentSpaceTypeChanges(ctx, space.id), canManage ? listSpaceMembers(ctx.db, space.id) : []]);
   return {
     id: space.id,
     name: space.name,
@@ -127,7 +131,7 @@ export async function getSpaceView(ctx: ServiceContext, actor: UserActor, spaceI
     surveyDefaults: settings.surveyDefaults,
     organizationTypes,
     members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, email: m.email, role: m.role })),
-    canManage: can(actor, 'space:manage', { spaceId: space.id }),
+    canManage,
   };
 }
 

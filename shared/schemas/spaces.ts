@@ -83,6 +83,7 @@ export interface SpaceView extends SpaceRef {
   membershipKinds: MembershipKind[];
   surveyDefaults: z.infer<typeof surveyDefaultsSchema>;
   organizationTypes: { retired: string[]; added: Array<{ id: string; labelJa: string; labelEn: string }> };
+  /** Who works there; empty for a caller who does not manage the space. */
   members: Array<{ userId: string; displayName: string; email: string; role: (typeof SPACE_ROLES)[number] }>;
   /** What the caller may do here. */
   canManage: boolean;

@@ -76,7 +76,9 @@ describe('spaces: lists and settings', () => {
     expect((await people.clerkA.request('PATCH', `/api/spaces/${B.space}`, { name: 'x' })).status).toBe(404);
     expect((await people.clerkA.request('PUT', `/api/spaces/${B.space}/members`, [])).status).toBe(404);
     expect((await people.clerkA.request('GET', '/api/spaces/no-such-space')).status).toBe(404);
-    expect((await people.facA.request('GET', `/api/spaces/${A.space}`)).status).toBe(200);
+    const seen = await people.facA.json<SpaceView>('GET', `/api/spaces/${A.space}`);
+    expect([seen.canManage, seen.members]).toEqual([false, []]);
+    expect((await people.clerkA.json<SpaceView>('GET', `/api/spaces/${A.space}`)).members.map((m) => m.userId).sort()).toEqual([ids.clerkA, ids.facA].sort());
     expect((await people.facA.request('PATCH', `/api/spaces/${A.space}`, { name: 'x' })).status).toBe(403);
     expect((await people.facA.request('PUT', `/api/spaces/${A.space}/members`, [])).status).toBe(403);
     expect((await people.clerkA.request('POST', '/api/spaces', { name: '新しい取組' })).status).toBe(403);
