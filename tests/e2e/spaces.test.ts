@@ -94,6 +94,15 @@ describe('spaces in a browser', () => {
     await insideWidth(phone, '#secretariat-space', 360);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
+    // The settings page on the phone: nothing wider than the screen, the members' table in its own box.
+    await phone.goto(`${test.server.url}/secretariat/spaces/${encodeURIComponent(second.id)}`);
+    await phone.getByRole('heading', { level: 1, name: 'ウェルビーイングなまちづくりの設定' }).waitFor();
+    await phone.getByRole('row', { name: /両方の事務局/ }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const selector of ['#space-rename', '.space-table-box', 'button:has-text("任命を保存する")']) await insideWidth(phone, selector, 360);
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: path.join(OUTPUT, 'space-settings-phone.png') });
+
     // A type of the second space's own names its people in the session's report.
     await admin.json('PATCH', `/api/spaces/${second.id}`, { organizationTypes: { retired: [], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
     await joinAs(test.server.url, inSecond.joinCode, '店主', 'shotenkai');
