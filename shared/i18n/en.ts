@@ -1248,5 +1248,9 @@ export const en: Record<keyof typeof ja, string> = {
   'dir.member.saveDetails': 'Save the contact details',
   'dir.member.detailsSaved': 'The contact details are saved.',
   'dir.member.addButton': 'Add this entry',
+  'dir.res.remove': 'Delete this resource',
+  'dir.res.removeTitle': 'Delete “{name}”?',
+  'dir.res.removeConfirm': 'Delete',
+  'dir.res.removeHint': 'It leaves the directory and the public page; its history stays on the organisation\'s page. If it is only paused, set its status to 休止中 instead.',
   // End of the directory texts.
 };

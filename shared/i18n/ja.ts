@@ -1246,5 +1246,9 @@ export const ja = {
   'dir.member.saveDetails': '連絡先を保存する',
   'dir.member.detailsSaved': '連絡先を保存しました。',
   'dir.member.addButton': 'この内容で追加する',
+  'dir.res.remove': 'この社会資源を削除する',
+  'dir.res.removeTitle': '「{name}」を削除しますか',
+  'dir.res.removeConfirm': '削除する',
+  'dir.res.removeHint': '一覧と公開ページから消えます。変更の記録は団体のページに残ります。休んでいるだけなら、状態を「休止中」にしてください。',
   // End of the directory texts.
 } as const;

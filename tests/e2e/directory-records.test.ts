@@ -113,6 +113,16 @@ describe("the secretariat's member records in a browser", () => {
     expect((await west.textContent())?.split(/: |、/).slice(1)).not.toContain('学習支援');
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.screenshot({ path: path.join(OUTPUT, 'directory-figures.png'), fullPage: true });
+
+    // Deleted after an in-app confirmation, the entry leaves the organisation's page.
+    await desk.goBack();
+    await desk.getByRole('link', { name: '「放課後の学習支援」を編集' }).click();
+    await desk.getByRole('button', { name: 'この社会資源を削除する' }).click();
+    const dialog = desk.getByRole('dialog', { name: '「放課後の学習支援」を削除しますか' });
+    expect(await seriousViolations(desk)).toEqual([]);
+    await dialog.getByRole('button', { name: '削除する' }).click();
+    await desk.getByRole('heading', { level: 1, name: '西町学習会' }).waitFor();
+    await desk.getByText('まだ登録がありません。').waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -138,6 +138,7 @@ export const directoryApi = {
   addResource: (organization: string, input: ResourceInput) => requestJson<{ id: string }>('POST', `/api/organizations/${enc(organization)}/resources`, { body: input }),
   changeResource: (id: string, input: ResourcePatch) => requestJson<ResourceView>('PATCH', `/api/resources/${enc(id)}`, { body: input }),
   /** With `mail`, the server also mails it to the organisation's e-mail (when SMTP is configured). */
+  removeResource: (id: string) => requestJson<void>('DELETE', `/api/resources/${enc(id)}`),
   createUpdateLink: (organization: string, mail = false) =>
     requestJson<{ url: string; expiresAt: string; mailedTo?: string; mailError?: string }>('POST', `/api/organizations/${enc(organization)}/update-link`, mail ? { body: { mail: true } } : {}),
   revokeUpdateLink: (organization: string) => requestJson<void>('DELETE', `/api/organizations/${enc(organization)}/update-link`),

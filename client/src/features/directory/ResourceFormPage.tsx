@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { directoryApi, type OrganizationDetail } from '../../api/directory';
+import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { SecretariatNav } from '../secretariat/SecretariatNav';
@@ -54,6 +57,33 @@ function Form({ detail, resourceId }: { detail: OrganizationDetail; resourceId: 
           navigate(back);
         }}
       />
+      {resource && <RemoveResource id={resource.id} name={resource.name} onRemoved={() => navigate(back)} />}
     </>
+  );
+}
+
+/** Delete an entry after an in-app confirmation; its change history stays with the organisation. */
+function RemoveResource({ id, name, onRemoved }: { id: string; name: string; onRemoved: () => void }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const action = useAction();
+  const remove = async () => {
+    if (await action.run(async () => (await directoryApi.removeResource(id), true))) onRemoved();
+    else setAsking(false);
+  };
+  return (
+    <div className="stack">
+      <p>
+        <button type="button" className="button-danger" onClick={() => setAsking(true)}>
+          {t('dir.res.remove')}
+        </button>
+      </p>
+      <LiveMessage tone={action.message?.tone}>{action.message?.text}</LiveMessage>
+      {asking && (
+        <ConfirmDialog title={t('dir.res.removeTitle', { name })} confirmLabel={t('dir.res.removeConfirm')} onConfirm={remove} onCancel={() => setAsking(false)} busy={action.busy}>
+          <p>{t('dir.res.removeHint')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
   );
 }
