@@ -35,6 +35,7 @@ import { createYjsEndpoint } from './realtime/yjs/endpoint';
 import { type MetricsListener, publicMetricsRoute, startMetricsListener } from './metrics/endpoint';
 import { createMetrics, type Metrics, NO_METRICS } from './metrics/metrics';
 import { createDocStore } from './rooms/doc-store';
+import { createSqliteLogWriter } from './rooms/log-writer';
 import { createRoomRegistry, type RoomRegistry } from './rooms/registry';
 import { ensureAdmin } from './services/accounts.service';
 import type { ServiceContext } from './services/context';
@@ -78,9 +79,11 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   const sources = { roomsLoaded: () => rooms.loadedRooms().length, clients: (channel: 'yjs' | 'socketio') => (channel === 'yjs' ? yjs.clientCount() : io.engine.clientsCount) };
   const metrics: Metrics | null = config.metrics.mode === 'off' ? null : createMetrics(sources);
   const observer = metrics ?? NO_METRICS;
+  // SQLite: board updates are committed by a worker thread, so their fsync leaves the event loop.
+  const store = createDocStore(database.db, undefined, observer, database.sqlite ? createSqliteLogWriter(database.location, database.sqlite) : null);
   const rooms = createRoomRegistry({
     observer,
-    store: createDocStore(database.db, undefined, observer),
+    store,
     bus,
     log,
     idleMs: config.roomIdleMs,
@@ -167,6 +170,7 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
         yjs.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await rooms.closeAll(1001, 'server shutting down');
+        await store.close();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await bus.close();

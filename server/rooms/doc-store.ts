@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { NO_METRICS, type StoreObserver } from '../metrics/metrics';
+import type { LogWriter } from './log-writer';
 import {
   appendUpdates,
   countUpdatesAfterSnapshot,
@@ -29,6 +30,8 @@ export interface DocStore {
   countPending(room: string): Promise<number>;
   /** The updates logged after log id `afterId`, in order (what other processes stored meanwhile). */
   readAfter(room: string, afterId: number): Promise<Array<{ id: number; data: Uint8Array }>>;
+  /** Stop the log writer, if any (after the last append has been answered). */
+  close(): Promise<void>;
 }
 
 interface PendingAppend {
@@ -43,9 +46,16 @@ interface PendingAppend {
  * while the previous commit is running, or within one event-loop turn (any rooms, and several
  * of one room, which does not wait for its last commit before taking the next write), go into
  * one transaction, so one fsync makes all of them durable. Each caller is still answered only
- * after the commit. A failed commit fails every append in it.
+ * after the commit. A failed commit fails every append in it. With a `logWriter` the commit
+ * (and its fsync) runs on another thread while this one takes the next batch.
  */
-export function createDocStore(db: Kysely<Database>, now: () => Date = () => new Date(), observer: StoreObserver = NO_METRICS): DocStore {
+export function createDocStore(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  observer: StoreObserver = NO_METRICS,
+  /** Commits appends off the event loop (SQLite: a worker thread with its own connection); else through `db`. */
+  logWriter: LogWriter | null = null,
+): DocStore {
   let pending: PendingAppend[] = [];
   let scheduled = false;
   let committing = false;
@@ -65,7 +75,7 @@ export function createDocStore(db: Kysely<Database>, now: () => Date = () => new
     const createdAt = now().toISOString();
     const started = performance.now();
     try {
-      const ids = await db.transaction().execute((trx) => appendUpdates(trx, batch, createdAt));
+      const ids = logWriter ? await logWriter.append(batch, createdAt) : await db.transaction().execute((trx) => appendUpdates(trx, batch, createdAt));
       observer.committed((performance.now() - started) / 1000, batch.length);
       batch.forEach((item, i) => item.resolve(ids[i]));
     } catch (error) {
@@ -95,5 +105,6 @@ export function createDocStore(db: Kysely<Database>, now: () => Date = () => new
       }),
     countPending: (room) => countUpdatesAfterSnapshot(db, room),
     readAfter: (room, afterId) => readUpdatesAfter(db, room, afterId),
+    close: async () => logWriter?.close(),
   };
 }
