@@ -43,6 +43,12 @@ describe('/metrics', () => {
     expect(await wrong.json()).toMatchObject({ error: { code: 'unauthorized' } });
 
     const idle = await scrape(server);
+    // The event loop held for 80 ms (the server runs in this process) shows in the next scrape.
+    const until = performance.now() + 80;
+    while (performance.now() < until) {
+      // busy: nothing else runs meanwhile
+    }
+    expect(sample(await scrape(server), 'nodejs_eventloop_lag_max_seconds')).toBeGreaterThanOrEqual(0.05);
     expect(sample(idle, 'yoriai_rooms_loaded')).toBe(0);
     expect(sample(idle, 'yoriai_clients', 'channel="yjs"')).toBe(0);
     expect(sample(idle, 'yoriai_store_commit_seconds_count')).toBe(0);
