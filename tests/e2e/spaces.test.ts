@@ -104,7 +104,12 @@ describe('spaces in a browser', () => {
     await phone.screenshot({ path: path.join(OUTPUT, 'space-settings-phone.png') });
 
     // A type of the second space's own names its people in the session's report.
-    await admin.json('PATCH', `/api/spaces/${second.id}`, { organizationTypes: { retired: [], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
+    await admin.json('PATCH', `/api/spaces/${second.id}`, { organizationTypes: { retired: ['company'], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
+    // The join page of a session there offers the space's list: its own type, not the one it left out.
+    const visitor = await (await test.context(PHONE)).newPage();
+    await visitor.goto(`${test.server.url}/j/${inSecond.joinCode}`);
+    await visitor.getByRole('radio', { name: '商店会' }).waitFor();
+    expect(await visitor.getByRole('radio', { name: '企業', exact: true }).count()).toBe(0);
     await joinAs(test.server.url, inSecond.joinCode, '店主', 'shotenkai');
     await phone.goto(`${test.server.url}/secretariat/sessions/${inSecond.id}/report`);
     await phone.getByRole('heading', { level: 1, name: /健幸の会/ }).waitFor();

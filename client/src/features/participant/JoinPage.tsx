@@ -118,7 +118,8 @@ export function JoinPage() {
             </p>
           </div>
           <OrganizationTypeField
-            joinCode={code}
+            // Asked once the preview found the code, so a wrong code is counted once, not twice.
+            joinCode={preview.state === 'found' ? code : ''}
             value={organizationType}
             onChange={(value) => {
               setOrganizationType(value);

@@ -4,7 +4,7 @@ import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 
 interface OrganizationTypeFieldProps {
-  /** The session's join code: its space's types are offered. */
+  /** The session's join code, once known to be right: its space's types are offered ('' : not yet). */
   joinCode: string;
   value: string;
   onChange: (value: string) => void;
@@ -15,7 +15,8 @@ interface OrganizationTypeFieldProps {
 /** The organisation types the server offers for this session (its space's), as a radio group labelled in the UI language. */
 export function OrganizationTypeField({ joinCode, value, onChange, invalid, errorId }: OrganizationTypeFieldProps) {
   const { t } = useTranslation();
-  const [types] = useLoad(() => api.joinOrganizationTypes(joinCode), [joinCode]);
+  // Until the code is known, the list waits (the defaults below are shown meanwhile).
+  const [types] = useLoad(() => (joinCode ? api.joinOrganizationTypes(joinCode) : new Promise<never>(() => undefined)), [joinCode]);
   // The server's stored list is the one to offer (with the admin's labels); the defaults, for a failed request.
   const offered = types.state === 'done' ? types.value : ORGANIZATION_TYPES.map((id) => ({ id, label: t(`organizationType.${id}`) }));
   return (
