@@ -103,6 +103,17 @@ describe('spaces in a browser', () => {
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(OUTPUT, 'space-settings-phone.png') });
 
+    // The secretariat takes a session's own survey as the space's default for new sessions.
+    const survey = [{ id: 'wellbeing', kind: 'scale', title: '今日の気分は', scale: { min: 1, max: 5, minLabel: '低い', maxLabel: '高い' } }];
+    await admin.json('PUT', `/api/sessions/${inSecond.id}/survey`, survey);
+    await desk.goto(`${test.server.url}/secretariat/spaces/${encodeURIComponent(second.id)}`);
+    await desk.getByText('標準のアンケート（4問）で始まります。').waitFor();
+    await desk.getByLabel('設問を写す会').selectOption({ label: inSecond.title });
+    await desk.getByRole('button', { name: 'この会の設問を初期値にする' }).click();
+    await desk.getByText('このスペースの設問（1問）で始まります。').waitFor();
+    const made = await admin.json<SessionView>('POST', '/api/sessions', { title: '次の会', template: 'free-board', spaceId: second.id }, 201);
+    expect((await admin.json<{ questions: Array<{ id: string }> }>('GET', `/api/sessions/${made.id}/survey/questions`)).questions.map((q) => q.id)).toEqual(['wellbeing']);
+
     // A type of the second space's own names its people in the session's report.
     await admin.json('PATCH', `/api/spaces/${second.id}`, { organizationTypes: { retired: ['company'], added: [{ id: 'shotenkai', labelJa: '商店会' }] } });
     // The join page of a session there offers the space's list: its own type, not the one it left out.

@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBERSHIP_KINDS, type MembershipKind, type SpaceView } from '../../../../shared/schemas/spaces';
+import { api } from '../../api/endpoints';
+import { surveyEditorApi } from '../../api/survey-editor';
 import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
 import { LiveMessage } from '../../components/LiveMessage';
@@ -112,22 +114,51 @@ function KindsForm({ space, onSaved }: { space: SpaceView; onSaved: (view: Space
   );
 }
 
-/** What new sessions' survey starts as; a space's own questions come from the API (docs/api.md), the page can go back to the standard. */
+/**
+ * What new sessions' survey starts as: the standard one, or the questions of one of the space's
+ * sessions (written in its survey editor), taken as the space's default.
+ */
 function SurveyDefaults({ space, onSaved }: { space: SpaceView; onSaved: (view: SpaceView) => void }) {
   const { t } = useTranslation();
   const action = useAction();
+  const [sessions] = useLoad(() => (space.canManage ? api.listSessions(space.id) : Promise.resolve([])), [space.id, space.canManage]);
+  const [from, setFrom] = useState('');
   const count = space.surveyDefaults.length;
-  const reset = async () => {
-    const saved = await action.run(() => spacesApi.patch(space.id, { surveyDefaults: [] }), () => t('spaces.saved'));
+  const save = async (questions: () => Promise<SpaceView['surveyDefaults']>) => {
+    const saved = await action.run(async () => spacesApi.patch(space.id, { surveyDefaults: await questions() }), () => t('spaces.saved'));
     if (saved) onSaved(saved);
   };
+  // A session still on the standard questions gives the standard survey (an empty list).
+  const copy = () => save(async () => {
+    const editor = await surveyEditorApi.load(from);
+    return editor.standard ? [] : editor.questions;
+  });
+  const list = sessions.state === 'done' ? sessions.value : [];
   return (
     <section className="panel stack" aria-labelledby="space-survey-heading">
       <h2 id="space-survey-heading">{t('spaces.survey')}</h2>
       <p>{count === 0 ? t('spaces.surveyStandard') : t('spaces.surveyCustom', { count })}</p>
       <p className="hint">{t('spaces.surveyHint')}</p>
+      {space.canManage && list.length > 0 && (
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="space-survey-from">{t('spaces.surveyFrom')}</label>
+            <select id="space-survey-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+              <option value="">{t('spaces.appointNone')}</option>
+              {list.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={() => void copy()} disabled={!from || action.busy}>
+            {t('spaces.surveyCopy')}
+          </button>
+        </div>
+      )}
       {space.canManage && count > 0 && (
-        <button type="button" className="button-quiet" onClick={reset} disabled={action.busy}>
+        <button type="button" className="button-quiet" onClick={() => void save(async () => [])} disabled={action.busy}>
           {t('spaces.surveyReset')}
         </button>
       )}
