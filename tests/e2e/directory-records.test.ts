@@ -125,4 +125,34 @@ describe("the secretariat's member records in a browser", () => {
     await desk.getByText('まだ登録がありません。').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('renames, adds, retires and brings back the terms entries choose from', { timeout: 120_000 }, async () => {
+    const desk = await signedIn(test, errors);
+    await desk.goto(`${test.server.url}/secretariat/directory/taxonomies`);
+    const categories = desk.getByRole('region', { name: '分野', exact: true });
+    await categories.getByLabel('「見守り」の名前').fill('見守り・訪問');
+    await categories.getByRole('button', { name: '分野を保存する' }).click();
+    await categories.getByText('分野を保存しました。').waitFor();
+    await categories.getByLabel('追加する項目').fill('フードバンク');
+    await categories.getByRole('button', { name: '追加する', exact: true }).click();
+    await categories.getByLabel('「フードバンク」の名前').waitFor();
+    await categories.getByRole('button', { name: '「物品の提供」を外す' }).click();
+    await categories.getByRole('button', { name: '分野を保存する' }).click();
+    await categories.getByRole('button', { name: '「物品の提供」を戻す' }).waitFor();
+    expect(await seriousViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: path.join(OUTPUT, 'directory-taxonomies.png'), fullPage: true });
+
+    // The entry that had 見守り reads the new name; the facet offers the new term, not the retired one.
+    await desk.goto(`${test.server.url}/secretariat/directory`);
+    const watch = desk.getByRole('listitem').filter({ has: desk.getByRole('heading', { name: 'ひとり暮らし見守り訪問' }) });
+    await watch.getByText('見守り・訪問', { exact: true }).waitFor();
+    const offered = await desk.getByLabel('分野').locator('option').allTextContents();
+    expect(offered).toContain('フードバンク');
+    expect(offered).not.toContain('物品の提供');
+
+    await desk.goto(`${test.server.url}/secretariat/directory/taxonomies`);
+    await categories.getByRole('button', { name: '「物品の提供」を戻す' }).click();
+    await categories.getByLabel('「物品の提供」の名前').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

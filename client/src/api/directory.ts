@@ -1,9 +1,9 @@
-import type { ChangeView, ImportRowError, LinkOrganizationPatch, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
+import type { ChangeView, ImportRowError, LinkOrganizationPatch, TaxonomyFacet, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
 import type { SpaceRef } from '../../../shared/schemas/spaces';
 import { ApiError, type ClientErrorCode, requestJson } from './http';
 
-export type { ChangeView, ImportRowError, MembershipKind, OrganizationInput, OrganizationView, ResourceInput, ResourceView, ScheduleInput, ScheduleView, ResourceStatus, Weekday } from '../../../shared/schemas/directory';
-export { MEMBERSHIP_KINDS, ORGANIZATION_STATUSES, RESOURCE_STATUSES, WEEKDAYS } from '../../../shared/schemas/directory';
+export type { ChangeView, ImportRowError, MembershipKind, OrganizationInput, OrganizationView, ResourceInput, ResourceView, ScheduleInput, ScheduleView, ResourceStatus, TaxonomiesView, TaxonomyFacet, TaxonomyTerm, Weekday } from '../../../shared/schemas/directory';
+export { MEMBERSHIP_KINDS, ORGANIZATION_STATUSES, RESOURCE_STATUSES, TAXONOMY_FACETS, WEEKDAYS } from '../../../shared/schemas/directory';
 export type { SpaceRef } from '../../../shared/schemas/spaces';
 
 /** A directory entry of the secretariat's view: a resource, whether it opens this week, and who offers it. */
@@ -143,6 +143,8 @@ export const directoryApi = {
     requestJson<{ url: string; expiresAt: string; mailedTo?: string; mailError?: string }>('POST', `/api/organizations/${enc(organization)}/update-link`, mail ? { body: { mail: true } } : {}),
   revokeUpdateLink: (organization: string) => requestJson<void>('DELETE', `/api/organizations/${enc(organization)}/update-link`),
   taxonomies: (space: string) => requestJson<TaxonomiesView>('GET', `/api/spaces/${enc(space)}/taxonomies`),
+  /** The whole list of one facet, in order: an id keeps (and renames) a term, one left out is retired. */
+  putTaxonomy: (space: string, facet: TaxonomyFacet, terms: Array<{ id?: string; label: string }>) => requestJson<TaxonomiesView>('PUT', `/api/spaces/${enc(space)}/taxonomies/${facet}`, { body: { terms } }),
   directory: (space: string, q: DirectoryQuery) => requestJson<{ entries: DirectoryEntry[]; taxonomies: TaxonomiesView }>('GET', `/api/spaces/${enc(space)}/directory${query(q)}`),
   figures: (space: string, audience: string) => requestJson<DirectoryFigures>('GET', `/api/spaces/${enc(space)}/directory/figures${audience ? `?audience=${enc(audience)}` : ''}`),
 };

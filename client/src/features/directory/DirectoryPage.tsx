@@ -29,6 +29,7 @@ export function DirectoryPage() {
             <>
               <p className="link-row">
                 <Link to="/secretariat/directory/figures">{t('dir.figures.title')}</Link>
+                <Link to="/secretariat/directory/taxonomies">{t('dir.tax.title')}</Link>
                 <Link to={`/d/${encodeURIComponent(spaceId)}`}>{t('dir.view.publicLink')}</Link>
                 <a href={directoryApi.hsdsUrl(spaceId)} download>
                   {t('dir.view.exportHsds')}

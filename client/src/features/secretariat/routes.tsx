@@ -17,6 +17,7 @@ const DirectoryPage = lazyPart(async () => (await import('../directory/Directory
 const SpacesPage = lazyPart(async () => (await import('../spaces/SpacesPage')).SpacesPage);
 const SpaceSettingsPage = lazyPart(async () => (await import('../spaces/SpaceSettingsPage')).SpaceSettingsPage);
 const DirectoryFiguresPage = lazyPart(async () => (await import('../directory/FiguresPage')).FiguresPage);
+const TaxonomiesPage = lazyPart(async () => (await import('../directory/TaxonomiesPage')).TaxonomiesPage);
 
 /**
  * The secretariat area, for signed-in accounts (the server decides which sessions each one
@@ -40,6 +41,7 @@ export const secretariatRoute: RouteObject = {
     { path: 'organizations/:id/resources/:resourceId', element: <ResourceFormPage /> },
     { path: 'directory', element: <DirectoryPage /> },
     { path: 'directory/figures', element: <DirectoryFiguresPage /> },
+    { path: 'directory/taxonomies', element: <TaxonomiesPage /> },
     { path: 'spaces', element: <SpacesPage /> },
     { path: 'spaces/:id', element: <SpaceSettingsPage /> },
     { path: 'sessions/:id/report', element: <ReportPage /> },
