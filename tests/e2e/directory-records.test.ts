@@ -11,8 +11,8 @@ describe("the secretariat's member records in a browser", () => {
   });
 
   it('imports a Shift_JIS member list only once every row is right, and prints an update letter with its QR code', { timeout: 150_000 }, async () => {
-    // The bad file's preview answers 400 on purpose.
-    const desk = await signedIn(test, errors, [/400 \(Bad Request\).*\/organizations\/import\?preview=1/]);
+    // The bad file's preview answers 400 on purpose, the revoked link 410.
+    const desk = await signedIn(test, errors, [/400 \(Bad Request\).*\/organizations\/import\?preview=1/, /410 \(Gone\).*\/api\/update-links\//]);
     await desk.goto(`${test.server.url}/secretariat/organizations/import`);
     const header = '団体名,ふりがな,会員種別,団体の種類,地区,担当者,メール,電話,ウェブサイト';
     const file = desk.getByLabel('CSVファイル');
@@ -65,6 +65,9 @@ describe("the secretariat's member records in a browser", () => {
     await desk.getByText('リンクを無効にしました。').waitFor();
     const gone = await fetch(`${test.server.url}/api/update-links/${url.split('/u/')[1]}`);
     expect(gone.status).toBe(410);
+    // The member who opens the old letter is told what to do.
+    await desk.goto(`${test.server.url}${new URL(url).pathname}`);
+    await desk.getByText('このリンクは使えません（期限切れか、無効にされました）。事務局に新しいリンクを頼んでください。').waitFor();
     expect(errors).toEqual([]);
   });
 
