@@ -1,5 +1,5 @@
 import type { ChangeView, ImportRowError, LinkOrganizationPatch, TaxonomyFacet, OrganizationInput, OrganizationPatch, OrganizationView, ResourceInput, ResourcePatch, ResourceView, TaxonomiesView } from '../../../shared/schemas/directory';
-import type { SpaceRef } from '../../../shared/schemas/spaces';
+import type { SpaceRef, SpaceView } from '../../../shared/schemas/spaces';
 import { ApiError, type ClientErrorCode, requestJson } from './http';
 
 export type { ChangeView, ImportRowError, MembershipKind, OrganizationInput, OrganizationView, ResourceInput, ResourceView, ScheduleInput, ScheduleView, ResourceStatus, TaxonomiesView, TaxonomyFacet, TaxonomyTerm, Weekday } from '../../../shared/schemas/directory';
@@ -124,6 +124,8 @@ async function postCsv(path: string, file: Blob): Promise<ImportResult> {
 /** The organisations and social-resource directory of a space, for the secretariat. */
 export const directoryApi = {
   spaces: () => requestJson<SpaceRef[]>('GET', '/api/spaces'),
+  /** A space's settings: here, the membership kinds it uses. */
+  space: (space: string) => requestJson<Pick<SpaceView, 'id' | 'name' | 'membershipKinds'>>('GET', `/api/spaces/${enc(space)}`),
   organizationTypes: (space: string) => requestJson<Array<{ id: string; label: string }>>('GET', `/api/spaces/${enc(space)}/organization-types`),
   organizations: (space: string) => requestJson<OrganizationView[]>('GET', `/api/spaces/${enc(space)}/organizations`),
   addOrganization: (space: string, input: OrganizationInput) => requestJson<{ id: string }>('POST', `/api/spaces/${enc(space)}/organizations`, { body: input }),

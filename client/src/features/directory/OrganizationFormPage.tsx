@@ -25,7 +25,7 @@ function valuesOf(org: OrganizationView | null): Values {
   return {
     name: org?.name ?? '',
     kana: org?.kana ?? '',
-    membership: org?.membership ?? 'relation',
+    membership: org?.membership ?? 'none',
     organizationType: org?.organizationType ?? '',
     districts: (org?.districts ?? []).join('、'),
     contactName: org?.contactName ?? '',
@@ -80,6 +80,9 @@ function OrganizationForm({ existing }: { existing: OrganizationView | null }) {
   // The types this space offers (the installation's, less those it retired, plus its own).
   const [types] = useLoad(() => (spaceId ? directoryApi.organizationTypes(spaceId) : Promise.resolve([])), [spaceId]);
   const offered = types.state === 'done' ? types.value : [];
+  // Only the membership kinds the space uses, and なし (the server refuses the others).
+  const [settings] = useLoad(() => (spaceId ? directoryApi.space(spaceId) : Promise.resolve(null)), [spaceId]);
+  const kinds = MEMBERSHIP_KINDS.filter((m) => m === 'none' || m === existing?.membership || (settings.state === 'done' && settings.value ? (settings.value.membershipKinds as string[]).includes(m) : true));
   const labels = useDirectoryLabels();
   const [values, setValues] = useState<Values>(() => valuesOf(existing));
   const action = useAction();
@@ -107,7 +110,7 @@ function OrganizationForm({ existing }: { existing: OrganizationView | null }) {
       <div className="field">
         <label htmlFor="org-membership-input">{t('dir.org.membership')}</label>
         <select id="org-membership-input" value={values.membership} onChange={set('membership')}>
-          {MEMBERSHIP_KINDS.map((m) => (
+          {kinds.map((m) => (
             <option key={m} value={m}>
               {labels.membership(m)}
             </option>
