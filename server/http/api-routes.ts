@@ -106,6 +106,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/join/:code', summary: 'What a join code leads to, before joining (rate-limited like joins)', auth: 'none', params: joinCodeParams, ok: json(200, '{ title, venue, heldOn, status }') },
   { method: 'get', path: '/api/join/:code/organization-types', summary: "The organisation types this session's join page offers: its space's list (rate-limited like joins)", auth: 'none', params: joinCodeParams, ok: json(200, '[{ id, label }] in the request language') },
   { method: 'get', path: '/api/me', summary: "The token holder's place in the session", auth: 'token', ok: json(200, 'access view') },
+  { method: 'get', path: '/api/me/organization-types', summary: "The own organisation types of the session's space (dropped ones too), to name cards' types beside GET /api/organization-types", auth: 'token', ok: json(200, '[{ id, label }] in the request language') },
   { method: 'get', path: '/api/sessions/:id/survey', summary: 'The closing survey and the caller’s answers', auth: 'token', params: session, ok: json(200, '{ questions, open, answers }') },
   { method: 'post', path: '/api/sessions/:id/survey', summary: 'Answer the closing survey', auth: 'token', params: session, body: surveyAnswersSchema, ok: none },
 

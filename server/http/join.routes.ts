@@ -4,7 +4,7 @@ import { surveyAnswersSchema } from '../../shared/survey';
 import { createJoinThrottle } from '../auth/throttle';
 import { describeAccess, joinWithCode } from '../services/access.service';
 import { previewJoinCode } from '../services/join-preview.service';
-import { joinOrganizationTypes } from '../services/space-organization-types.service';
+import { joinOrganizationTypes, sessionOwnOrganizationTypes } from '../services/space-organization-types.service';
 import { answerSurvey, getSurvey } from '../services/survey.service';
 import type { ServiceContext } from '../services/context';
 import { parseBody, requireToken, route } from './middleware';
@@ -39,6 +39,11 @@ export function joinRoutes(ctx: ServiceContext): Router {
 
   router.get('/me', requireToken(ctx), route(async (req, res) => {
     res.json(await describeAccess(ctx, req.tokenActor!, req.lang));
+  }));
+
+  // The session's space's own organisation types, so boards name every card's type (not its id).
+  router.get('/me/organization-types', requireToken(ctx), route(async (req, res) => {
+    res.json(await sessionOwnOrganizationTypes(ctx, req.tokenActor!.sessionId, req.lang));
   }));
 
   // The closing survey, from the participant's phone (Bearer token).

@@ -56,6 +56,19 @@ export async function sessionTypeLabels(ctx: ServiceContext, sessionId: string, 
   return spacesTypeLabels(ctx, session ? [session.space_id] : [], lang);
 }
 
+/**
+ * The space's own organisation types of a session, dropped ones too, labelled in `lang`: what a
+ * board, a phone or the projector needs beside the installation's list to name every card's
+ * type (`GET /api/me/organization-types`).
+ */
+export async function sessionOwnOrganizationTypes(ctx: ServiceContext, sessionId: string, lang: Language): Promise<OrganizationTypeOption[]> {
+  const session = await findSessionById(ctx.db, sessionId);
+  if (!session) throw new AppError('not_found', 'no such session');
+  return (await changesOf(ctx, session.space_id))
+    .filter((c) => c.change !== 'retired')
+    .map((c) => ({ id: c.type_id, label: (lang === 'en' ? c.label_en : c.label_ja) ?? c.type_id }));
+}
+
 /** The same across several spaces (figures over every space a clerk works in). */
 export async function spacesTypeLabels(ctx: ServiceContext, spaceIds: readonly string[], lang: Language): Promise<(id: string) => string> {
   const installation = await organizationTypeLabels(ctx, lang);

@@ -109,4 +109,7 @@ export const api = {
   join: (input: JoinInput) => requestJson<JoinResult>('POST', '/api/join', { body: input }),
   previewJoin: (code: string) => requestJson<JoinPreview>('GET', `/api/join/${encodeURIComponent(code)}`),
   access: (token: string) => requestJson<AccessView>('GET', '/api/me', { token }),
+  /** The own organisation types of the token's session's space (beside the installation's). */
+  sessionOrganizationTypes: (token: string, language: string) =>
+    requestJson<Array<{ id: string; label: string }>>('GET', `/api/me/organization-types?lang=${language === 'en' ? 'en' : 'ja'}`, { token }),
 };

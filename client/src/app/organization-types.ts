@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { OrganizationTypeOption } from '../../../shared/organization-types';
 import { api } from '../api/endpoints';
 import { organizationTypesApi } from '../api/organization-types';
@@ -57,6 +57,34 @@ export function forgetOrganizationTypeLabels(): void {
   for (const listener of listeners) listener();
 }
 
+// The own types of the session a board page shows (its space's), by language; one session a page.
+const sessionLabels = new Map<string, Labels>();
+const sessionPending = new Set<string>();
+
+/**
+ * Load the own organisation types of the token's session's space, so every card on the page
+ * names its author's type (a space's own type is not in the installation's list). Call once on
+ * a page that shows a session's boards (phone, projector, facilitator).
+ */
+export function useSessionOrganizationTypes(token: string | undefined): void {
+  const language = currentLanguage();
+  const key = token ? `${token}:${language}` : '';
+  useEffect(() => {
+    if (!token || sessionLabels.has(key) || sessionPending.has(key)) return;
+    sessionPending.add(key);
+    api
+      .sessionOrganizationTypes(token, language)
+      .then((list) => sessionLabels.set(key, new Map(list.map((t) => [t.id, t.label]))))
+      .catch(() => sessionLabels.set(key, new Map()))
+      .finally(() => {
+        sessionPending.delete(key);
+        for (const listener of listeners) listener();
+      });
+  }, [token, language, key]);
+  // Re-render the page once they are in (cards read them through peekOrganizationTypeLabel).
+  useSyncExternalStore(subscribe, () => sessionLabels.get(key));
+}
+
 /**
  * The stored label of an active type without subscribing (for the card footer a board repeats a
  * thousand times): starts the load and gives undefined until it is in; the next render has it.
@@ -64,5 +92,8 @@ export function forgetOrganizationTypeLabels(): void {
 export function peekOrganizationTypeLabel(id: string): string | undefined {
   const language = currentLanguage();
   ensure('active', language);
-  return loaded.get(`active:${language}`)?.get(id);
+  const installation = loaded.get(`active:${language}`)?.get(id);
+  if (installation !== undefined) return installation;
+  for (const [key, labels] of sessionLabels) if (key.endsWith(`:${language}`) && labels.has(id)) return labels.get(id);
+  return undefined;
 }

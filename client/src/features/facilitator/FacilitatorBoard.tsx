@@ -13,6 +13,7 @@ import { GroupClusters, splitByGroup } from '../consensus/GroupClusters';
 import { PhaseControl } from './PhaseControl';
 import { ModeratedCard } from './run/ModeratedCard';
 import { useRequest } from './run/use-request';
+import { useSessionOrganizationTypes } from '../../app/organization-types';
 
 interface FacilitatorBoardProps {
   room: string;
@@ -31,6 +32,7 @@ export function FacilitatorBoard({ room, token, headingLevel = 2, title }: Facil
   const errorText = useErrorText();
   const board = useBoard(room, token);
   const control = useControl(token);
+  useSessionOrganizationTypes(token);
   const request = useRequest(control.channel);
   const participants = control.roster.filter((person) => person.role === 'participant').length;
   const spotlight = control.session?.spotlight;

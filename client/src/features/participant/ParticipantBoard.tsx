@@ -23,6 +23,7 @@ import { MyCards } from './MyCards';
 import { JoinAgain, Revoked } from './SessionEnded';
 import { ParticipantHeader, PhaseStatus } from './ParticipantHeader';
 import { TableChooser } from './TableChooser';
+import { useSessionOrganizationTypes } from '../../app/organization-types';
 
 // Only a table's scribe groups cards, late in a workshop: not in the page a phone opens to join.
 const GroupingPanel = lazyPart(async () => (await import('../consensus/GroupingPanel')).GroupingPanel);
@@ -37,6 +38,7 @@ export function ParticipantBoard({ join, access }: { join: StoredJoin; access: B
   const { t } = useTranslation();
   const errorText = useErrorText();
   const control = useControl(join.token);
+  useSessionOrganizationTypes(join.token);
   const session = control.session;
   const me = control.roster.find((p) => p.participantId === join.participantId);
   const [chosen, setChosen] = useState<string | null>(null);

@@ -17,6 +17,7 @@ import { ProjectorRollup } from './ProjectorRollup';
 import { useChime } from './chime';
 import { takeProjectorToken } from './projector-token';
 import './projector.css';
+import { useSessionOrganizationTypes } from '../../app/organization-types';
 
 /** `/projector/:sessionId#token=…`: the big screen of the room. Read-only; the facilitator's laptop decides what it shows. */
 export function ProjectorPage() {
@@ -70,6 +71,7 @@ function ProjectorScreen({ token, access }: { token: string; access: AccessView 
   const { t } = useTranslation();
   const phaseTitle = usePhaseTitle();
   const control = useControl(token);
+  useSessionOrganizationTypes(token);
   const state = control.session;
   const data = useProjectorConsensus(control.channel, control.consensus);
   const phase = state?.phases[state.phaseIndex];

@@ -11,6 +11,7 @@ import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProjectorLink } from './ProjectorLink';
 import { ProxyPanel } from './ProxyPanel';
 import { TablesOverview } from './TablesOverview';
+import { useSessionOrganizationTypes } from '../../../app/organization-types';
 
 /**
  * Running the workshop: the control bar, the board the facilitator looks at (with moderation) as
@@ -20,6 +21,7 @@ import { TablesOverview } from './TablesOverview';
 export function RunPage({ session, token }: { session: SessionView; token: string }) {
   const { t } = useTranslation();
   const control = useControl(token);
+  useSessionOrganizationTypes(token);
   const state = control.session;
   const boards = state?.boards ?? session.boards;
   const [room, setRoom] = useState(() => (session.boards.find((b) => b.kind === 'main') ?? session.boards[0])?.room ?? '');
