@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT, seriousViolations, useBrowserTest } from './browser-support';
+import { OUTPUT, seriousViolations, useBrowserTest, watchErrors } from './browser-support';
 import { seedDirectory, shiftJisCsv, signedIn } from './directory-support';
+import { PHONE, textSize } from './phone-support';
 
 describe("the secretariat's member records in a browser", () => {
   const test = useBrowserTest();
@@ -156,6 +157,37 @@ describe("the secretariat's member records in a browser", () => {
     await desk.goto(`${test.server.url}/secretariat/directory/taxonomies`);
     await categories.getByRole('button', { name: '「物品の提供」を戻す' }).click();
     await categories.getByLabel('「物品の提供」の名前').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the secretariat's screens inside a 360 px phone at 200 % text", { timeout: 150_000 }, async () => {
+    const desk = await signedIn(test, errors);
+    const context = await test.context(PHONE);
+    context.setDefaultTimeout(20_000);
+    await textSize(context, 200);
+    await context.addCookies(await desk.context().cookies());
+    const phone = await context.newPage();
+    watchErrors(phone, errors);
+    const problems: string[] = [];
+    const check = async (name: string) => {
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) problems.push(`${name}: ${width}px wide`);
+      for (const v of await seriousViolations(phone)) problems.push(`${name}: ${v}`);
+    };
+    await phone.goto(`${test.server.url}/secretariat/organizations`);
+    await phone.getByRole('link', { name: '北部こども食堂の会' }).waitFor();
+    await check('organisations');
+    await phone.getByRole('link', { name: '北部こども食堂の会' }).click();
+    await phone.getByRole('heading', { level: 1, name: '北部こども食堂の会' }).waitFor();
+    await check('organisation');
+    await phone.getByRole('link', { name: '「みんなの食堂」を編集' }).click();
+    await phone.getByRole('group', { name: '開催日' }).waitFor();
+    await check('resource form');
+    await phone.goto(`${test.server.url}/secretariat/directory`);
+    await phone.getByRole('list', { name: '社会資源' }).getByRole('heading', { name: 'みんなの食堂' }).waitFor();
+    await check('directory');
+    await phone.screenshot({ path: path.join(OUTPUT, 'directory-secretariat-phone.png') });
+    expect(problems).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
