@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { memo, type ReactNode } from 'react';
 import type { Card } from '../../../shared/board/model';
-import { isOrganizationType } from '../../../shared/organization-types';
+import { isOrganizationType } from '../../../shared/organization-type-ids';
 import { peekOrganizationTypeLabel } from '../app/organization-types';
 import { KindLabel } from './KindLabel';
 import { useUiText } from './ui-text';

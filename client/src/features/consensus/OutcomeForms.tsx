@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { ORGANIZATION_TYPES } from '../../../../shared/organization-type-ids';
 import { ACTION_STATUSES, type ActionStatus } from '../../../../shared/schemas/consensus';
 import { useAction } from '../../app/use-action';
 import { LiveMessage } from '../../components/LiveMessage';

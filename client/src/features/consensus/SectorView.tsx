@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { ORGANIZATION_TYPES } from '../../../../shared/organization-type-ids';
 import type { Distribution, PollState, ScaleChoice } from '../../../../shared/schemas/consensus';
 import { CONSENSUS_MARK, choiceMark, useConsensusLabels } from './labels';
 import './results.css';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { ORGANIZATION_TYPES } from '../../../../shared/organization-type-ids';
 import { api } from '../../api/endpoints';
 import { useLoad } from '../../app/use-load';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_TYPES } from '../../../../shared/organization-types';
+import { ORGANIZATION_TYPES } from '../../../../shared/organization-type-ids';
 import { useStoredOrganizationTypeLabels } from '../../app/organization-types';
 import type { TextKey } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/schemas/consensus';

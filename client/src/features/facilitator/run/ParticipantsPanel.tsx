@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOrganizationType } from '../../../../../shared/organization-types';
+import { isOrganizationType } from '../../../../../shared/organization-type-ids';
 import { useStoredOrganizationTypeLabels } from '../../../app/organization-types';
 import type { BoardInfo, RosterEntry } from '../../../../../shared/protocol';
 import { api, type ParticipantView } from '../../../api/endpoints';
