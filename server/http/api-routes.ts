@@ -36,6 +36,7 @@ import {
 import { createSpaceSchema, patchSpaceSchema, spaceIdSchema, spaceMembersSchema } from '../../shared/schemas/spaces';
 import {
   directoryQuerySchema,
+  updateLinksBatchSchema,
   importQuerySchema,
   linkOrganizationPatchSchema,
   organizationCreateSchema,
@@ -200,6 +201,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'patch', path: '/api/organizations/:id', summary: 'Change an organisation (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: organizationPatchSchema, ok: json(200, 'the organisation') },
   { method: 'post', path: '/api/organizations/:id/resources', summary: 'Add a social resource to an organisation (the space’s secretariat)', auth: 'login', params: session, body: resourceCreateSchema, ok: json(201, '{ id }') },
   { method: 'post', path: '/api/organizations/:id/update-link', summary: 'A new personal update link for the organisation (the old one stops working); { mail: true } also mails it', auth: 'login', params: session, body: updateLinkCreateSchema, ok: json(201, '{ url, expiresAt, mailedTo?, mailError? }') },
+  { method: 'post', path: '/api/spaces/:id/update-links', summary: 'New update links for many organisations at once (default: every one still a member), each replacing its old one; { mail: true } mails those with an e-mail address', auth: 'login', params: inSpace, body: updateLinksBatchSchema, ok: json(201, '{ links: [{ organizationId, name, url, expiresAt, mailedTo?, mailError? }] }') },
   { method: 'delete', path: '/api/organizations/:id/update-link', summary: 'Revoke the organisation’s update link', auth: 'login', params: session, ok: none },
   { method: 'get', path: '/api/resources/:id', summary: 'One social resource', auth: 'login', params: session, ok: json(200, 'the resource') },
   { method: 'patch', path: '/api/resources/:id', summary: 'Change a social resource (the space’s secretariat); each changed field is logged', auth: 'login', params: session, body: resourcePatchSchema, ok: json(200, 'the resource') },

@@ -1,11 +1,12 @@
 import express, { Router } from 'express';
-import { importQuerySchema, organizationCreateSchema, organizationPatchSchema, resourceCreateSchema, resourcePatchSchema, TAXONOMY_FACETS, type TaxonomyFacet, taxonomyPutSchema, updateLinkCreateSchema } from '../../shared/schemas/directory';
+import { importQuerySchema, organizationCreateSchema, organizationPatchSchema, resourceCreateSchema, resourcePatchSchema, TAXONOMY_FACETS, type TaxonomyFacet, taxonomyPutSchema, updateLinkCreateSchema, updateLinksBatchSchema } from '../../shared/schemas/directory';
 import type { ServiceContext } from '../services/context';
 import { getTaxonomies, putTaxonomy } from '../services/directory-taxonomy.service';
 import { createOrganization, getOrganizationPage, listOrganizationViews, patchOrganization } from '../services/organizations.service';
 import { importOrganizations, ImportRowsError, organizationsCsv } from '../services/organizations-csv.service';
 import { createResource, getResource, patchResource, removeResource } from '../services/resources.service';
 import { createUpdateLink, revokeUpdateLink } from '../services/update-links.service';
+import { createUpdateLinksForSpace } from '../services/update-links-batch.service';
 import { AppError } from '../errors';
 import { parseBody, requireUser, route } from './middleware';
 
@@ -34,7 +35,7 @@ export function organizationRoutes(ctx: ServiceContext): Router {
     const preview = parseBody(importQuerySchema, req.query).preview === '1';
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {
-      const result = await importOrganizations(ctx, req.user!, id(req.params), bytes, preview);
+      const result = await importOrganizations(ctx, req.user!, id(req.params), bytes, preview, req.lang);
       res.json(preview ? { preview: true, encoding: result.encoding, rows: result.rows, ignoredColumns: result.ignoredColumns } : { imported: result.imported, encoding: result.encoding });
     } catch (error) {
       if (!(error instanceof ImportRowsError)) throw error;
@@ -68,6 +69,9 @@ export function organizationRoutes(ctx: ServiceContext): Router {
   }));
   router.post('/organizations/:id/update-link', route(async (req, res) => {
     res.status(201).json(await createUpdateLink(ctx, req.user!, id(req.params), parseBody(updateLinkCreateSchema, req.body)));
+  }));
+  router.post('/spaces/:id/update-links', route(async (req, res) => {
+    res.status(201).json(await createUpdateLinksForSpace(ctx, req.user!, id(req.params), parseBody(updateLinksBatchSchema, req.body)));
   }));
   router.delete('/organizations/:id/update-link', route(async (req, res) => {
     await revokeUpdateLink(ctx, req.user!, id(req.params));

@@ -10,7 +10,8 @@ import { insertOrganizations, listOrganizations } from '../../db/repositories/or
 import { MEMBERSHIP_KINDS, MEMBERSHIP_LABELS_JA, type ImportRowError, type MembershipKind, type OrganizationInput, organizationCreateSchema } from '../../shared/schemas/directory';
 import { foldText } from '../../shared/search/fold';
 import type { UserActor } from '../auth/policy';
-import { AppError, describeIssues } from '../errors';
+import { translate, type Language, type TextKey } from '../../shared/i18n';
+import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { recordChanges } from './directory-changes';
 import { accountEditor } from './directory-scope';
@@ -54,31 +55,52 @@ export class ImportRowsError extends AppError {
   }
 }
 
-/** Decode the bytes: UTF-8 (with or without BOM) or Shift_JIS/CP932; anything else is refused. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'UTF-8' | 'Shift_JIS' } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'UTF-8' };
-  const detected = Encoding.detect(bytes, ['UTF8', 'SJIS']) || Encoding.detect(bytes);
-  if (detected === 'UTF8' || detected === 'ASCII') return { text: utf8(bytes), encoding: 'UTF-8' };
-  if (detected === 'SJIS') return { text: Encoding.convert(bytes, { to: 'UNICODE', from: 'SJIS', type: 'string' }), encoding: 'Shift_JIS' };
-  throw new ImportRowsError([{ line: 1, message: 'the file is neither UTF-8 nor Shift_JIS text (save it from Excel as CSV)' }]);
+/**
+ * What a clerk reads about a bad row, in the request's language (Japanese first): they fix
+ * their Excel file from it, so each names the column by its header and says what to do.
+ */
+type RowText = (key: TextKey, values?: Record<string, string | number>) => string;
+const rowTextIn = (lang: Language): RowText => (key, values) => translate(lang, key, values);
+
+/** A column's header as the clerk wrote it (the Japanese one unless the request is English). */
+function headerOf(field: string, lang: Language): string {
+  const column = ORGANIZATION_COLUMNS.find((c) => c.field === field);
+  return column ? (lang === 'en' ? column.en : column.ja) : field;
 }
 
-function utf8(bytes: Uint8Array): string {
+/** A field the schema refused, in words a clerk can act on: which column, and what is wrong with it. */
+function fieldProblem(issue: { path: PropertyKey[]; code: string; maximum?: unknown }, lang: Language, text: RowText): string {
+  const header = headerOf(String(issue.path[0] ?? ''), lang);
+  if (issue.code === 'too_big') return text('import.row.tooLong', { column: header, max: Number(issue.maximum) });
+  if (issue.code === 'too_small') return text('import.row.missing', { column: header });
+  return text('import.row.badValue', { column: header });
+}
+
+/** Decode the bytes: UTF-8 (with or without BOM) or Shift_JIS/CP932; anything else is refused. */
+export function decodeCsvBytes(bytes: Uint8Array, text: RowText = rowTextIn('ja')): { text: string; encoding: 'UTF-8' | 'Shift_JIS' } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3), text), encoding: 'UTF-8' };
+  const detected = Encoding.detect(bytes, ['UTF8', 'SJIS']) || Encoding.detect(bytes);
+  if (detected === 'UTF8' || detected === 'ASCII') return { text: utf8(bytes, text), encoding: 'UTF-8' };
+  if (detected === 'SJIS') return { text: Encoding.convert(bytes, { to: 'UNICODE', from: 'SJIS', type: 'string' }), encoding: 'Shift_JIS' };
+  throw new ImportRowsError([{ line: 1, message: text('import.row.notText') }]);
+}
+
+function utf8(bytes: Uint8Array, text: RowText): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportRowsError([{ line: 1, message: 'the file is not valid UTF-8 (save it from Excel as CSV)' }]);
+    throw new ImportRowsError([{ line: 1, message: text('import.row.notUtf8') }]);
   }
 }
 
 /** Records with the line each starts on (a quoted cell may hold line breaks). */
-function recordsWithLines(text: string): Array<{ line: number; cells: string[] }> {
+function recordsWithLines(csv: string, text: RowText): Array<{ line: number; cells: string[] }> {
   let parsed: Array<{ record: string[]; raw: string }>;
   try {
-    parsed = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as Array<{ record: string[]; raw: string }>;
+    parsed = parse(csv, { raw: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as Array<{ record: string[]; raw: string }>;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    throw new ImportRowsError([{ line, message: 'the CSV does not parse (an unclosed quote?)' }]);
+    throw new ImportRowsError([{ line, message: text('import.row.unparsable') }]);
   }
   let line = 1;
   const out: Array<{ line: number; cells: string[] }> = [];
@@ -98,29 +120,30 @@ const MEMBERSHIP = new Map<string, MembershipKind>([
 ]);
 
 /** One row's input, or why it is not right. */
-function rowInput(cells: Partial<Record<Field, string>>, types: SpaceOrganizationTypes, kinds: ReadonlySet<MembershipKind>): { input?: OrganizationInput; message?: string } {
+function rowInput(cells: Partial<Record<Field, string>>, types: SpaceOrganizationTypes, kinds: ReadonlySet<MembershipKind>, lang: Language, text: RowText): { input?: OrganizationInput; message?: string } {
   const membership = MEMBERSHIP.get(foldText(cells.membership ?? ''));
-  if (!membership) return { message: `会員種別 「${(cells.membership ?? '').slice(0, 30)}」 is not 関係会員, パートナー会員, 協議会員 or なし` };
-  if (!kinds.has(membership)) return { message: `会員種別 「${MEMBERSHIP_LABELS_JA[membership]}」 is not used in this space` };
+  if (!membership) return { message: text('import.row.membershipUnknown', { column: headerOf('membership', lang), value: (cells.membership ?? '').slice(0, 30) }) };
+  if (!kinds.has(membership)) return { message: text('import.row.membershipUnused', { column: headerOf('membership', lang), value: MEMBERSHIP_LABELS_JA[membership] }) };
   const typeName = cells.organizationType ?? '';
   const organizationType = typeName === '' ? types.idOf('other') : types.idOf(typeName);
-  if (!organizationType) return { message: `団体の種類 「${typeName.slice(0, 30)}」 is not an organisation type of this space` };
+  if (!organizationType) return { message: text('import.row.typeUnknown', { column: headerOf('organizationType', lang), value: typeName.slice(0, 30) }) };
   const districts = (cells.districts ?? '').split(/[、，,]/).map((d) => d.trim()).filter(Boolean);
   const parsed = organizationCreateSchema.safeParse({ ...cells, membership, organizationType, districts });
-  if (!parsed.success) return { message: describeIssues(parsed.error.issues) };
+  if (!parsed.success) return { message: parsed.error.issues.map((issue) => fieldProblem(issue as Parameters<typeof fieldProblem>[0], lang, text)).join(text('import.row.separator')) };
   return { input: parsed.data };
 }
 
 /** Parse and check every row against the space; throws ImportRowsError listing every bad one. */
-async function checkRows(ctx: ServiceContext, space: SpaceRow, bytes: Uint8Array): Promise<Omit<ImportResult, 'imported'>> {
+async function checkRows(ctx: ServiceContext, space: SpaceRow, bytes: Uint8Array, lang: Language): Promise<Omit<ImportResult, 'imported'>> {
   const spaceId = space.id;
   const kinds = membershipKindsOf(ctx, space);
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const [header, ...records] = recordsWithLines(text);
-  if (!header) throw new ImportRowsError([{ line: 1, message: 'the file is empty' }]);
+  const say = rowTextIn(lang);
+  const { text, encoding } = decodeCsvBytes(bytes, say);
+  const [header, ...records] = recordsWithLines(text, say);
+  if (!header) throw new ImportRowsError([{ line: 1, message: say('import.row.empty') }]);
   const fields = header.cells.map((h) => HEADERS.get(foldText(h)));
-  if (!fields.includes('name')) throw new ImportRowsError([{ line: header.line, message: 'no 団体名 (name) column' }]);
-  if (records.length > IMPORT_MAX_ROWS) throw new ImportRowsError([{ line: records[IMPORT_MAX_ROWS].line, message: `at most ${IMPORT_MAX_ROWS} rows per import` }]);
+  if (!fields.includes('name')) throw new ImportRowsError([{ line: header.line, message: say('import.row.noNameColumn') }]);
+  if (records.length > IMPORT_MAX_ROWS) throw new ImportRowsError([{ line: records[IMPORT_MAX_ROWS].line, message: say('import.row.tooMany', { max: IMPORT_MAX_ROWS }) }]);
   const types = await loadSpaceOrganizationTypes(ctx, spaceId);
   const existing = new Set((await listOrganizations(ctx.db, spaceId)).map((o) => foldText(o.name)));
   const seen = new Map<string, number>();
@@ -129,11 +152,11 @@ async function checkRows(ctx: ServiceContext, space: SpaceRow, bytes: Uint8Array
   for (const { line, cells } of records) {
     const byField: Partial<Record<Field, string>> = {};
     fields.forEach((field, i) => field && cells[i] !== undefined && (byField[field] = cells[i]));
-    const { input, message } = rowInput(byField, types, kinds);
+    const { input, message } = rowInput(byField, types, kinds, lang, say);
     const key = foldText(input?.name ?? '');
     if (!input) errors.push({ line, message: message! });
-    else if (existing.has(key)) errors.push({ line, message: `「${input.name}」 is already a member organisation of this space` });
-    else if (seen.has(key)) errors.push({ line, message: `「${input.name}」 is also on line ${seen.get(key)}` });
+    else if (existing.has(key)) errors.push({ line, message: say('import.row.alreadyMember', { name: input.name }) });
+    else if (seen.has(key)) errors.push({ line, message: say('import.row.twice', { name: input.name, line: seen.get(key)! }) });
     else {
       seen.set(key, line);
       rows.push({ line, ...input });
@@ -148,9 +171,9 @@ async function checkRows(ctx: ServiceContext, space: SpaceRow, bytes: Uint8Array
  * `POST /api/spaces/:id/organizations/import` (the space's secretariat): with `preview`, the
  * rows as they would be stored; else every row stored in one transaction, or none.
  */
-export async function importOrganizations(ctx: ServiceContext, actor: UserActor, spaceId: string, bytes: Uint8Array, preview: boolean): Promise<ImportResult> {
+export async function importOrganizations(ctx: ServiceContext, actor: UserActor, spaceId: string, bytes: Uint8Array, preview: boolean, lang: Language = 'ja'): Promise<ImportResult> {
   const space = await requireSpaceAccess(ctx, actor, spaceId, 'manage');
-  const checked = await checkRows(ctx, space, bytes);
+  const checked = await checkRows(ctx, space, bytes, lang);
   if (preview) return { ...checked, imported: 0 };
   const at = ctx.now().toISOString();
   const editor = accountEditor(actor);

@@ -108,6 +108,16 @@ export const importQuerySchema = z.object({ preview: z.enum(['1', '0']).optional
 /** `POST /api/organizations/:id/update-link`: `mail: true` also mails it to the organisation's e-mail (SMTP configured). */
 export const updateLinkCreateSchema = z.object({ mail: z.boolean().optional() });
 
+/**
+ * `POST /api/spaces/:id/update-links`: new links for these organisations of the space (left out:
+ * every organisation still a member), each mailed to its e-mail address with `mail`.
+ */
+export const updateLinksBatchSchema = z.object({
+  organizationIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional(),
+  mail: z.boolean().optional(),
+});
+export type UpdateLinksBatchInput = z.infer<typeof updateLinksBatchSchema>;
+
 /** A path parameter that is an update-link token. */
 export const updateLinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'a link token is letters, digits, - and _') });
 

@@ -20,7 +20,7 @@ describe("the secretariat's member records in a browser", () => {
     await file.setInputFiles({ name: '会員名簿.csv', mimeType: 'text/csv', buffer: shiftJisCsv([header, '南区子育てサロン,みなみくこそだてさろん,パートナー会員,NPO・市民活動団体,南部,佐藤,salon@example.jp,,', '東町自治会,ひがしまちじちかい,ゴールド会員,自治会・町内会,東部,,,,']) });
     // Line 3 (the header is line 1) is named, and nothing is offered for import.
     const bad = desk.getByRole('region', { name: '1行に誤りがあるため、何も取り込みませんでした' });
-    await bad.getByText(/^3行目: 会員種別 「ゴールド会員」/).waitFor();
+    await bad.getByText(/^3行目: 会員種別「ゴールド会員」は 関係会員・パートナー会員・協議会員・なし のどれでもありません。/).waitFor();
     expect(await desk.getByRole('button', { name: /団体を取り込む$/ }).count()).toBe(0);
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.screenshot({ path: path.join(OUTPUT, 'directory-import-bad.png'), fullPage: true });

@@ -143,6 +143,9 @@ export const directoryApi = {
   removeResource: (id: string) => requestJson<void>('DELETE', `/api/resources/${enc(id)}`),
   createUpdateLink: (organization: string, mail = false) =>
     requestJson<{ url: string; expiresAt: string; mailedTo?: string; mailError?: string }>('POST', `/api/organizations/${enc(organization)}/update-link`, mail ? { body: { mail: true } } : {}),
+  /** New links for every member still in (or `organizationIds`), mailed to those with an address when `mail`. */
+  createUpdateLinks: (space: string, mail: boolean) =>
+    requestJson<{ links: Array<{ organizationId: string; name: string; url: string; expiresAt: string; mailedTo?: string; mailError?: string }> }>('POST', `/api/spaces/${enc(space)}/update-links`, { body: { mail } }),
   revokeUpdateLink: (organization: string) => requestJson<void>('DELETE', `/api/organizations/${enc(organization)}/update-link`),
   taxonomies: (space: string) => requestJson<TaxonomiesView>('GET', `/api/spaces/${enc(space)}/taxonomies`),
   /** The whole list of one facet, in order: an id keeps (and renames) a term, one left out is retired. */

@@ -7,6 +7,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorText } from '../../components/error-text';
 import { orderOrganizationTypes, useLabels } from '../secretariat/labels';
 import { SecretariatNav } from '../secretariat/SecretariatNav';
+import { BatchLinksPanel } from './BatchLinksPanel';
 import { useDirectoryLabels } from './labels';
 import { SpaceSwitch, useSpace } from './SpaceSwitch';
 import '../secretariat/secretariat.css';
@@ -41,7 +42,7 @@ export function OrganizationsPage() {
   const all = orgs.state === 'done' ? orgs.value : [];
   const shown = sortByKana(all.filter((o) => matches(o, q) && (!membership || o.membership === membership) && (!type || o.organizationType === type)));
   return (
-    <div className="stack secretariat">
+    <div className="stack secretariat orgs-page">
       <SecretariatNav />
       <h1>{t('dir.orgs.title')}</h1>
       <SpaceSwitch state={space} />
@@ -119,6 +120,7 @@ export function OrganizationsPage() {
               </tbody>
             </table>
           </div>
+          <BatchLinksPanel spaceId={spaceId} members={all.filter((o) => o.status === 'active').length} />
         </>
       )}
     </div>

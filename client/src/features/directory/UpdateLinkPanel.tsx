@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directoryApi } from '../../api/directory';
 import { useAction } from '../../app/use-action';
@@ -7,7 +7,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useDates } from '../secretariat/format';
 
 /** The QR code of a URL as an SVG data URL (null until drawn, or when it could not be). */
-function useQr(url: string | null): string | null {
+export function useQr(url: string | null): string | null {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
@@ -92,17 +92,18 @@ export function UpdateLinkPanel({ organizationId, organizationName, email, exist
         )}
       </div>
       <LiveMessage tone={action.message?.tone}>{action.message?.text}</LiveMessage>
-      {link && <Letter name={organizationName} url={link.url} until={day(link.expiresAt)} qr={qr} />}
+      {link && <UpdateLetter name={organizationName} url={link.url} until={day(link.expiresAt)} qr={qr} />}
     </section>
   );
 }
 
-/** The letter a member receives on paper: only it is printed from this page. */
-function Letter({ name, url, until, qr }: { name: string; url: string; until: string; qr: string | null }) {
+/** The letter a member receives on paper: only it is printed from this page (or the letters, from the batch). */
+export function UpdateLetter({ name, url, until, qr }: { name: string; url: string; until: string; qr: string | null }) {
   const { t } = useTranslation();
+  const headingId = `letter-${useId().replace(/:/g, '')}`;
   return (
-    <article className="update-letter" aria-labelledby="letter-heading">
-      <h3 id="letter-heading">{t('dir.letter.to', { name })}</h3>
+    <article className="update-letter" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('dir.letter.to', { name })}</h3>
       <p>{t('dir.letter.body')}</p>
       {qr && <img className="update-letter-qr" src={qr} alt={t('dir.letter.qrAlt')} />}
       <p className="update-letter-url">{url}</p>
