@@ -1,12 +1,14 @@
 import { en } from './en';
+import { enPlatform } from './en-platform';
 import { ja } from './ja';
+import { jaPlatform } from './ja-platform';
 import type { Language, TextKey } from './languages';
 
 // Apart from the texts, so the client can load one language's texts without the other's.
 export { LANGUAGES, type Language, type TextKey } from './languages';
 
 /** All texts by language, in the shape i18next takes as `resources`. */
-export const TEXTS: Record<Language, Record<TextKey, string>> = { ja, en };
+export const TEXTS: Record<Language, Record<TextKey, string>> = { ja: { ...ja, ...jaPlatform }, en: { ...en, ...enPlatform } };
 
 /**
  * Pick the language from an Accept-Language header or a stored preference: Japanese unless

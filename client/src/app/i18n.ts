@@ -1,13 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ja } from '../../../shared/i18n/ja';
+import type { jaPlatform } from '../../../shared/i18n/ja-platform';
 import { LANGUAGES, type Language, type TextKey } from '../../../shared/i18n/languages';
 
 const STORAGE_KEY = 'yoriai.language';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof ja };
+    resources: { translation: typeof ja & typeof jaPlatform };
     // Keys are flat ("card.saved"), and placeholders are `{name}` as in shared/i18n.
     keySeparator: false;
     nsSeparator: false;
@@ -34,9 +35,31 @@ function reflectLanguage(language: string): void {
  * The texts of every language but Japanese, fetched the first time they are needed: a phone
  * in Japanese never downloads them.
  */
-const LATER_TEXTS: Record<Exclude<Language, 'ja'>, () => Promise<Record<TextKey, string>>> = {
+const LATER_TEXTS: Record<Exclude<Language, 'ja'>, () => Promise<Record<string, string>>> = {
   en: async () => (await import('../../../shared/i18n/en')).en,
 };
+
+/** The platform screens' texts by language (organisations, directory, update links), fetched with those screens. */
+const PLATFORM_TEXTS: Record<Language, () => Promise<Record<string, string>>> = {
+  ja: async () => (await import('../../../shared/i18n/ja-platform')).jaPlatform,
+  en: async () => (await import('../../../shared/i18n/en-platform')).enPlatform,
+};
+let platformWanted = false;
+
+/** Add the platform texts of a language once (into the same namespace: keys never collide). */
+async function addPlatformTexts(language: Language): Promise<void> {
+  if (i18next.exists('dir.nav.directory', { lng: language, fallbackLng: false })) return;
+  i18next.addResourceBundle(language, 'translation', await PLATFORM_TEXTS[language](), true, false);
+}
+
+/**
+ * Fetch the platform screens' texts before one of them renders (a route's loader awaits it); the
+ * participant's phone never needs them. Japanese is always there as the fallback.
+ */
+export async function ensurePlatformTexts(): Promise<void> {
+  platformWanted = true;
+  await Promise.all([addPlatformTexts('ja'), i18next.language === 'ja' ? null : addPlatformTexts(i18next.language as Language)]);
+}
 
 /** Switch to a language, fetching its texts first if need be; with no network the UI stays as it is. */
 async function switchLanguage(language: Language): Promise<void> {
@@ -47,6 +70,7 @@ async function switchLanguage(language: Language): Promise<void> {
       return;
     }
   }
+  if (platformWanted) await addPlatformTexts(language).catch(() => undefined);
   await i18next.changeLanguage(language);
 }
 

@@ -3,6 +3,7 @@ import { Later, lazyPart } from '../components/Later';
 import { JoinPage } from '../features/participant/JoinPage';
 import { ParticipantBoardPage } from '../features/participant/ParticipantBoardPage';
 import { secretariatRoute } from '../features/secretariat/routes';
+import { ensurePlatformTexts } from './i18n';
 import { Layout } from './Layout';
 
 // Only the join page and the participant's board are loaded up front: they are what a phone
@@ -17,8 +18,9 @@ const SessionsPage = lazyPart(async () => (await import('../features/facilitator
 const SetPasswordPage = lazyPart(async () => (await import('../features/facilitator/SetPasswordPage')).SetPasswordPage);
 const SetupPage = lazyPart(async () => (await import('../features/facilitator/SetupPage')).SetupPage);
 const SurveyPage = lazyPart(async () => (await import('../features/survey/SurveyPage')).SurveyPage);
-const MemberUpdatePage = lazyPart(async () => (await import('../features/directory/MemberUpdatePage')).MemberUpdatePage);
-const PublicDirectoryPage = lazyPart(async () => (await import('../features/directory/PublicDirectoryPage')).PublicDirectoryPage);
+// The platform's screens bring their own texts (the phone's first load does not carry them).
+const MemberUpdatePage = lazyPart(async () => (await Promise.all([import('../features/directory/MemberUpdatePage'), ensurePlatformTexts()]))[0].MemberUpdatePage);
+const PublicDirectoryPage = lazyPart(async () => (await Promise.all([import('../features/directory/PublicDirectoryPage'), ensurePlatformTexts()]))[0].PublicDirectoryPage);
 
 /** Every screen of the app. `/j/:code` is the join URL the server prints and encodes as QR. */
 export function createRouter() {

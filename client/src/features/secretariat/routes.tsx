@@ -1,23 +1,25 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { ensurePlatformTexts } from '../../app/i18n';
 import { lazyPart } from '../../components/Later';
 
-const AccountGate = lazyPart(async () => (await import('../facilitator/AccountGate')).AccountGate);
-const ArchivePage = lazyPart(async () => (await import('./ArchivePage')).ArchivePage);
-const RegisterPage = lazyPart(async () => (await import('./RegisterPage')).RegisterPage);
-const ReportPage = lazyPart(async () => (await import('./ReportPage')).ReportPage);
-const SinceLastPage = lazyPart(async () => (await import('./SinceLastPage')).SinceLastPage);
-const StatsPage = lazyPart(async () => (await import('./StatsPage')).StatsPage);
-const OrganizationTypesPage = lazyPart(async () => (await import('./OrganizationTypesPage')).OrganizationTypesPage);
-const OrganizationsPage = lazyPart(async () => (await import('../directory/OrganizationsPage')).OrganizationsPage);
-const OrganizationFormPage = lazyPart(async () => (await import('../directory/OrganizationFormPage')).OrganizationFormPage);
-const ImportPage = lazyPart(async () => (await import('../directory/ImportPage')).ImportPage);
-const OrganizationPage = lazyPart(async () => (await import('../directory/OrganizationPage')).OrganizationPage);
-const ResourceFormPage = lazyPart(async () => (await import('../directory/ResourceFormPage')).ResourceFormPage);
-const DirectoryPage = lazyPart(async () => (await import('../directory/DirectoryPage')).DirectoryPage);
-const SpacesPage = lazyPart(async () => (await import('../spaces/SpacesPage')).SpacesPage);
-const SpaceSettingsPage = lazyPart(async () => (await import('../spaces/SpaceSettingsPage')).SpaceSettingsPage);
-const DirectoryFiguresPage = lazyPart(async () => (await import('../directory/FiguresPage')).FiguresPage);
-const TaxonomiesPage = lazyPart(async () => (await import('../directory/TaxonomiesPage')).TaxonomiesPage);
+// Every secretariat screen has the platform's links in its menu: their texts load with it.
+const AccountGate = lazyPart(async () => (await Promise.all([import('../facilitator/AccountGate'), ensurePlatformTexts()]))[0].AccountGate);
+const ArchivePage = lazyPart(async () => (await Promise.all([import('./ArchivePage'), ensurePlatformTexts()]))[0].ArchivePage);
+const RegisterPage = lazyPart(async () => (await Promise.all([import('./RegisterPage'), ensurePlatformTexts()]))[0].RegisterPage);
+const ReportPage = lazyPart(async () => (await Promise.all([import('./ReportPage'), ensurePlatformTexts()]))[0].ReportPage);
+const SinceLastPage = lazyPart(async () => (await Promise.all([import('./SinceLastPage'), ensurePlatformTexts()]))[0].SinceLastPage);
+const StatsPage = lazyPart(async () => (await Promise.all([import('./StatsPage'), ensurePlatformTexts()]))[0].StatsPage);
+const OrganizationTypesPage = lazyPart(async () => (await Promise.all([import('./OrganizationTypesPage'), ensurePlatformTexts()]))[0].OrganizationTypesPage);
+const OrganizationsPage = lazyPart(async () => (await Promise.all([import('../directory/OrganizationsPage'), ensurePlatformTexts()]))[0].OrganizationsPage);
+const OrganizationFormPage = lazyPart(async () => (await Promise.all([import('../directory/OrganizationFormPage'), ensurePlatformTexts()]))[0].OrganizationFormPage);
+const ImportPage = lazyPart(async () => (await Promise.all([import('../directory/ImportPage'), ensurePlatformTexts()]))[0].ImportPage);
+const OrganizationPage = lazyPart(async () => (await Promise.all([import('../directory/OrganizationPage'), ensurePlatformTexts()]))[0].OrganizationPage);
+const ResourceFormPage = lazyPart(async () => (await Promise.all([import('../directory/ResourceFormPage'), ensurePlatformTexts()]))[0].ResourceFormPage);
+const DirectoryPage = lazyPart(async () => (await Promise.all([import('../directory/DirectoryPage'), ensurePlatformTexts()]))[0].DirectoryPage);
+const SpacesPage = lazyPart(async () => (await Promise.all([import('../spaces/SpacesPage'), ensurePlatformTexts()]))[0].SpacesPage);
+const SpaceSettingsPage = lazyPart(async () => (await Promise.all([import('../spaces/SpaceSettingsPage'), ensurePlatformTexts()]))[0].SpaceSettingsPage);
+const DirectoryFiguresPage = lazyPart(async () => (await Promise.all([import('../directory/FiguresPage'), ensurePlatformTexts()]))[0].FiguresPage);
+const TaxonomiesPage = lazyPart(async () => (await Promise.all([import('../directory/TaxonomiesPage'), ensurePlatformTexts()]))[0].TaxonomiesPage);
 
 /**
  * The secretariat area, for signed-in accounts (the server decides which sessions each one
