@@ -13,6 +13,7 @@ import { ResourceSummary } from './ResourceSummary';
 import { UpdateLinkPanel } from './UpdateLinkPanel';
 import '../secretariat/secretariat.css';
 import './directory.css';
+import { FactList } from '../../components/FactList';
 
 /** `/secretariat/organizations/:id`: one member, its resources, what its people took part in, its history, its update link. */
 export function OrganizationPage() {
@@ -52,14 +53,7 @@ function Organization({ detail }: { detail: OrganizationDetail }) {
   return (
     <>
       <h1>{org.name}</h1>
-      <dl className="facts no-print">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="facts no-print" />
       <p className="link-row no-print">
         <Link to={`${path}/edit`}>{t('dir.org.edit')}</Link>
         <Link to={`${path}/resources/new`}>{t('dir.res.add')}</Link>

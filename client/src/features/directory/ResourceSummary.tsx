@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicEntry, ResourceView } from '../../api/directory';
 import { useDates } from '../secretariat/format';
 import { useDirectoryLabels } from './labels';
+import { FactList } from '../../components/FactList';
 
 /** What a summary shows: the public fields, and the secretariat's (status, confirmation) when they came. */
 export type SummaryEntry = Omit<PublicEntry, 'organization' | 'openThisWeek'> &
@@ -46,14 +47,7 @@ export function ResourceSummary({ resource, staleFlag = true, headingLevel = 3 }
         {staleFlag && resource.stale && <span className="dir-stale">{t('dir.res.stale', { date: resource.lastConfirmedOn ? dates.shortDay(resource.lastConfirmedOn.slice(0, 10)) : t('dir.res.never') })}</span>}
       </p>
       {resource.description && <p>{resource.description}</p>}
-      <dl className="dir-facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="dir-facts" />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { SurveySection } from './ReportSurvey';
 import { ReportTools } from './ReportTools';
 import { SecretariatNav } from './SecretariatNav';
 import './secretariat.css';
+import { FactList } from '../../components/FactList';
 
 /**
  * `/secretariat/sessions/:id/report`: the session report (事業報告) as a page and, through the
@@ -82,14 +83,7 @@ function ReportHead({ report }: { report: SessionReport }) {
       <p className="report-kicker">{t('report.title')}</p>
       <h1 id="report-title">{session.title}</h1>
       {session.status === 'open' && <p className="message">{t('report.live')}</p>}
-      <dl className="facts report-facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="facts report-facts" />
     </header>
   );
 }
