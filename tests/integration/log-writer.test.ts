@@ -31,10 +31,12 @@ describe('board updates are committed off the event loop', () => {
       acked = true;
       return a;
     });
-    const started = performance.now();
+    // The server answers while the card's commit waits. With the commit on the event loop the
+    // append would block it until the busy timeout, then fail: the card's ack would come (refused)
+    // before this answer. No time bound here: another write of the main connection (it shares the
+    // lock) may also wait meanwhile, and how long is the machine's business.
     const health = await fetch(`${test.server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(acked).toBe(false);
     const rows = () => (blocker.prepare('select count(*) n from doc_updates where room = ?').get(room) as { n: number }).n;
     const before = rows();
