@@ -134,9 +134,11 @@ describe('consensus', () => {
     child.process.kill('SIGKILL');
     await child.exited;
     child = await startChildServer(dataDir);
-    const again = await socketFor(child.url, p.token);
+    const again = connectControl(child.url, p.token);
+    cleanups.push(() => again.close());
     const states: VoteState[] = [];
     again.on('vote:state', (s) => states.push(s));
+    await whenConnected(again);
     const view = await request<{ vote: VoteView }>(again, 'vote:get', { voteId });
     expect(view).toMatchObject({ ok: true, vote: { status: 'open', mine: { [ids[1]]: 2 }, remaining: 0 } });
     await vi.waitFor(() => expect(states).toContainEqual({ voteId, status: 'open', voters: 1 }), { timeout: 30_000 });
@@ -146,9 +148,13 @@ describe('consensus', () => {
     child.process.kill('SIGKILL');
     await child.exited;
     child = await startChildServer(dataDir);
-    const third = await socketFor(child.url, p.token);
+    // Listening before the connection: the server sends the session's vote states on connect, and
+    // they can arrive in the same read as the connect itself.
+    const third = connectControl(child.url, p.token);
+    cleanups.push(() => third.close());
     const after: VoteState[] = [];
     third.on('vote:state', (s) => after.push(s));
+    await whenConnected(third);
     await vi.waitFor(() => expect(after[0]).toMatchObject({ voteId, status: 'revealed', results: [{ itemId: ids[1], dots: 2 }, { itemId: ids[0], dots: 0 }] }), {
       timeout: 30_000,
     });
