@@ -94,15 +94,19 @@ export function createDocStore(
         pending.push({ room, update, resolve, reject });
         schedule();
       }),
-    compact: (room, state, lastUpdateId, options) =>
-      db.transaction().execute(async (trx) => {
+    compact: (room, state, lastUpdateId, options) => {
+      // One process writes the room: its snapshot goes through the log writer too, off the event
+      // loop. Folding another process's rows in needs a read in the same transaction: here.
+      if (logWriter && !options?.foldLog) return logWriter.snapshot(room, state, lastUpdateId, now().toISOString());
+      return db.transaction().execute(async (trx) => {
         let snapshot = state;
         if (options?.foldLog) {
           const logged = await readLoggedUpdates(trx, room, lastUpdateId);
           if (logged.length > 0) snapshot = Y.mergeUpdates([state, ...logged]);
         }
         await writeSnapshot(trx, room, snapshot, lastUpdateId, now().toISOString());
-      }),
+      });
+    },
     countPending: (room) => countUpdatesAfterSnapshot(db, room),
     readAfter: (room, afterId) => readUpdatesAfter(db, room, afterId),
     close: async () => logWriter?.close(),

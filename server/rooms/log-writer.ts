@@ -1,9 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
-/** Appends board updates off the event loop; resolves with their log ids once committed (durable). */
+/** Writes board logs off the event loop. */
 export interface LogWriter {
+  /** Appends updates; resolves with their log ids once committed (durable). */
   append(items: ReadonlyArray<{ room: string; update: Uint8Array }>, createdAt: string): Promise<number[]>;
+  /** Replaces a room's snapshot and drops the log rows up to `lastUpdateId`, after every append posted before it. */
+  snapshot(room: string, data: Uint8Array, lastUpdateId: number, updatedAt: string): Promise<void>;
   /** Finish the commit in flight and end the thread. */
   close(): Promise<void>;
 }
@@ -71,15 +74,25 @@ export function createSqliteLogWriter(file: string, main: Database.Database): Lo
     return w;
   };
 
+  // Started now, not on the first write: booting the thread (tsx included) takes a second or so,
+  // which the first card of the day, or the first room's eviction, would otherwise wait for.
+  worker = start();
+
+  /** Post one message; resolves with the reply's ids. */
+  const post = (message: Record<string, unknown>): Promise<number[]> => {
+    worker ??= start();
+    const id = nextId++;
+    const maxPageCount = sizeLimit.get() as number;
+    return new Promise<number[]>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker!.postMessage({ ...message, id, maxPageCount });
+    });
+  };
+
   return {
-    append(items, createdAt) {
-      worker ??= start();
-      const id = nextId++;
-      const maxPageCount = sizeLimit.get() as number;
-      return new Promise<number[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker!.postMessage({ id, items: items.map(({ room, update }) => ({ room, update })), createdAt, maxPageCount });
-      });
+    append: (items, createdAt) => post({ items: items.map(({ room, update }) => ({ room, update })), createdAt }),
+    snapshot: async (room, data, lastUpdateId, updatedAt) => {
+      await post({ snapshot: { room, data, lastUpdateId, updatedAt } });
     },
     async close() {
       const w = worker;

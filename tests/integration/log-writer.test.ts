@@ -1,7 +1,14 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../../db/connect';
+import { migrateToLatest } from '../../db/migrate';
+import { createDocStore } from '../../server/rooms/doc-store';
+import { createSqliteLogWriter } from '../../server/rooms/log-writer';
 import { readCards } from '../../shared/board/model';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
@@ -50,5 +57,38 @@ describe('board updates are committed off the event loop', () => {
     expect(await ack).toMatchObject({ ok: true });
     expect(rows()).toBe(before + 1);
     await vi.waitFor(() => expect(readCards(reader.doc).map((c) => c.id)).toContain(id));
+  });
+
+  it('writes a compaction’s snapshot off the event loop too, after the appends before it', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-log-writer-'));
+    test.defer(() => fs.rm(dataDir, { recursive: true, force: true }));
+    const handle = openDatabase({ dataDir });
+    test.defer(() => handle.close());
+    await migrateToLatest(handle.db);
+    const store = createDocStore(handle.db, undefined, undefined, createSqliteLogWriter(handle.location, handle.sqlite!));
+    test.defer(() => store.close());
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let n = 0; n < 3; n++) doc.getMap('cards').set(`c${n}`, `カード${n}`);
+    const ids = await Promise.all(updates.map((u) => store.append('room-1', u)));
+
+    const blocker = new Database(path.join(dataDir, 'yoriai.sqlite'));
+    test.defer(() => blocker.close());
+    blocker.exec('begin immediate');
+    let settled = false;
+    const compaction = store.compact('room-1', Y.encodeStateAsUpdate(doc), ids[1]).finally(() => {
+      settled = true;
+    });
+    // On the main connection the write would busy-wait here for the lock (holding this thread,
+    // the server's), then fail with SQLITE_BUSY, before the next turn of the event loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    blocker.exec('commit');
+    await compaction;
+    const snapshot = blocker.prepare('select last_update_id from doc_snapshots where room = ?').get('room-1') as { last_update_id: number };
+    expect(snapshot.last_update_id).toBe(ids[1]);
+    const left = blocker.prepare('select id from doc_updates where room = ? order by id').pluck().all('room-1');
+    expect(left).toEqual([ids[2]]);
   });
 });
