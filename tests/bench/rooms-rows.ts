@@ -1,5 +1,6 @@
 import type { Row } from './report';
-import type { DayResult, ManyRoomsResult } from './scenarios/rooms';
+import type { ManyRoomsResult } from './scenarios/many-rooms';
+import type { DayResult } from './scenarios/rooms';
 import { ms, percentile, ratio } from './stats';
 
 /** What the many-rooms and day-of-rooms groups measured (see scenarios/rooms.ts). */

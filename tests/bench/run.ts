@@ -9,9 +9,13 @@
  *   npm run bench -- --only=rooms,day many rooms on one process (with the reference), a day of rooms
  *   npm run bench -- --only=suggestions  precision and recall of the Japanese group suggestions
  *   npm run bench -- --no-write       full run without touching the docs
- * `scale` (one and two Yoriai processes on PostgreSQL + Redis) runs when it finds both:
+ *   npm run bench -- --only=scale     one room, then many rooms (the `rooms` workload), each on one and on two
+ *                                     Yoriai processes over PostgreSQL + Redis; writes docs/scaling.md (~6 min;
+ *                                     with --quick ~1 min, 3 rooms × 10 people)
+ * `scale` runs when it finds both services:
  * YORIAI_BENCH_POSTGRES_URL / YORIAI_BENCH_REDIS_URL, else YORIAI_TEST_POSTGRES_URL /
- * YORIAI_TEST_REDIS_URL; without them it says so and the run goes on.
+ * YORIAI_TEST_REDIS_URL; without them it says so and the run goes on. On two processes every
+ * room's clients are split between them, so half of its deliveries cross Redis.
  * Environment: BENCH_QUICK=1 (same as --quick), BENCH_THREADS (observer threads, default 2),
  * BENCH_VERBOSE=1 (servers' stderr), CHROMIUM_PATH (default /usr/bin/chromium).
  */
@@ -26,7 +30,8 @@ import { buildClient, launch, runFacilitatorBoard, runPhone } from './scenarios/
 import { type FanoutOptions, runFanout } from './scenarios/fanout';
 import { findScaleServices, runScale, type ScaleResult } from './scenarios/scale';
 import { type RestartResult, runColdRestart, runReferenceSync, runStorage } from './scenarios/storage';
-import { type ManyRoomsOptions, runDayOfRooms, runManyRooms } from './scenarios/rooms';
+import { type ManyRoomsOptions, runManyRooms } from './scenarios/many-rooms';
+import { runDayOfRooms } from './scenarios/rooms';
 import { runSuggestions } from './scenarios/suggestions';
 
 const argv = process.argv.slice(2);
@@ -249,7 +254,7 @@ async function main(): Promise<void> {
       log(`  scale skipped: ${services.skipped}`);
       return;
     }
-    scale = await runScale(services, config.scale, log);
+    scale = await runScale(services, { ...config.scale, rooms: config.rooms as ManyRoomsOptions }, log);
   });
 
   const mode = `${quick ? '`--quick`' : 'full'}${only ? `, only ${only.join(', ')}` : ''}; total ${((performance.now() - started) / 1000).toFixed(0)} s; observers in ${threads} worker threads of the harness process`;

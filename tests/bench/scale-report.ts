@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FanoutResult } from './scenarios/fanout';
-import type { ScaleResult, ScaleRun } from './scenarios/scale';
+import type { ManyRoomsResult } from './scenarios/many-rooms';
+import type { ScaleResult, ScaleRoomsRun, ScaleRun } from './scenarios/scale';
 import { ROOT } from './procs';
 import { writeBetweenMarkers } from './report';
 import { ms } from './stats';
@@ -83,7 +84,73 @@ export function scaleSection(result: ScaleResult, head: { machine: string[]; com
     'Server CPU is user + system time of each Yoriai process (/proc/<pid>/stat) in the measured window, per 1,000 card deliveries to the observers connected to it; with two processes the first figure is both together per all deliveries. Redis CPU is what Redis reports (INFO cpu), PostgreSQL CPU the sum over its processes on this machine: both include any other work those servers did meanwhile.',
     '',
     scaleNotes(result),
+    ...roomsSection(result),
   ].join('\n');
+}
+
+/** The many-rooms table and its notes (numbered on from the one-room notes), or nothing when they did not run. */
+function roomsSection(result: ScaleResult): string[] {
+  const o = result.rooms[0]?.result.options;
+  if (!o) return [];
+  return [
+    '',
+    `#### Many rooms: ${o.rooms} sessions × ${o.peoplePerRoom} people, one and two processes`,
+    '',
+    roomsTable(result.rooms),
+    '',
+    'Redis and PostgreSQL per 1,000 clients: their CPU time in the window divided by its length and by the clients connected, as a share of one core. CPU, RSS and deliveries per process as above; a process\'s deliveries count the cards its own readers received, the writers\' and those sent by `card:add`.',
+    '',
+    result.rooms.map((run, i) => `${result.runs.length + i + 1}. **${roomsConfiguration(run)}, ${count(run.result.clients)} clients** — ${roomsNote(run)}`).join('\n'),
+  ];
+}
+
+const roomsConfiguration = (run: ScaleRoomsRun) => (run.processes === 1 ? '1 process' : `${run.processes} processes, every room split`);
+const lost = (r: ManyRoomsResult, v: number) => (v === Infinity ? `> ${r.options.drainS} s` : ms(v));
+/** CPU seconds in the window as a share of one core per 1,000 clients. */
+const perThousand = (r: ManyRoomsResult, seconds: number | undefined) => (seconds === undefined ? 'not measured' : `${((seconds / r.windowS / r.clients) * 1000 * 100).toFixed(1)} %`);
+
+/** One row per configuration of the many-rooms workload. */
+export function roomsTable(runs: ScaleRoomsRun[]): string {
+  const lines = [
+    '| configuration | clients | fan-out p50, p99 | p99 on the writer’s process / relayed through Redis | delivered / expected | `card:add` ack p50, p99 | Yoriai CPU in the window (per 1,000 deliveries) | RSS, busiest second | CPU in the window: Redis / PostgreSQL | per 1,000 clients: Redis / PostgreSQL (of a core) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const run of runs) {
+    const r = run.result;
+    const several = r.servers.length > 1;
+    const split = r.split ? `${lost(r, r.split.local.p99)} / ${lost(r, r.split.relayed.p99)}` : 'n/a (one process)';
+    const ack = r.ack ? `p50 ${lost(r, r.ack.p50)}, p99 ${lost(r, r.ack.p99)}` : 'n/a';
+    const perProcess = r.servers.map((s, i) => `${several ? `${letter(i)} ` : ''}${s.cpu.toFixed(1)} s (${cpu(s.cpuPer1000)})`).join(', ');
+    const rss = r.servers.map((s, i) => `${several ? `${letter(i)} ` : ''}${mib(s.rssBusyMiB)}`).join(', ');
+    const services = `${r.probes.redis?.toFixed(1) ?? '?'} s / ${r.probes.postgres === undefined ? 'not measured' : `${r.probes.postgres.toFixed(1)} s`}`;
+    lines.push(
+      `| ${roomsConfiguration(run)} | ${count(r.clients)} | p50 ${lost(r, r.fanout.p50)}, p99 ${lost(r, r.fanout.p99)} | ${split} | ${count(r.delivered)} / ${count(r.expected)} | ${ack} | ${perProcess} | ${rss} | ${services} | ${perThousand(r, r.probes.redis)} / ${perThousand(r, r.probes.postgres)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function roomsNote(run: ScaleRoomsRun): string {
+  const r = run.result;
+  const o = r.options;
+  const readers = o.peoplePerRoom - o.writersPerRoom;
+  const shape =
+    run.processes === 1
+      ? 'all on the one process'
+      : `split between the processes: in every room writer 1, every other reader and commander 1 on process A, the rest on process ${letter(run.processes - 1)}, so about half of every card's deliveries cross Redis`;
+  const missing = r.delivered < r.expected ? `, ${(((r.expected - r.delivered) / r.expected) * 100).toFixed(2)} % not arrived ${o.drainS} s after the last send (counted as infinitely late)` : '';
+  const split = r.split
+    ? ` On the writer's own process p50 ${lost(r, r.split.local.p50)}, p99 ${lost(r, r.split.local.p99)} (${count(r.split.local.n)} deliveries); relayed through Redis p50 ${lost(r, r.split.relayed.p50)}, p99 ${lost(r, r.split.relayed.p99)} (${count(r.split.relayed.n)}).`
+    : '';
+  const where = r.servers
+    .map((s, i) => `${r.servers.length === 1 ? 'The process' : `${i === 0 ? 'P' : 'p'}rocess ${letter(i)}`}: ${count(s.clients)} clients, ${s.cpu.toFixed(1)} CPU s (${((s.cpu / r.windowS) * 100).toFixed(0)} % of a core) for the ${count(s.delivered)} deliveries to its readers, RSS up to ${mib(s.rssBusyMiB)}`)
+    .join('; ');
+  const ack = r.ack ? ` ${o.commandersPerRoom} readers per room also sent \`card:add\` over socket.io every ${o.cardEveryS} s to their own process: ${count(r.ack.n)} acks measured, max ${lost(r, r.ack.max)}.` : '';
+  const services = `Redis ${r.probes.redis?.toFixed(2) ?? '?'} CPU s, PostgreSQL ${r.probes.postgres === undefined ? 'not measured' : `${r.probes.postgres.toFixed(2)} CPU s`} in the window`;
+  return (
+    `${o.rooms} sessions of ${o.peoplePerRoom}: ${o.writersPerRoom} stock y-websocket writers and ${readers} protocol-level readers each, presence on, a card every ${o.cardEveryS} s per person (${Math.round((o.rooms * o.peoplePerRoom) / o.cardEveryS)} cards/s in all), ${shape}; ` +
+    `${o.warmupS} s warm-up, ${r.windowS.toFixed(1)} s measured, ${count(r.cardsInWindow)} writers' cards, ${count(r.delivered)}/${count(r.expected)} deliveries${missing}; max ${lost(r, r.fanout.max)}.${split}${ack} ${where}. ${services}. Load average ${r.loadAvg.toFixed(1)}.`
+  );
 }
 
 const BEGIN = '<!-- scale:begin (written by `npm run bench`; text outside these markers is kept) -->';

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { createTestDatabase } from '../../support/postgres';
-import { prepareYoriai, type Target } from '../clients';
+import { pool, prepareYoriai, type Target } from '../clients';
 import { cpuSeconds, removeTempDir, type ServerProc, startYoriai, tempDir } from '../procs';
 import { type CpuProbe, type FanoutOptions, type FanoutResult, runFanout } from './fanout';
+import { type ManyRoomsOptions, type ManyRoomsResult, runManyRooms } from './many-rooms';
 
 /** Where PostgreSQL and Redis are; the bench creates (and drops) a database of its own on that server. */
 export interface ScaleServices {
@@ -15,6 +16,8 @@ export interface ScaleServices {
 export interface ScaleOptions extends Omit<FanoutOptions, 'clients'> {
   /** Clients per run (writers included); every size runs on one process, then on two. */
   sizes: number[];
+  /** The many-rooms workload, after the one-room runs, on one process and then on two. */
+  rooms?: ManyRoomsOptions;
 }
 
 export interface ScaleRun {
@@ -22,8 +25,15 @@ export interface ScaleRun {
   result: FanoutResult;
 }
 
+export interface ScaleRoomsRun {
+  processes: number;
+  result: ManyRoomsResult;
+}
+
 export interface ScaleResult {
   runs: ScaleRun[];
+  /** The many-rooms runs (empty when not asked for). */
+  rooms: ScaleRoomsRun[];
   /** Versions and places of the services, for the record. */
   postgres: string;
   redis: string;
@@ -61,7 +71,9 @@ export async function findScaleServices(env: NodeJS.ProcessEnv): Promise<ScaleSe
  * The fan-out workload of one room on one Yoriai process, then on two, both on PostgreSQL and
  * Redis, each configuration on a database of its own (created empty, dropped after). With two
  * processes writers and observers alternate between them, so half of every card's deliveries
- * go through Redis to the other process.
+ * go through Redis to the other process. Then, with `options.rooms`, the many-rooms workload
+ * (see many-rooms.ts) on one process and on two, again each on a new database: on two, every
+ * room's writers, readers and commanders are split between the processes.
  *
  * Yoriai's Redis channels have fixed names (`yoriai:room:<room>`, `yoriai:events`, socket.io's
  * adapter channels): the bench cannot give its processes a prefix of their own. Rooms are new
@@ -71,33 +83,53 @@ export async function findScaleServices(env: NodeJS.ProcessEnv): Promise<ScaleSe
 export async function runScale(services: ScaleServices, options: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
   const probes = await serviceProbes(services);
   const runs: ScaleRun[] = [];
+  const rooms: ScaleRoomsRun[] = [];
   try {
     for (const processes of PROCESS_COUNTS) {
-      const db = await createTestDatabase(services.postgresUrl, 'yoriai_bench_');
-      const dataDir = tempDir('yoriai-bench-scale-');
-      const servers: ServerProc[] = [];
-      try {
-        // One after the other: the first runs the migrations.
-        for (let i = 0; i < processes; i++) servers.push(await startYoriai(dataDir, undefined, { DATABASE_URL: db.url, REDIS_URL: services.redisUrl }));
+      await onFreshCluster(services, processes, async (servers) => {
         for (const clients of options.sizes) {
           log(`  yoriai on PostgreSQL + Redis, ${processes} process${processes > 1 ? 'es' : ''}: ${clients} clients in one room`);
           const base = await prepareYoriai(servers[0], clients - options.writers, `${clients}人 ${processes}台`);
-          const targets: Target[] = servers.map((server) => ({ ...base, server, wsBase: `${server.url.replace(/^http/, 'ws')}/yjs` }));
-          const result = await runFanout(targets, { ...options, clients }, log, probes.list);
+          const result = await runFanout(onEvery(servers, base), { ...options, clients }, log, probes.list);
           log(`    p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms; ${result.delivered}/${result.expected} delivered`);
           runs.push({ processes, result });
         }
-      } finally {
-        await Promise.all(servers.map((s) => s.stop()));
-        removeTempDir(dataDir);
-        await db.drop();
-      }
+      });
+    }
+    const o = options.rooms;
+    for (const processes of o ? PROCESS_COUNTS : []) {
+      await onFreshCluster(services, processes, async (servers) => {
+        log(`  yoriai on PostgreSQL + Redis, ${processes} process${processes > 1 ? 'es' : ''}: ${o!.rooms} rooms × ${o!.peoplePerRoom} people`);
+        const bases = await pool(Array.from({ length: o!.rooms }, (_, r) => r), 4, (r) => prepareYoriai(servers[0], o!.peoplePerRoom - o!.writersPerRoom, `部屋${r + 1} ${processes}台`));
+        const result = await runManyRooms(bases.map((base) => onEvery(servers, base)), o!, log, probes.list);
+        log(`    fan-out p99 ${result.fanout.p99.toFixed(1)} ms, ack p99 ${result.ack?.p99.toFixed(1)} ms; ${result.delivered}/${result.expected} delivered`);
+        rooms.push({ processes, result });
+      });
     }
   } finally {
     await probes.close();
   }
-  return { runs, postgres: probes.postgres, redis: probes.redis, postgresCpu: probes.list.some((p) => p.name === 'postgres') };
+  return { runs, rooms, postgres: probes.postgres, redis: probes.redis, postgresCpu: probes.list.some((p) => p.name === 'postgres') };
 }
+
+/** `processes` Yoriai processes on a new database (dropped after) and the shared Redis, for `task`. */
+async function onFreshCluster(services: ScaleServices, processes: number, task: (servers: ServerProc[]) => Promise<void>): Promise<void> {
+  const db = await createTestDatabase(services.postgresUrl, 'yoriai_bench_');
+  const dataDir = tempDir('yoriai-bench-scale-');
+  const servers: ServerProc[] = [];
+  try {
+    // One after the other: the first runs the migrations.
+    for (let i = 0; i < processes; i++) servers.push(await startYoriai(dataDir, undefined, { DATABASE_URL: db.url, REDIS_URL: services.redisUrl }));
+    await task(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    removeTempDir(dataDir);
+    await db.drop();
+  }
+}
+
+/** The same room (and tokens) as reached on each server. */
+const onEvery = (servers: ServerProc[], base: Target): Target[] => servers.map((server) => ({ ...base, server, wsBase: `${server.url.replace(/^http/, 'ws')}/yjs` }));
 
 const withoutPassword = (url: string) => {
   const u = new URL(url);
