@@ -144,7 +144,9 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
     const map = parts.keyed(root);
     let added = 0;
     for (const key of keys) if (!map.has(key)) added += 1;
-    if (added > 0 && map.size + added > part.max) return { reason: 'too_large', detail: `a board holds at most ${part.max} ${root}` };
+    // `_map.size` counts deleted entries too, so it bounds the live count from above; Y.Map's
+    // `size` walks every entry (every card, per write), so it is read only near the cap.
+    if (added > 0 && map._map.size + added > part.max && map.size + added > part.max) return { reason: 'too_large', detail: `a board holds at most ${part.max} ${root}` };
   }
   for (const [holder, { max, chars }] of textGrowth) {
     const current = holder.id.clock < stateBefore(holder.id.client) && holder.content instanceof Y.ContentType ? (holder.content.type as Y.Text).length : 0;

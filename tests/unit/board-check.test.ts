@@ -128,6 +128,23 @@ describe('the board schema on a direct write', () => {
     expect(checkUpdate(server, writeOn(server, fill(max)), limits)).toMatchObject({ ok: false, reason: 'too_large' });
   });
 
+  it('refuses more groups than a board holds, counting only those still there', () => {
+    const server = serverBoard();
+    const max = BOARD_SCHEMA.groups.max;
+    const groups = boardParts(server).groups;
+    const addGroups = (from: number, n: number) => (doc: Y.Doc) =>
+      doc.transact(() => {
+        for (let i = from; i < from + n; i++) boardParts(doc).groups.set(`g${i}`, rawCard({ id: `g${i}`, title: `グループ${i}` }) as never);
+      });
+    Y.applyUpdate(server, writeOn(server, addGroups(0, max - 1)));
+    expect(groups.size).toBe(max - 1);
+    expect(checkUpdate(server, writeOn(server, addGroups(max - 1, 2)), limits)).toMatchObject({ ok: false, reason: 'too_large' });
+    // A removed group leaves its key behind as a tombstone; it no longer counts.
+    Y.applyUpdate(server, writeOn(server, (doc) => boardParts(doc).groups.delete('g0')));
+    expect(checkUpdate(server, writeOn(server, addGroups(max - 1, 2)), limits)).toEqual({ ok: true, noop: false });
+    expect(checkUpdate(server, writeOn(server, addGroups(max - 1, 3)), limits)).toMatchObject({ ok: false, reason: 'too_large' });
+  });
+
   it('places an item by its origin when the update omits its parent, as Yjs does', () => {
     const server = serverBoard();
     // The second value for `text` carries no parent in the encoding: it sits where its origin is.
