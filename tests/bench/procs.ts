@@ -112,8 +112,7 @@ function spawnUntil(args: string[], env: Record<string, string>, pattern: RegExp
  */
 export function startYoriai(dataDir: string, clientDir?: string, env: Record<string, string> = {}): Promise<ServerProc> {
   return spawnUntil(
-    // BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
+    [...nodeArgs(), '--import', 'tsx', clientDir ? 'tests/bench/server-entry.ts' : 'server/main.ts'],
     {
       ...env,
       ...(clientDir ? { BENCH_CLIENT_DIR: clientDir } : {}),
@@ -127,6 +126,11 @@ export function startYoriai(dataDir: string, clientDir?: string, env: Record<str
     /YORIAI_LISTENING (\S+)/,
     'yoriai',
   );
+}
+
+/** BENCH_NODE_ARGS: extra node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+function nodeArgs(): string[] {
+  return process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 }
 
 /** A port nobody listens on now (the reference server cannot listen on port 0 and say which). */
@@ -145,7 +149,8 @@ function freePort(): Promise<number> {
 export async function startReference(): Promise<ServerProc> {
   const port = await freePort();
   const script = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
-  return spawnUntil([script], { HOST: '127.0.0.1', PORT: String(port) }, /running at/, 'reference', `http://127.0.0.1:${port}`);
+  // BENCH_NODE_ARGS applies to the reference too, so both servers can be profiled the same way.
+  return spawnUntil([...nodeArgs(), script], { HOST: '127.0.0.1', PORT: String(port) }, /running at/, 'reference', `http://127.0.0.1:${port}`);
 }
 
 const CLOCK_TICKS = 100; // _SC_CLK_TCK on Linux
