@@ -51,7 +51,7 @@ const config = quick
       board: { cards: 100, newCards: 1 },
       rooms: { rooms: 3, peoplePerRoom: 10, writersPerRoom: 2, cardEveryS: 3, commandersPerRoom: 1, warmupS: 1, measureS: 3, threads, drainS: 3 },
       day: { sessions: 10, cardsPerSession: 20, reopen: 5, settleS: 5 },
-      scale: { sizes: [30, 60], writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 3 },
+      scale: { sizes: [30, 60], roomCounts: [3], writers: 10, rate: 100, warmupS: 1, measureS: 3, presence: true, threads, drainS: 3 },
     }
   : {
       fan500: { clients: 500, writers: 20, rate: 100, warmupS: 5, measureS: 30, presence: true, threads, drainS: 30 },
@@ -62,7 +62,7 @@ const config = quick
       board: { cards: 1000, newCards: 10 },
       rooms: { rooms: 30, peoplePerRoom: 60, writersPerRoom: 2, cardEveryS: 3, commandersPerRoom: 2, warmupS: 5, measureS: 20, threads, drainS: 20 },
       day: { sessions: 200, cardsPerSession: 30, reopen: 30, settleS: 60 },
-      scale: { sizes: [200, 400], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
+      scale: { sizes: [200, 400], roomCounts: [10, 30], writers: 20, rate: 100, warmupS: 5, measureS: 15, presence: true, threads, drainS: 20 },
     };
 /** The groups whose rows make docs/benchmarks.md; `scale` writes docs/scaling.md. */
 const BENCHMARK_GROUPS = ['fanout', 'ack', 'storage', 'cold', 'rooms', 'day', 'browser', 'suggestions'];

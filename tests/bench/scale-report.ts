@@ -94,7 +94,7 @@ function roomsSection(result: ScaleResult): string[] {
   if (!o) return [];
   return [
     '',
-    `#### Many rooms: ${o.rooms} sessions × ${o.peoplePerRoom} people, one and two processes`,
+    `#### Many rooms: ${[...new Set(result.rooms.map((r) => r.result.options.rooms))].join(' and ')} sessions × ${o.peoplePerRoom} people, one and two processes`,
     '',
     roomsTable(result.rooms),
     '',
@@ -145,11 +145,11 @@ function roomsNote(run: ScaleRoomsRun): string {
   const where = r.servers
     .map((s, i) => `${r.servers.length === 1 ? 'The process' : `${i === 0 ? 'P' : 'p'}rocess ${letter(i)}`}: ${count(s.clients)} clients, ${s.cpu.toFixed(1)} CPU s (${((s.cpu / r.windowS) * 100).toFixed(0)} % of a core) for the ${count(s.delivered)} deliveries to its readers, RSS up to ${mib(s.rssBusyMiB)}`)
     .join('; ');
-  const ack = r.ack ? ` ${o.commandersPerRoom} readers per room also sent \`card:add\` over socket.io every ${o.cardEveryS} s to their own process: ${count(r.ack.n)} acks measured, max ${lost(r, r.ack.max)}.` : '';
+  const ack = r.ack ? ` ${o.commandersPerRoom} reader${o.commandersPerRoom === 1 ? '' : 's'} per room also sent \`card:add\` over socket.io every ${o.cardEveryS} s to their own process: ${count(r.ack.n)} acks measured, max ${lost(r, r.ack.max)}.` : '';
   const services = `Redis ${r.probes.redis?.toFixed(2) ?? '?'} CPU s, PostgreSQL ${r.probes.postgres === undefined ? 'not measured' : `${r.probes.postgres.toFixed(2)} CPU s`} in the window`;
   return (
     `${o.rooms} sessions of ${o.peoplePerRoom}: ${o.writersPerRoom} stock y-websocket writers and ${readers} protocol-level readers each, presence on, a card every ${o.cardEveryS} s per person (${Math.round((o.rooms * o.peoplePerRoom) / o.cardEveryS)} cards/s in all), ${shape}; ` +
-    `${o.warmupS} s warm-up, ${r.windowS.toFixed(1)} s measured, ${count(r.cardsInWindow)} writers' cards, ${count(r.delivered)}/${count(r.expected)} deliveries${missing}; max ${lost(r, r.fanout.max)}.${split}${ack} ${where}. ${services}. Load average ${r.loadAvg.toFixed(1)}.`
+    `${o.warmupS} s warm-up, ${r.windowS.toFixed(1)} s measured, ${count(r.cardsInWindow)} writers' cards, ${count(r.delivered)}/${count(r.expected)} deliveries${missing}; max ${lost(r, r.fanout.max)}.${split}${ack} ${where}. ${services}. Harness used ${(r.harnessCore * 100).toFixed(0)} % of a core (event loops busy ${r.harnessBusy.map((b) => `${(b * 100).toFixed(0)} %`).join(' / ')}: writers and commanders / observer threads); load average ${r.loadAvg.toFixed(1)}.`
   );
 }
 

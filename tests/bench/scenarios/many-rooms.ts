@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { cardText, connectWriter, nowUs, pace, pool, roomUrl, type Target, type Writer } from '../clients';
 import { type Collected, ObserverPool } from '../observers';
 import { cpuSeconds, rssMiB, type ServerProc, sleep } from '../procs';
@@ -58,6 +59,10 @@ export interface ManyRoomsResult {
   split?: { local: Summary; relayed: Summary };
   /** CPU seconds of each probe (Redis, PostgreSQL) during the window. */
   probes: Record<string, number>;
+  /** The harness process (writers, commanders, observer threads) CPU in the window, as a share of one core. */
+  harnessCore: number;
+  /** Event-loop utilisation in the window: the writers' thread, then each observer thread (near 1: the harness was the limit). */
+  harnessBusy: number[];
 }
 
 /** Card seqs of `card:add` start here, so the readers' latency window holds only writers' cards. */
@@ -143,7 +148,7 @@ export async function runManyRooms(rooms: Array<Target | Target[]>, options: Man
     const seqStart = pacer.sent();
     const commandStart = commands.pacer?.sent() ?? 0;
     const commandSeqStart = commands.seq;
-    const window = await measureWindow(servers, options.measureS, probes);
+    const window = await measureWindow(servers, options.measureS, probes, observers);
     commands.measuring = false;
     const seqEnd = pacer.sent();
     const commandsSent = (commands.pacer?.sent() ?? 0) - commandStart;
@@ -179,6 +184,8 @@ export async function runManyRooms(rooms: Array<Target | Target[]>, options: Man
       })),
       split: seen.split,
       probes: cpu.probes,
+      harnessCore: cpu.harnessCore,
+      harnessBusy: [cpu.mainBusy, ...collected.busy],
     };
   } finally {
     await observers.close();
@@ -203,7 +210,10 @@ function startCommands(sockets: RoomsClients['sockets'], everyS: number) {
 }
 
 /** The measured window: CPU of every process and probe, and each process's highest RSS (read every second). */
-async function measureWindow(servers: ServerProc[], measureS: number, probes: CpuProbe[]) {
+async function measureWindow(servers: ServerProc[], measureS: number, probes: CpuProbe[], observers: ObserverPool) {
+  await observers.mark();
+  const self0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const cpu0 = servers.map((s) => cpuSeconds(s.pid));
   const probeEnds = await Promise.all(probes.map((p) => p.start()));
   const rss = servers.map(() => 0);
@@ -214,10 +224,14 @@ async function measureWindow(servers: ServerProc[], measureS: number, probes: Cp
   }
   const windowS = (performance.now() - t0) / 1000;
   const cpu = servers.map((s, k) => cpuSeconds(s.pid) - cpu0[k]);
+  const self = process.cpuUsage(self0);
+  const mainBusy = performance.eventLoopUtilization(elu0).utilization;
   return {
     async end() {
       const probeCpu = await Promise.all(probeEnds.map((end) => end()));
-      return { cpu, rss, windowS, probes: Object.fromEntries(probes.map((p, i) => [p.name, probeCpu[i]])) };
+      await observers.unmark();
+      const harnessCore = (self.user + self.system) / 1e6 / windowS;
+      return { cpu, rss, windowS, harnessCore, mainBusy, probes: Object.fromEntries(probes.map((p, i) => [p.name, probeCpu[i]])) };
     },
   };
 }

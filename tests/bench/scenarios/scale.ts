@@ -18,6 +18,8 @@ export interface ScaleOptions extends Omit<FanoutOptions, 'clients'> {
   sizes: number[];
   /** The many-rooms workload, after the one-room runs, on one process and then on two. */
   rooms?: ManyRoomsOptions;
+  /** How many rooms of that workload at once (its `rooms`), each count a run of its own; default its `rooms`. */
+  roomCounts?: number[];
 }
 
 export interface ScaleRun {
@@ -96,20 +98,28 @@ export async function runScale(services: ScaleServices, options: ScaleOptions, l
         }
       });
     }
-    const o = options.rooms;
-    for (const processes of o ? PROCESS_COUNTS : []) {
-      await onFreshCluster(services, processes, async (servers) => {
-        log(`  yoriai on PostgreSQL + Redis, ${processes} process${processes > 1 ? 'es' : ''}: ${o!.rooms} rooms × ${o!.peoplePerRoom} people`);
-        const bases = await pool(Array.from({ length: o!.rooms }, (_, r) => r), 4, (r) => prepareYoriai(servers[0], o!.peoplePerRoom - o!.writersPerRoom, `部屋${r + 1} ${processes}台`));
-        const result = await runManyRooms(bases.map((base) => onEvery(servers, base)), o!, log, probes.list);
-        log(`    fan-out p99 ${result.fanout.p99.toFixed(1)} ms, ack p99 ${result.ack?.p99.toFixed(1)} ms; ${result.delivered}/${result.expected} delivered`);
-        rooms.push({ processes, result });
-      });
+    // Each count on one process and then on two, close in time, so both meet the machine's load alike.
+    for (const count of options.rooms ? (options.roomCounts ?? [options.rooms.rooms]) : []) {
+      for (const processes of PROCESS_COUNTS) {
+        // A cluster per run: the rooms of a run before are not evicted (and compacted) in this one's window.
+        await onFreshCluster(services, processes, async (servers) => {
+          rooms.push({ processes, result: await manyRoomsOn(servers, { ...options.rooms!, rooms: count }, log, probes.list) });
+        });
+      }
     }
   } finally {
     await probes.close();
   }
   return { runs, rooms, postgres: probes.postgres, redis: probes.redis, postgresCpu: probes.list.some((p) => p.name === 'postgres') };
+}
+
+/** The many-rooms workload on these processes: sessions made on the first, each room's clients split between all. */
+async function manyRoomsOn(servers: ServerProc[], o: ManyRoomsOptions, log: (line: string) => void, probes: CpuProbe[]): Promise<ManyRoomsResult> {
+  log(`  yoriai on PostgreSQL + Redis, ${servers.length} process${servers.length > 1 ? 'es' : ''}: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
+  const bases = await pool(Array.from({ length: o.rooms }, (_, r) => r), 4, (r) => prepareYoriai(servers[0], o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1} ${servers.length}台`));
+  const result = await runManyRooms(bases.map((base) => onEvery(servers, base)), o, log, probes);
+  log(`    fan-out p99 ${result.fanout.p99.toFixed(1)} ms, ack p99 ${result.ack?.p99.toFixed(1)} ms; ${result.delivered}/${result.expected} delivered`);
+  return result;
 }
 
 /** `processes` Yoriai processes on a new database (dropped after) and the shared Redis, for `task`. */
