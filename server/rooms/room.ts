@@ -36,6 +36,14 @@ const REMOTE_ORIGIN = Symbol('other process');
 export const AWARENESS_FLUSH_MS = 100;
 
 /**
+ * A renewal (the same state with a higher clock, which every client sends every 15 s so its
+ * peers keep it) is relayed within this time instead, gathered with the room's other renewals:
+ * in a hall it is most of the presence traffic, and a peer drops a state only after 30 s without
+ * one. Across processes a renewal can wait here on both sides: 15 + 2 × 5 s stays under 30 s.
+ */
+export const AWARENESS_RENEWAL_MS = 5_000;
+
+/**
  * One board in memory: its Y.Doc, awareness, connected peers, and a queue that runs every
  * read and write of the document one at a time.
  *
@@ -73,6 +81,8 @@ export class Room {
   /** Presence changes made here (not relayed from another process), to publish to the cluster. */
   private awarenessLocal = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** When the pending presence flush runs (performance.now()). */
+  private awarenessDue = Infinity;
 
   constructor(
     readonly name: string,
@@ -95,12 +105,14 @@ export class Room {
     });
     this.awareness = new awarenessProtocol.Awareness(this.lazy.doc);
     this.awareness.setLocalState(null);
+    // 'change' (a state added, altered or removed) comes before 'update' (which also has renewals).
+    this.awareness.on('change', () => this.scheduleAwareness(AWARENESS_FLUSH_MS));
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
       for (const id of [...added, ...updated, ...removed]) {
         this.awarenessChanged.add(id);
         if (origin !== REMOTE_ORIGIN) this.awarenessLocal.add(id);
       }
-      this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
+      this.scheduleAwareness(AWARENESS_RENEWAL_MS);
     });
     this.lazy.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Building from the stored state changes nothing a peer has been sent.
@@ -236,10 +248,20 @@ export class Room {
     for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
   }
 
-  /** Relay every presence change since the last flush in one message. */
+  /** Flush presence within `delayMs`, or sooner if a flush is due sooner already. */
+  private scheduleAwareness(delayMs: number): void {
+    const due = performance.now() + delayMs;
+    if (this.awarenessTimer && this.awarenessDue <= due) return;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessDue = due;
+    this.awarenessTimer = setTimeout(() => this.flushAwareness(), delayMs);
+  }
+
+  /** Relay every presence change and renewal since the last flush in one message. */
   flushAwareness(): void {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
+    this.awarenessDue = Infinity;
     const changed = [...this.awarenessChanged];
     const local = [...this.awarenessLocal];
     this.awarenessChanged.clear();
