@@ -47,7 +47,7 @@ describe('presence relay', () => {
   });
 
   it('relays a changed state within 100 ms and gathers renewals of an unchanged one for 5 s', () => {
-    const room = new Room('r1', createDocStore(handle.db), pino({ level: 'silent' }));
+    const room = new Room('r1', createDocStore(handle.db), pino({ level: 'silent' }), () => undefined);
     const sent: Uint8Array[] = [];
     room.peers.set({ send: (data) => sent.push(data), close: () => undefined }, { canWrite: false, awarenessClientId: null });
     const apply = (update: Uint8Array) => awarenessProtocol.applyAwarenessUpdate(room.awareness, update, 'peer');
