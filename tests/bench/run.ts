@@ -10,7 +10,7 @@
  *   npm run bench -- --only=suggestions  precision and recall of the Japanese group suggestions
  *   npm run bench -- --no-write       full run without touching the docs
  *   npm run bench -- --only=scale     one room, then many rooms (the `rooms` workload), each on one and on two
- *                                     Yoriai processes over PostgreSQL + Redis; writes docs/scaling.md (~6 min;
+ *                                     Yoriai processes over PostgreSQL + Redis; writes docs/scaling.md (~5 min;
  *                                     with --quick ~1 min, 3 rooms × 10 people)
  * `scale` runs when it finds both services:
  * YORIAI_BENCH_POSTGRES_URL / YORIAI_BENCH_REDIS_URL, else YORIAI_TEST_POSTGRES_URL /
