@@ -143,7 +143,7 @@ function roomsNote(run: ScaleRoomsRun): string {
     ? ` On the writer's own process p50 ${lost(r, r.split.local.p50)}, p99 ${lost(r, r.split.local.p99)} (${count(r.split.local.n)} deliveries); relayed through Redis p50 ${lost(r, r.split.relayed.p50)}, p99 ${lost(r, r.split.relayed.p99)} (${count(r.split.relayed.n)}).`
     : '';
   const where = r.servers
-    .map((s, i) => `${r.servers.length === 1 ? 'The process' : `${i === 0 ? 'P' : 'p'}rocess ${letter(i)}`}: ${count(s.clients)} clients, ${s.cpu.toFixed(1)} CPU s (${((s.cpu / r.windowS) * 100).toFixed(0)} % of a core) for the ${count(s.delivered)} deliveries to its readers, RSS up to ${mib(s.rssBusyMiB)}`)
+    .map((s, i) => `${r.servers.length === 1 ? 'The process' : `${i === 0 ? 'P' : 'p'}rocess ${letter(i)}`}: ${count(s.clients)} clients, ${s.cpu.toFixed(1)} CPU s (${((s.cpu / r.windowS) * 100).toFixed(0)} % of a core) for ${Number.isNaN(s.delivered) ? 'its readers\' deliveries (not counted per process: the observer threads are not a multiple of the processes)' : `the ${count(s.delivered)} deliveries to its readers`}, RSS up to ${mib(s.rssBusyMiB)}`)
     .join('; ');
   const ack = r.ack ? ` ${o.commandersPerRoom} reader${o.commandersPerRoom === 1 ? '' : 's'} per room also sent \`card:add\` over socket.io every ${o.cardEveryS} s to their own process: ${count(r.ack.n)} acks measured, max ${lost(r, r.ack.max)}.` : '';
   const services = `Redis ${r.probes.redis?.toFixed(2) ?? '?'} CPU s, PostgreSQL ${r.probes.postgres === undefined ? 'not measured' : `${r.probes.postgres.toFixed(2)} CPU s`} in the window`;

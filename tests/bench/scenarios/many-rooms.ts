@@ -144,6 +144,7 @@ export async function runManyRooms(rooms: Array<Target | Target[]>, options: Man
     const pacer = pace((at.rooms.length * options.peoplePerRoom) / options.cardEveryS, (seq) => writers[seq % writers.length].writeCard(seq));
     const commands = startCommands(sockets, options.cardEveryS);
     await sleep(options.warmupS * 1000);
+    await observers.mark();
     commands.measuring = true;
     const seqStart = pacer.sent();
     const commandStart = commands.pacer?.sent() ?? 0;
@@ -211,7 +212,6 @@ function startCommands(sockets: RoomsClients['sockets'], everyS: number) {
 
 /** The measured window: CPU of every process and probe, and each process's highest RSS (read every second). */
 async function measureWindow(servers: ServerProc[], measureS: number, probes: CpuProbe[], observers: ObserverPool) {
-  await observers.mark();
   const self0 = process.cpuUsage();
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = servers.map((s) => cpuSeconds(s.pid));
