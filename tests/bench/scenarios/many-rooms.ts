@@ -69,9 +69,9 @@ export interface ManyRoomsResult {
 const COMMAND_SEQ = 50_000_000;
 
 /**
- * Where every client of the run is: writer w and commander c of a room on the room's target
- * w % n and (that reader's index) % n; reader j of the run (rooms one after another) on target
- * j % n, so observer thread t (URL j is in thread j % threads) serves target t % n alone.
+ * Where every client of the run is: writer w of a room on the room's target w % n; reader j of
+ * the run (rooms one after another) on target j % n, so observer thread t (URL j is in thread
+ * j % threads) serves target t % n alone; a commander on the target of the reader it is.
  */
 interface Layout {
   rooms: Target[][];
