@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { findInUpdate, structsByClient } from './update-structs';
 import { BOARD_SCHEMA, type BoardRootKey, type EntitySpec, type FieldSpec, fieldProblem, fieldSpec, isBoardRootKey } from '../../shared/board/schema';
+import { holdsAtLeast } from '../../shared/board/model';
 
 /*
  * The board schema applied to what a direct write would do to the document, before it is
@@ -144,9 +145,7 @@ export function checkBoardEffect(doc: Y.Doc, decoded: Decoded): BoardProblem | n
     const map = parts.keyed(root);
     let added = 0;
     for (const key of keys) if (!map.has(key)) added += 1;
-    // `_map.size` counts deleted entries too, so it bounds the live count from above; Y.Map's
-    // `size` walks every entry (every card, per write), so it is read only near the cap.
-    if (added > 0 && map._map.size + added > part.max && map.size + added > part.max) return { reason: 'too_large', detail: `a board holds at most ${part.max} ${root}` };
+    if (added > 0 && holdsAtLeast(map, part.max - added + 1)) return { reason: 'too_large', detail: `a board holds at most ${part.max} ${root}` };
   }
   for (const [holder, { max, chars }] of textGrowth) {
     const current = holder.id.clock < stateBefore(holder.id.client) && holder.content instanceof Y.ContentType ? (holder.content.type as Y.Text).length : 0;

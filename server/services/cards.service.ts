@@ -1,4 +1,4 @@
-import { boardParts, type Card, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
+import { boardParts, type Card, holdsAtLeast, patchCard, putCard, readCard, readStages, removeCard } from '../../shared/board/model';
 import { BOARD_SCHEMA } from '../../shared/board/schema';
 import * as Y from 'yjs';
 import type { CardAdd, CardDelete, CardEdit, CardMove, CommentAdd } from '../../shared/schemas/cards';
@@ -101,7 +101,7 @@ export async function addCard(ctx: ServiceContext, actor: TokenActor, input: Car
       throw new AppError('bad_request', 'no such stage');
     }
     // A card's update is well under 1 KiB per 300 characters of Japanese text.
-    if (boardParts(room.doc).cards.size >= BOARD_SCHEMA.cards.max || !room.hasRoomFor(input.text.length * 3 + 512)) {
+    if (holdsAtLeast(boardParts(room.doc).cards, BOARD_SCHEMA.cards.max) || !room.hasRoomFor(input.text.length * 3 + 512)) {
       throw new AppError('too_large', 'this board is full');
     }
     const anonymous = input.anonymous ?? author.name === '';
@@ -179,7 +179,7 @@ export async function addComment(ctx: ServiceContext, actor: TokenActor, input: 
     }
     if (!moderator && allowedKinds.length === 0) throw new AppError('phase_forbids', 'no comments in this phase');
     if (!readCard(room.doc, input.cardId)) throw new AppError('not_found', 'no such card');
-    if (comments.size >= BOARD_SCHEMA.comments.max || !room.hasRoomFor(input.text.length * 3 + 512)) {
+    if (holdsAtLeast(comments, BOARD_SCHEMA.comments.max) || !room.hasRoomFor(input.text.length * 3 + 512)) {
       throw new AppError('too_large', 'this board is full');
     }
     room.change((doc) => {

@@ -72,6 +72,15 @@ export function boardParts(doc: Y.Doc) {
   };
 }
 
+/**
+ * Whether a keyed map of the board holds at least `n` live entries. Y.Map's `size` walks every
+ * entry (a board's every card, on every write that asks), so it is read only when the map's
+ * entry count, which counts removed entries too and so bounds it from above, reaches `n`.
+ */
+export function holdsAtLeast<T>(map: Y.Map<T>, n: number): boolean {
+  return map._map.size >= n && map.size >= n;
+}
+
 /** Fill an empty document with a template's starting content. */
 export function initBoard(doc: Y.Doc, init: BoardInit): void {
   const { meta, persona, stages } = boardParts(doc);
