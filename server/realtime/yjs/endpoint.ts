@@ -13,8 +13,12 @@ import { authorizeRoom, resolveAccessToken } from '../../services/access.service
 import type { ServiceContext } from '../../services/context';
 import { CONNECTIONS_PER_TOKEN, createConnectionCounter } from '../connection-caps';
 import { boardTargetOf } from '../../http/url';
+import { PingRounds } from './ping-rounds';
 
+/** Every board socket is pinged once in this time (and cut if it has not answered the last ping). */
 const PING_INTERVAL_MS = 30_000;
+/** A round of pings is spread over this many ticks. */
+const PING_TICKS = 30;
 
 /** Frames up to this size are sent as one buffer (header and payload copied together). */
 const MERGE_FRAME_BYTES = 64 * 1024;
@@ -88,20 +92,23 @@ export function createYjsEndpoint(
     for (const hash of tokenHashes) for (const ws of byToken.get(hash) ?? []) ws.close(CloseCode.unauthorized, 'access revoked');
   };
   ctx.events.on('access:revoked', onRevoked, { everywhere: true });
+  const rounds = new PingRounds<WebSocket>(PING_TICKS);
   const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
+    for (const ws of rounds.tick()) {
       if (alive.get(ws) === false) ws.terminate();
       else {
         alive.set(ws, false);
         ws.ping();
       }
     }
-  }, PING_INTERVAL_MS);
+  }, PING_INTERVAL_MS / PING_TICKS);
   pinger.unref();
 
   const onConnection = (ws: WebSocket, req: IncomingMessage) => {
     ws.once('close', (code: number) => onClosed(code));
     alive.set(ws, true);
+    rounds.add(ws);
+    ws.once('close', () => rounds.delete(ws));
     ws.on('pong', () => alive.set(ws, true));
     // The upgrade dispatch answered 400 to a target that does not decode; this is its twin.
     const target = boardTargetOf(req.url ?? '');
