@@ -79,8 +79,10 @@ export async function createApp(input: ConfigInput = {}): Promise<App> {
   const sources = { roomsLoaded: () => rooms.loadedRooms().length, clients: (channel: 'yjs' | 'socketio') => (channel === 'yjs' ? yjs.clientCount() : io.engine.clientsCount) };
   const metrics: Metrics | null = config.metrics.mode === 'off' ? null : createMetrics(sources);
   const observer = metrics ?? NO_METRICS;
-  // SQLite: board updates are committed by a worker thread, so their fsync leaves the event loop.
-  const store = createDocStore(database.db, undefined, observer, database.sqlite ? createSqliteLogWriter(database.location, database.sqlite) : null);
+  // SQLite: board updates are committed by a worker thread, so their fsync leaves the event loop
+  // (unless YORIAI_SQLITE_COMMITS=loop).
+  const logWriter = database.sqlite && config.sqliteCommits === 'thread' ? createSqliteLogWriter(database.location, database.sqlite) : null;
+  const store = createDocStore(database.db, undefined, observer, logWriter);
   const rooms = createRoomRegistry({
     observer,
     store,

@@ -46,6 +46,13 @@ const configSchema = z.object({
   compactAfterUpdates: z.coerce.number().int().min(1).default(500),
   /** Bytes a board's stored state may grow to; a write past it is refused (see docs/board-schema.md). */
   boardMaxBytes: z.coerce.number().int().min(64 * 1024).default(BOARD_MAX_BYTES),
+  /**
+   * Where SQLite commits board updates and snapshots: on a worker thread with its own connection
+   * (`thread`: a slow disk or another process holding the write lock never holds up the server)
+   * or on the event loop (`loop`: one thread hop less per write, for a fast local disk on a busy
+   * machine with few cores; see docs/benchmarks.md). PostgreSQL ignores it.
+   */
+  sqliteCommits: z.enum(['thread', 'loop']).default('thread'),
   /** Bytes a board socket may have waiting to be sent before it is cut off as too slow. */
   maxBufferedBytes: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** How long a participant's token lives, in hours. */
@@ -111,6 +118,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     logLevel: pick('LOG_LEVEL') as ConfigInput['logLevel'],
     nameRetentionDays: pick('YORIAI_NAME_RETENTION_DAYS') as unknown as number | undefined,
     boardMaxBytes: pick('YORIAI_BOARD_MAX_BYTES') as unknown as number | undefined,
+    sqliteCommits: pick('YORIAI_SQLITE_COMMITS') as ConfigInput['sqliteCommits'],
     trustProxy: parseTrustProxy(pick('TRUST_PROXY')),
     smallGroupThreshold: pick('YORIAI_SMALL_GROUP_THRESHOLD') as unknown as number | undefined,
     metrics: pick('YORIAI_METRICS'),

@@ -6,6 +6,7 @@ import { ms, percentile, ratio } from './stats';
 /** What the many-rooms and day-of-rooms groups measured (see scenarios/rooms.ts). */
 export interface RoomsResults {
   manyRooms?: { yoriai: ManyRoomsResult; reference: ManyRoomsResult };
+  manyRoomsLoop?: ManyRoomsResult;
   day?: DayResult;
   errors: Record<string, string>;
 }
@@ -25,11 +26,13 @@ const failed = (scenario: string, target: string, error: string | undefined): Ro
   note: error ? `failed: ${error}` : 'not run (see --only)',
 });
 
-function manyRoomsRow(res: RoomsResults, load: (group: string) => string): Row {
+/** The many-rooms row; with `loop`, the same load on Yoriai committing on the event loop. */
+function manyRoomsRow(res: RoomsResults, load: (group: string) => string, loop = false): Row {
   const o = res.manyRooms?.yoriai.options;
-  const scenario = `many rooms: ${o?.rooms ?? 30} sessions × ${o?.peoplePerRoom ?? 60} people on one process`;
-  if (!res.manyRooms) return failed(scenario, T_MANY, res.errors.rooms);
-  const { yoriai: y, reference: r } = res.manyRooms;
+  const scenario = `many rooms: ${o?.rooms ?? 30} sessions × ${o?.peoplePerRoom ?? 60} people on one process${loop ? ', SQLite commits on the event loop (`YORIAI_SQLITE_COMMITS=loop`)' : ''}`;
+  const y = loop ? res.manyRoomsLoop : res.manyRooms?.yoriai;
+  if (!res.manyRooms || !y) return failed(scenario, T_MANY, res.errors.rooms);
+  const r = res.manyRooms.reference;
   const ack = y.ack ?? { n: 0, p50: NaN, p99: NaN, max: NaN, mean: NaN };
   const checks = [
     [y.fanout.p99 <= 100, `fan-out p99 misses by ${ms(y.fanout.p99 - 100)}`],
@@ -47,7 +50,7 @@ function manyRoomsRow(res: RoomsResults, load: (group: string) => string): Row {
     reference: `fan-out ${lat(r.fanout)}; RSS ${Math.round(r.rssBusyMiB)} MiB; ${r.cpuPer1000.toFixed(3)} CPU s / 1,000`,
     ratio: `p99 ${ratio(y.fanout.p99, r.fanout.p99)}; CPU ${ratio(y.cpuPer1000, r.cpuPer1000)}`,
     met: misses.length === 0,
-    note: `Yoriai: ${shape(y)}; besides, ${y.options.commandersPerRoom} readers per room send \`card:add\` over socket.io every ${y.options.cardEveryS} s (${ack.n.toLocaleString('en-US')} acks measured). Reference: ${shape(r)}; it has no command channel.${misses.length ? ` Missed: ${misses.join('; ')}.` : ''}${load('rooms')}`,
+    note: `${loop ? 'Run right after the row above on a fresh server with `YORIAI_SQLITE_COMMITS=loop`: the same commits (group commit, `synchronous = FULL`, ack and relay after the commit) on the main connection instead of the worker thread; the reference column repeats the row above. ' : ''}Yoriai: ${shape(y)}; besides, ${y.options.commandersPerRoom} readers per room send \`card:add\` over socket.io every ${y.options.cardEveryS} s (${ack.n.toLocaleString('en-US')} acks measured). Reference: ${shape(r)}; it has no command channel.${misses.length ? ` Missed: ${misses.join('; ')}.` : ''}${load('rooms')}`,
   };
 }
 
@@ -72,5 +75,5 @@ function dayRow(res: RoomsResults, load: (group: string) => string): Row {
 
 /** The rows of the many-rooms and day-of-rooms groups. */
 export function roomsRows(res: RoomsResults, load: (group: string) => string): Row[] {
-  return [manyRoomsRow(res, load), dayRow(res, load)];
+  return [manyRoomsRow(res, load), ...(res.manyRoomsLoop ? [manyRoomsRow(res, load, true)] : []), dayRow(res, load)];
 }

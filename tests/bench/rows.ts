@@ -26,6 +26,8 @@ export interface Results {
   restart?: { yoriai: RestartResult; reference: { ms: number[]; answerMs: number[] } };
   sqlite?: SqliteResult;
   manyRooms?: { yoriai: ManyRoomsResult; reference: ManyRoomsResult };
+  /** The same many-rooms load on Yoriai with YORIAI_SQLITE_COMMITS=loop (commits on the event loop). */
+  manyRoomsLoop?: ManyRoomsResult;
   day?: DayResult;
   phone?: PhoneResult;
   board?: BoardResult & { cards: number };

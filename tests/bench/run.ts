@@ -225,6 +225,17 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+    // The same load with commits on the event loop: what the worker thread's hop costs when the
+    // harness and the server share these two cores.
+    const loopServer = await startYoriai(tempDir('yoriai-bench-rooms-loop-'), undefined, { YORIAI_SQLITE_COMMITS: 'loop' });
+    try {
+      const targets = await pool(rooms, 4, (r) => prepareYoriai(loopServer, o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1}`));
+      log(`  yoriai, commits on the event loop: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
+      results.manyRoomsLoop = await runManyRooms(targets, o, log);
+      log(`    fan-out p99 ${results.manyRoomsLoop.fanout.p99.toFixed(1)} ms, ack p99 ${results.manyRoomsLoop.ack?.p99.toFixed(1)} ms, RSS ${Math.round(results.manyRoomsLoop.rssBusyMiB)} MiB`);
+    } finally {
+      await loopServer.stop();
+    }
     const ref = await startReference();
     try {
       log(`  reference: ${o.rooms} rooms × ${o.peoplePerRoom} people`);

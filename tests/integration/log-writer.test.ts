@@ -13,6 +13,8 @@ import { readCards } from '../../shared/board/model';
 import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
 import { useTestServer } from '../support/lifecycle';
+import { startTestServer } from '../support/server';
+import { configFromEnv, parseConfig } from '../../server/config';
 
 describe('board updates are committed off the event loop', () => {
   const test = useTestServer();
@@ -90,5 +92,29 @@ describe('board updates are committed off the event loop', () => {
     expect(snapshot.last_update_id).toBe(ids[1]);
     const left = blocker.prepare('select id from doc_updates where room = ? order by id').pluck().all('room-1');
     expect(left).toEqual([ids[2]]);
+  });
+
+  it('commits on the event loop with YORIAI_SQLITE_COMMITS=loop, still storing before the ack', async () => {
+    expect(parseConfig(configFromEnv({})).sqliteCommits).toBe('thread');
+    expect(parseConfig(configFromEnv({ YORIAI_SQLITE_COMMITS: 'loop' })).sqliteCommits).toBe('loop');
+    expect(() => parseConfig(configFromEnv({ YORIAI_SQLITE_COMMITS: 'fast' }))).toThrow();
+    const server = await startTestServer({ sqliteCommits: 'loop' });
+    test.defer(() => server.close());
+    const { session } = await createSessionAsAdmin(server.url);
+    const p = await joinAs(server.url, session.joinCode, '田中');
+    const room = p.boards[0].room;
+    const socket = connectControl(server.url, p.token);
+    test.defer(() => socket.close());
+    await whenConnected(socket);
+    const reader = new Database(path.join(server.dataDir, 'yoriai.sqlite'), { readonly: true });
+    test.defer(() => reader.close());
+    const stored = () => (reader.prepare('select count(*) n from doc_updates where room = ?').get(room) as { n: number }).n;
+    // Held open, so the room is not compacted (its log folded away) between the ack and the count.
+    const board = connectBoard(server.url, room, p.token);
+    test.defer(() => board.destroy());
+    await whenSynced(board.provider);
+    const before = stored();
+    expect(await request(socket, 'card:add', { room, id: randomUUID(), kind: 'issue', text: '直接' })).toMatchObject({ ok: true });
+    expect(stored()).toBe(before + 1);
   });
 });
