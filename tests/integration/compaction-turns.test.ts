@@ -1,11 +1,7 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase } from '../../db/connect';
-import { migrateToLatest } from '../../db/migrate';
+import { openTempSqlite } from '../support/database';
 import { createLocalBus } from '../../server/cluster/bus';
 import { createDocStore } from '../../server/rooms/doc-store';
 import { createRoomRegistry } from '../../server/rooms/registry';
@@ -19,11 +15,7 @@ describe('compaction', () => {
   });
 
   it('encodes rooms that reach the threshold in one commit one per turn of the event loop', async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-compaction-'));
-    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const handle = openDatabase({ dataDir });
-    cleanups.push(() => handle.close());
-    await migrateToLatest(handle.db);
+    const { handle } = await openTempSqlite((fn) => cleanups.push(fn));
     const store = createDocStore(handle.db);
     const names = ['room-a', 'room-b', 'room-c'];
     for (const name of names) {

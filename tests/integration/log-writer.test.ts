@@ -1,12 +1,8 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase } from '../../db/connect';
-import { migrateToLatest } from '../../db/migrate';
 import { createDocStore } from '../../server/rooms/doc-store';
 import { createSqliteLogWriter } from '../../server/rooms/log-writer';
 import { readCards } from '../../shared/board/model';
@@ -14,6 +10,7 @@ import { createSessionAsAdmin, joinAs } from '../support/api';
 import { connectBoard, connectControl, request, whenConnected, whenSynced } from '../support/clients';
 import { useTestServer } from '../support/lifecycle';
 import { startTestServer } from '../support/server';
+import { openTempSqlite } from '../support/database';
 import { configFromEnv, parseConfig } from '../../server/config';
 
 describe('board updates are committed off the event loop', () => {
@@ -62,11 +59,7 @@ describe('board updates are committed off the event loop', () => {
   });
 
   it('writes a compaction’s snapshot off the event loop too, after the appends before it', async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-log-writer-'));
-    test.defer(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const handle = openDatabase({ dataDir });
-    test.defer(() => handle.close());
-    await migrateToLatest(handle.db);
+    const { handle, file } = await openTempSqlite((fn) => test.defer(fn));
     const store = createDocStore(handle.db, undefined, undefined, createSqliteLogWriter(handle.location, handle.sqlite!));
     test.defer(() => store.close());
     const doc = new Y.Doc();
@@ -75,7 +68,7 @@ describe('board updates are committed off the event loop', () => {
     for (let n = 0; n < 3; n++) doc.getMap('cards').set(`c${n}`, `カード${n}`);
     const ids = await Promise.all(updates.map((u) => store.append('room-1', u)));
 
-    const blocker = new Database(path.join(dataDir, 'yoriai.sqlite'));
+    const blocker = new Database(file);
     test.defer(() => blocker.close());
     blocker.exec('begin immediate');
     let settled = false;

@@ -1,12 +1,9 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { openDatabase, type DbHandle } from '../../db/connect';
-import { migrateToLatest } from '../../db/migrate';
+import type { DbHandle } from '../../db/connect';
+import { openTempSqlite } from '../support/database';
 import { createDocStore } from '../../server/rooms/doc-store';
 import { AWARENESS_FLUSH_MS, AWARENESS_RENEWAL_MS, Room } from '../../server/rooms/room';
 import { encodeAwarenessEntries } from '../../server/rooms/messages';
@@ -32,18 +29,15 @@ function clocksIn(frame: Uint8Array): Record<number, number> {
 }
 
 describe('presence relay', () => {
+  const cleanups: Array<() => unknown> = [];
   let handle: DbHandle;
-  let dataDir: string;
   beforeEach(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yoriai-presence-'));
-    handle = openDatabase({ dataDir });
-    await migrateToLatest(handle.db);
+    ({ handle } = await openTempSqlite((fn) => cleanups.push(fn)));
     vi.useFakeTimers();
   });
   afterEach(async () => {
     vi.useRealTimers();
-    await handle.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    for (const fn of cleanups.splice(0).reverse()) await fn();
   });
 
   it('relays a changed state within 100 ms and gathers renewals of an unchanged one for 5 s', () => {

@@ -5,7 +5,7 @@ import { cardText, connectWriter, nowUs, pace, pool, roomUrl, type Target, type 
 import { type Collected, ObserverPool } from '../observers';
 import { cpuSeconds, rssMiB, type ServerProc, sleep } from '../procs';
 import { summarize, type Summary } from '../stats';
-import type { CpuProbe } from './fanout';
+import type { CpuProbe, ServerShare } from './fanout';
 import { connectControl, type ControlSocket, whenConnected } from '../../support/clients';
 
 export interface ManyRoomsOptions {
@@ -21,18 +21,6 @@ export interface ManyRoomsOptions {
   measureS: number;
   threads: number;
   drainS: number;
-}
-
-/** One server process of a many-rooms run: its clients, what it used in the window, what its readers got. */
-export interface RoomsServerShare {
-  pid: number;
-  clients: number;
-  cpu: number;
-  /** Card deliveries (writers' and commands') to the readers connected to this process. */
-  delivered: number;
-  /** `cpu` per 1,000 of `delivered`. */
-  cpuPer1000: number;
-  rssBusyMiB: number;
 }
 
 export interface ManyRoomsResult {
@@ -54,7 +42,8 @@ export interface ManyRoomsResult {
   windowS: number;
   cardsInWindow: number;
   /** Each server process, in the order of a room's targets. */
-  servers: RoomsServerShare[];
+  /** Per process; `delivered` counts the writers' and the commands' cards to its readers. */
+  servers: ServerShare[];
   /** With several processes: deliveries on the writer's own process, and relayed to another (through the cluster bus). */
   split?: { local: Summary; relayed: Summary };
   /** CPU seconds of each probe (Redis, PostgreSQL) during the window. */
