@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import type { Database as Schema } from './schema';
 
@@ -13,6 +13,29 @@ export interface DbHandle {
   /** Where the data is: the SQLite file, or the PostgreSQL URL without its password. */
   location: string;
   close(): Promise<void>;
+}
+
+/**
+ * SQLite transactions take the write lock when they begin (BEGIN IMMEDIATE), waiting for it
+ * within the busy timeout. The commit thread (server/rooms/log-writer.ts) writes the same file
+ * through a connection of its own; a deferred transaction that read first and wrote after failed
+ * at once with SQLITE_BUSY whenever that thread committed in between (its snapshot was stale, and
+ * the busy timeout does not apply to that), and a join was answered 500.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 /** Where to store: PostgreSQL when a URL is given, else SQLite in `dataDir`. */
@@ -41,6 +64,6 @@ export function openDatabase(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, sqlite, location: file, close: () => db.destroy() };
 }
