@@ -19,6 +19,7 @@ import { consensusHandlers } from './consensus.handlers';
 import { controlHandlers } from './control.handlers';
 import { createRequestLimiter, type IoServer, type IoSocket, registerRequests, type RequestHandlers } from './request';
 import { createRosterBroadcasts } from './roster';
+import { createInOrder } from './in-order';
 
 /** Why a handshake is refused, if it is: a version this server does not speak. A client that names none is served. */
 function protocolRefusal(auth: Record<string, unknown>): ConnectRefusal | null {
@@ -153,11 +154,15 @@ export interface Broadcasts {
 function createBroadcasts(ctx: ServiceContext, io: IoServer): Broadcasts {
   const to = (sessionId: string) => io.to(sessionChannel(sessionId));
   const warn = (what: string, sessionId: string) => (error: unknown) => ctx.log.warn({ err: error, sessionId }, `could not broadcast ${what}`);
+  // Each state is read and sent after the previous broadcast of the same state has been sent.
+  const inOrder = createInOrder();
   return {
-    state: (sessionId) => readControlState(ctx, sessionId).then((state) => void to(sessionId).emit('session:state', state), warn('control state', sessionId)),
-    outcome: (sessionId) => readOutcome(ctx, sessionId).then((state) => void to(sessionId).emit('outcome:state', state), warn('outcome', sessionId)),
-    vote: (sessionId, voteId) => voteState(ctx, voteId).then((state) => void to(sessionId).emit('vote:state', state), warn('vote', sessionId)),
-    poll: (sessionId, pollId) => pollState(ctx, pollId).then((state) => void to(sessionId).emit('poll:state', state), warn('poll', sessionId)),
+    state: (sessionId) =>
+      inOrder(`state:${sessionId}`, () => readControlState(ctx, sessionId).then((state) => void to(sessionId).emit('session:state', state), warn('control state', sessionId))),
+    outcome: (sessionId) =>
+      inOrder(`outcome:${sessionId}`, () => readOutcome(ctx, sessionId).then((state) => void to(sessionId).emit('outcome:state', state), warn('outcome', sessionId))),
+    vote: (sessionId, voteId) => inOrder(`vote:${voteId}`, () => voteState(ctx, voteId).then((state) => void to(sessionId).emit('vote:state', state), warn('vote', sessionId))),
+    poll: (sessionId, pollId) => inOrder(`poll:${pollId}`, () => pollState(ctx, pollId).then((state) => void to(sessionId).emit('poll:state', state), warn('poll', sessionId))),
     reaction: (sessionId, state) => void to(sessionId).emit('reaction:state', state),
   };
 }
