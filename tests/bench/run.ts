@@ -215,27 +215,23 @@ async function main(): Promise<void> {
   await step('rooms', async () => {
     const o = config.rooms as ManyRoomsOptions;
     const rooms = Array.from({ length: o.rooms }, (_, r) => r);
-    const server = await startYoriai(tempDir('yoriai-bench-rooms-'));
-    let yoriai;
-    try {
-      const targets = await pool(rooms, 4, (r) => prepareYoriai(server, o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1}`));
-      log(`  yoriai: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
-      yoriai = await runManyRooms(targets, o, log);
-      log(`    fan-out p99 ${yoriai.fanout.p99.toFixed(1)} ms, ack p99 ${yoriai.ack?.p99.toFixed(1)} ms, RSS ${Math.round(yoriai.rssBusyMiB)} MiB`);
-    } finally {
-      await server.stop();
-    }
+    /** The many-rooms load on a fresh Yoriai process started with `env`. */
+    const yoriaiRooms = async (label: string, dir: string, env: Record<string, string> = {}) => {
+      const server = await startYoriai(tempDir(dir), undefined, env);
+      try {
+        const targets = await pool(rooms, 4, (r) => prepareYoriai(server, o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1}`));
+        log(`  ${label}: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
+        const result = await runManyRooms(targets, o, log);
+        log(`    fan-out p99 ${result.fanout.p99.toFixed(1)} ms, ack p99 ${result.ack?.p99.toFixed(1)} ms, RSS ${Math.round(result.rssBusyMiB)} MiB`);
+        return result;
+      } finally {
+        await server.stop();
+      }
+    };
+    const yoriai = await yoriaiRooms('yoriai', 'yoriai-bench-rooms-');
     // The same load with commits on the event loop: what the worker thread's hop costs when the
     // harness and the server share these two cores.
-    const loopServer = await startYoriai(tempDir('yoriai-bench-rooms-loop-'), undefined, { YORIAI_SQLITE_COMMITS: 'loop' });
-    try {
-      const targets = await pool(rooms, 4, (r) => prepareYoriai(loopServer, o.peoplePerRoom - o.writersPerRoom, `部屋${r + 1}`));
-      log(`  yoriai, commits on the event loop: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
-      results.manyRoomsLoop = await runManyRooms(targets, o, log);
-      log(`    fan-out p99 ${results.manyRoomsLoop.fanout.p99.toFixed(1)} ms, ack p99 ${results.manyRoomsLoop.ack?.p99.toFixed(1)} ms, RSS ${Math.round(results.manyRoomsLoop.rssBusyMiB)} MiB`);
-    } finally {
-      await loopServer.stop();
-    }
+    results.manyRoomsLoop = await yoriaiRooms('yoriai, commits on the event loop', 'yoriai-bench-rooms-loop-', { YORIAI_SQLITE_COMMITS: 'loop' });
     const ref = await startReference();
     try {
       log(`  reference: ${o.rooms} rooms × ${o.peoplePerRoom} people`);
